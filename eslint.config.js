@@ -1,0 +1,32 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import appsync from '@aws-appsync/eslint-plugin';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules', 'dist', '.data', 'coverage', 'resolvers/generated', 'clients', 'infra/cdk.out'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': 'error',
+    },
+  },
+  {
+    // Backend code logs through the one structured logger, never the console.
+    files: ['resolvers/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // APPSYNC_JS is its own dialect: no try/catch/throw, no while, no ++ (the runtime rejects them).
+    files: ['resolvers/appsync/**/*.ts'],
+    plugins: { '@aws-appsync': appsync },
+    languageOptions: { parserOptions: { project: './resolvers/appsync/tsconfig.json' } },
+    rules: { ...appsync.configs.recommended.rules },
+  },
+);

@@ -1,0 +1,150 @@
+import { enqueueMail } from './changes';
+import type { Deps } from './deps';
+import {
+  ConflictError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError,
+  ValidationError,
+} from './errors';
+import { requireOwner } from './identity';
+import type { Account, Identity } from './model';
+import type { TokenPurpose } from './ports';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
+import { issueSession, SESSION } from './sessions';
+import { parseEmail, parseName, parsePassword, parseToken } from './validation';
+
+export const ACCOUNT_RULES = {
+  verifyTokenMs: 24 * 60 * 60 * 1000,
+  resetTokenMs: 60 * 60 * 1000,
+  /** A pending account disappears when its verification link has expired (DynamoDB TTL). */
+  pendingAccountMs: 24 * 60 * 60 * 1000,
+  maxFailedLogins: 5,
+  failedLoginWindowMs: 15 * 60 * 1000,
+} as const;
+
+export interface Session {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: number;
+}
+
+async function sendToken(deps: Deps, email: string, purpose: TokenPurpose, path: string, lifetimeMs: number) {
+  const token = newToken();
+  const expiresAt = deps.now() + lifetimeMs;
+  await deps.accounts.putToken({ tokenHash: hashToken(token), purpose, email, expiresAt });
+  await enqueueMail(deps, {
+    id: `${purpose.toLowerCase()}:${hashToken(token).slice(0, 32)}`,
+    template: purpose,
+    to: email,
+    data: { link: `${deps.publicUrl}${path}/${token}`, expiresAt: new Date(expiresAt).toISOString() },
+  });
+}
+
+const sendVerification = (deps: Deps, email: string) =>
+  sendToken(deps, email, 'VERIFY_EMAIL', '/backoffice/verify', ACCOUNT_RULES.verifyTokenMs);
+
+/**
+ * Stores a pending account and emails a verification link. The answer is the same whether or not the email
+ * is taken: a pending account gets a fresh link, an active one nothing.
+ */
+export async function signUp(
+  deps: Deps,
+  input: { name?: unknown; email?: unknown; password?: unknown },
+): Promise<{ accepted: true; email: string }> {
+  const name = parseName('name', input.name);
+  const email = parseEmail('email', input.email);
+  const password = parsePassword('password', input.password);
+  const at = deps.now();
+  const account: Account = {
+    id: deps.newId(),
+    email,
+    name,
+    passwordHash: await hashPassword(password, deps.scryptCost),
+    status: 'PENDING',
+    createdAt: at,
+    verifiedAt: null,
+    expiresAt: at + ACCOUNT_RULES.pendingAccountMs,
+  };
+  const created = await deps.accounts.createPending(account);
+  if (created === 'created') {
+    deps.log.info('account signed up', { accountId: account.id });
+    await sendVerification(deps, email);
+  } else {
+    const existing = await deps.accounts.byEmail(email);
+    if (existing?.status === 'PENDING') await sendVerification(deps, email);
+  }
+  return { accepted: true, email };
+}
+
+export async function verifyEmail(deps: Deps, rawToken: unknown): Promise<Account> {
+  const token = await deps.accounts.consumeToken(
+    hashToken(parseToken('token', rawToken)),
+    'VERIFY_EMAIL',
+    deps.now(),
+  );
+  if (!token) throw new NotFoundError('This verification link is invalid or has expired. Ask for a new one.');
+  const account = await deps.accounts.activate(token.email, deps.now());
+  if (!account) throw new NotFoundError('This verification link is invalid or has expired. Sign up again.');
+  deps.log.info('account verified', { accountId: account.id });
+  return account;
+}
+
+/** True whatever the email: no account enumeration. */
+export async function resendVerification(deps: Deps, rawEmail: unknown): Promise<true> {
+  const email = parseEmail('email', rawEmail);
+  const account = await deps.accounts.byEmail(email);
+  if (account?.status === 'PENDING') await sendVerification(deps, email);
+  return true;
+}
+
+export async function login(deps: Deps, rawEmail: unknown, rawPassword: unknown): Promise<Session> {
+  const email = parseEmail('email', rawEmail);
+  if (typeof rawPassword !== 'string' || rawPassword.length === 0)
+    throw new ValidationError('password is required.', { field: 'password' });
+  const now = deps.now();
+  if ((await deps.accounts.failedLogins(email, now)) >= ACCOUNT_RULES.maxFailedLogins)
+    throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
+  const account = await deps.accounts.byEmail(email);
+  const valid = account ? await verifyPassword(rawPassword, account.passwordHash) : false;
+  if (!account || !valid) {
+    await deps.accounts.recordFailedLogin(email, now, ACCOUNT_RULES.failedLoginWindowMs);
+    throw new UnauthenticatedError('Wrong email or password.');
+  }
+  if (account.status !== 'ACTIVE')
+    throw new ConflictError('Please verify your email first: we sent you a link.', {
+      reason: 'NOT_VERIFIED',
+    });
+  await deps.accounts.clearFailedLogins(email);
+  const session = await issueSession(deps.sessionKey, account.id, now);
+  deps.log.info('owner logged in', { accountId: account.id });
+  return { ...session, tokenType: 'Bearer' };
+}
+
+/** True whatever the email: no account enumeration. */
+export async function requestPasswordReset(deps: Deps, rawEmail: unknown): Promise<true> {
+  const email = parseEmail('email', rawEmail);
+  const account = await deps.accounts.byEmail(email);
+  if (account?.status === 'ACTIVE')
+    await sendToken(deps, email, 'RESET_PASSWORD', '/backoffice/reset-password', ACCOUNT_RULES.resetTokenMs);
+  return true;
+}
+
+export async function resetPassword(deps: Deps, rawToken: unknown, rawPassword: unknown): Promise<true> {
+  const token = parseToken('token', rawToken);
+  const password = parsePassword('password', rawPassword);
+  const stored = await deps.accounts.consumeToken(hashToken(token), 'RESET_PASSWORD', deps.now());
+  if (!stored) throw new NotFoundError('This reset link is invalid or has expired. Ask for a new one.');
+  await deps.accounts.setPasswordHash(stored.email, await hashPassword(password, deps.scryptCost));
+  await deps.accounts.clearFailedLogins(stored.email);
+  deps.log.info('password reset', {});
+  return true;
+}
+
+export async function me(deps: Deps, identity: Identity): Promise<Account> {
+  const account = await deps.accounts.byId(requireOwner(identity));
+  if (!account) throw new UnauthenticatedError('Your account no longer exists. Please sign up again.');
+  return account;
+}
+
+export { SESSION };

@@ -1,0 +1,19 @@
+import type { AccountStore, EventPublisher, JobQueue, Log, PositionIndex, QueueStore } from './ports';
+import type { ScryptCost } from './secrets';
+import type { SessionKey } from './sessions';
+
+/** Everything the domain's operations need, passed in by the handler wiring. */
+export interface Deps {
+  queues: QueueStore;
+  positions: PositionIndex;
+  accounts: AccountStore;
+  jobs: JobQueue;
+  events: EventPublisher;
+  log: Log;
+  sessionKey: SessionKey;
+  /** Where the clients live: links in emails and QR codes start here (no trailing slash). */
+  publicUrl: string;
+  now(): number;
+  newId(): string;
+  scryptCost?: ScryptCost;
+}

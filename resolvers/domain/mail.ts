@@ -1,0 +1,50 @@
+/** Email content. Pure: a job in, a message out; rendered when sent so jobs stay small. */
+import type { MailJob, MailMessage } from './ports';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function message(
+  job: MailJob,
+  subject: string,
+  lines: string[],
+  link?: { href: string; label: string },
+): MailMessage {
+  const text = [...lines, ...(link ? ['', `${link.label}: ${link.href}`] : [])].join('\n');
+  const html = [
+    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`] : []),
+  ].join('\n');
+  return { id: job.id, to: job.to, subject, text, html };
+}
+
+export function renderMail(job: MailJob): MailMessage {
+  const d = job.data;
+  switch (job.template) {
+    case 'VERIFY_EMAIL':
+      return message(
+        job,
+        'Confirm your Queue Manager account',
+        [
+          'Welcome to Queue Manager.',
+          'Confirm your email address to start running your queues. The link works once, for 24 hours.',
+        ],
+        { href: d.link ?? '', label: 'Confirm my email' },
+      );
+    case 'RESET_PASSWORD':
+      return message(
+        job,
+        'Reset your Queue Manager password',
+        [
+          'Someone asked to reset the password of this account. If it was not you, ignore this email.',
+          'The link works once, for one hour.',
+        ],
+        { href: d.link ?? '', label: 'Choose a new password' },
+      );
+    case 'TICKET_CALLED':
+      return message(job, `It's your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [
+        `Number ${d.number ?? ''}, it's your turn at ${d.queueName ?? ''}.`,
+        ...(d.calledMessage ? [d.calledMessage] : []),
+      ]);
+  }
+}

@@ -1,0 +1,79 @@
+/** The domain's own records (SPEC §3). Times are epoch milliseconds; the API layer formats them. */
+
+export type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
+export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED' | 'LEFT';
+export type TicketSource = 'STAFF' | 'SELF';
+export type AccountStatus = 'PENDING' | 'ACTIVE';
+export type QueueEventKind =
+  'JOINED' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED' | 'LEFT' | 'RECALLED' | 'QUEUE_UPDATED';
+
+export interface Queue {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string | null;
+  calledMessage: string | null;
+  status: QueueStatus;
+  selfJoin: boolean;
+  capacity: number | null;
+  /** Increases by one with every change to the queue or its tickets. */
+  version: number;
+  /** The number the next ticket gets; numbers are never reused. */
+  nextNumber: number;
+  waitingCount: number;
+  nowServing: number | null;
+  lastCalledAt: number | null;
+  /** Moving average of the time between calls, the base of the wait estimate; null until there is history. */
+  callIntervalMs: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Ticket {
+  id: string;
+  queueId: string;
+  number: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  status: TicketStatus;
+  source: TicketSource;
+  joinedAt: number;
+  calledAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  status: AccountStatus;
+  createdAt: number;
+  verifiedAt: number | null;
+  /** Pending accounts expire (DynamoDB TTL); active ones do not. Epoch ms. */
+  expiresAt: number | null;
+}
+
+/** One event per change, the same for everyone watching. No names, emails or phones. */
+export interface QueueEvent {
+  queueId: string;
+  version: number;
+  kind: QueueEventKind;
+  ticketNumber: number | null;
+  waitingCount: number;
+  nowServing: number | null;
+  at: number;
+}
+
+/** Who is calling, as the authorizer established it. */
+export type Identity =
+  | { kind: 'owner'; accountId: string }
+  | { kind: 'ticket'; ticketId: string; queueId: string }
+  | { kind: 'public' };
+
+/** A waiting ticket as the position index holds it. */
+export interface WaitingEntry {
+  ticketId: string;
+  number: number;
+}

@@ -1,0 +1,167 @@
+/**
+ * The interfaces the domain needs from the outside world. Stores implement them (resolvers/stores);
+ * the contract suites in test/contract run the same cases against every implementation.
+ */
+import type { Account, Queue, QueueEvent, Ticket, TicketStatus, WaitingEntry } from './model';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; absent on the last page. */
+  nextToken?: string;
+}
+
+export interface TicketPatch {
+  status?: TicketStatus;
+  calledAt?: number | null;
+  finishedAt?: number | null;
+}
+
+export type QueuePatch = Partial<
+  Pick<
+    Queue,
+    | 'name'
+    | 'description'
+    | 'calledMessage'
+    | 'status'
+    | 'selfJoin'
+    | 'capacity'
+    | 'version'
+    | 'nextNumber'
+    | 'waitingCount'
+    | 'nowServing'
+    | 'lastCalledAt'
+    | 'callIntervalMs'
+    | 'updatedAt'
+  >
+>;
+
+/** A transaction holding the queue's row lock: every change to a queue and its tickets goes through one. */
+export interface QueueTx {
+  /** The queue as locked at the start of the transaction. */
+  readonly queue: Queue;
+  firstWaiting(): Promise<Ticket | undefined>;
+  /** A ticket of this queue, or undefined. */
+  ticket(id: string): Promise<Ticket | undefined>;
+  insertTicket(ticket: Ticket, tokenHash: string): Promise<void>;
+  updateTicket(id: string, patch: TicketPatch): Promise<void>;
+  updateQueue(patch: QueuePatch): Promise<void>;
+}
+
+/** The durable record (SQL): queues and tickets. */
+export interface QueueStore {
+  insertQueue(queue: Queue): Promise<void>;
+  queue(id: string): Promise<Queue | undefined>;
+  /** The owner's queues, newest first. */
+  queuesOfOwner(ownerId: string, limit: number, nextToken?: string): Promise<Page<Queue>>;
+  /** Deletes the queue and its tickets. */
+  deleteQueue(id: string): Promise<void>;
+  /** Runs `work` with the queue's row locked; commits when it resolves. Undefined if the queue is gone. */
+  inQueueTransaction<T>(queueId: string, work: (tx: QueueTx) => Promise<T>): Promise<T | undefined>;
+  ticket(id: string): Promise<Ticket | undefined>;
+  ticketByTokenHash(tokenHash: string): Promise<Ticket | undefined>;
+  /** Tickets in number order. */
+  tickets(
+    queueId: string,
+    statuses: TicketStatus[] | undefined,
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<Ticket>>;
+  /** The waiting tickets and the version they belong to, read consistently. */
+  waitingSnapshot(queueId: string): Promise<{ version: number; waiting: WaitingEntry[] } | undefined>;
+  /** How many tickets of the queue are WAITING with a number below `number` (the SQL fallback for positions). */
+  countWaitingBefore(queueId: string, number: number): Promise<number>;
+  /** Tickets that joined before `to` and were still open or finished at or after `from`. */
+  ticketsForStats(queueId: string, from: number, to: number): Promise<Ticket[]>;
+}
+
+export type ApplyResult = 'applied' | 'ahead' | 'behind';
+
+export interface IndexChange {
+  add?: WaitingEntry;
+  remove?: string;
+}
+
+/** The fast per-queue ordered set of waiting tickets (Redis sorted set, or in-process). */
+export interface PositionIndex {
+  /**
+   * Applies the change committed at `version`: `applied` when the index was at version - 1, `ahead` when it
+   * already reflects it, `behind` when it is missing or older (the caller rebuilds it from SQL).
+   */
+  apply(queueId: string, version: number, change: IndexChange): Promise<ApplyResult>;
+  /** Replaces the queue's index with a snapshot, unless the index already reflects a newer version. */
+  rebuild(queueId: string, version: number, waiting: WaitingEntry[]): Promise<void>;
+  /** 1-based position (null when not waiting) and the version the index reflects; undefined if no index. */
+  position(
+    queueId: string,
+    ticketId: string,
+  ): Promise<{ version: number; position: number | null } | undefined>;
+  drop(queueId: string): Promise<void>;
+}
+
+export interface AccountStore {
+  /** Stores a pending account unless the email has a live account: `exists` then (expired ones are replaced). */
+  createPending(account: Account): Promise<'created' | 'exists'>;
+  byEmail(email: string): Promise<Account | undefined>;
+  byId(id: string): Promise<Account | undefined>;
+  /** Marks the account active and removes its expiry. */
+  activate(email: string, at: number): Promise<Account | undefined>;
+  setPasswordHash(email: string, passwordHash: string): Promise<void>;
+  /** Stores a single-use token by its hash. */
+  putToken(token: StoredToken): Promise<void>;
+  /** Deletes and returns the token if it exists, is of that purpose and has not expired: single use. */
+  consumeToken(tokenHash: string, purpose: TokenPurpose, now: number): Promise<StoredToken | undefined>;
+  /** Counts a failed login in the window ending at `windowEnd` and returns the count in that window. */
+  recordFailedLogin(email: string, now: number, windowMs: number): Promise<number>;
+  failedLogins(email: string, now: number): Promise<number>;
+  clearFailedLogins(email: string): Promise<void>;
+  /** Records a key once; false when it was already recorded (idempotent consumers). */
+  claimOnce(key: string, expiresAt: number): Promise<boolean>;
+}
+
+export type TokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
+
+export interface StoredToken {
+  tokenHash: string;
+  purpose: TokenPurpose;
+  email: string;
+  expiresAt: number;
+}
+
+export type MailTemplate = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'TICKET_CALLED';
+
+/** A mail job: the message is rendered when it is sent, so a job carries no more than it needs. */
+export interface MailJob {
+  /** Unique per message; consumers deliver each id at most once. */
+  id: string;
+  template: MailTemplate;
+  to: string;
+  data: Record<string, string>;
+}
+
+export interface JobQueue {
+  enqueue(job: MailJob): Promise<void>;
+}
+
+export interface MailMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Fans a queue event out to subscribers (AppSync publishQueueEvent over IAM, or the local gateway). */
+export interface EventPublisher {
+  publish(event: QueueEvent): Promise<void>;
+}
+
+/** Structured logging without personal data: callers pass ids and counts, never names or emails. */
+export interface Log {
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}

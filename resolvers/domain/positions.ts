@@ -1,0 +1,126 @@
+import type { Deps } from './deps';
+import type { Queue, QueueEvent, Ticket } from './model';
+import type { IndexChange } from './ports';
+
+const rebuilding = new Map<string, Promise<void>>();
+
+/** Replaces the queue's index with SQL's view; concurrent callers for one queue share one rebuild. */
+export function rebuildIndex(deps: Deps, queueId: string): Promise<void> {
+  const running = rebuilding.get(queueId);
+  if (running) return running;
+  const work = (async () => {
+    const snapshot = await deps.queues.waitingSnapshot(queueId);
+    if (!snapshot) return deps.positions.drop(queueId);
+    await deps.positions.rebuild(queueId, snapshot.version, snapshot.waiting);
+    deps.log.info('position index rebuilt', {
+      queueId,
+      version: snapshot.version,
+      waiting: snapshot.waiting.length,
+    });
+  })().finally(() => rebuilding.delete(queueId));
+  rebuilding.set(queueId, work);
+  return work;
+}
+
+/**
+ * Brings the index up to a committed change. SQL already holds the truth, so a failure here is logged and
+ * healed later: an index that is behind is rebuilt on its next read or change.
+ */
+export async function syncIndex(
+  deps: Deps,
+  queueId: string,
+  version: number,
+  change: IndexChange,
+): Promise<void> {
+  try {
+    const result = await deps.positions.apply(queueId, version, change);
+    if (result === 'behind') await rebuildIndex(deps, queueId);
+  } catch (error) {
+    deps.log.warn('position index not updated', { queueId, version, error: String(error) });
+  }
+}
+
+export interface PositionRead {
+  position: number | null;
+  /** The queue version the position reflects. */
+  version: number;
+}
+
+/**
+ * A ticket's position: from the index in O(log n) when it is at least as new as `queue` (rebuilt when it is
+ * missing or behind), from SQL while the index is unreachable.
+ */
+export async function positionOf(deps: Deps, queue: Queue, ticket: Ticket): Promise<PositionRead> {
+  if (ticket.status !== 'WAITING') return { position: null, version: queue.version };
+  try {
+    let hit = await deps.positions.position(queue.id, ticket.id);
+    if (!hit || hit.version < queue.version) {
+      await rebuildIndex(deps, queue.id);
+      hit = await deps.positions.position(queue.id, ticket.id);
+    }
+    if (hit && hit.version >= queue.version && hit.position !== null) return hit;
+  } catch (error) {
+    deps.log.warn('position index unavailable, reading SQL', { queueId: queue.id, error: String(error) });
+  }
+  const ahead = await deps.queues.countWaitingBefore(queue.id, ticket.number);
+  return { position: ahead + 1, version: queue.version };
+}
+
+/** Estimated wait: position × the queue's recent average time between calls; null without history. */
+export function estimatedWaitSeconds(position: number | null, queue: Queue): number | null {
+  if (position === null || queue.callIntervalMs === null) return null;
+  return Math.round((position * queue.callIntervalMs) / 1000);
+}
+
+/** Calls further apart than this are a break (a closed evening), not service pace. */
+export const MAX_CALL_INTERVAL_MS = 60 * 60 * 1000;
+const INTERVAL_WEIGHT = 0.3;
+
+/** The moving average of time between calls after a call at `at`. */
+export function nextCallInterval(queue: Queue, at: number): number | null {
+  if (queue.lastCalledAt === null) return queue.callIntervalMs;
+  const interval = at - queue.lastCalledAt;
+  if (interval <= 0 || interval > MAX_CALL_INTERVAL_MS) return queue.callIntervalMs;
+  if (queue.callIntervalMs === null) return interval;
+  return Math.round(queue.callIntervalMs * (1 - INTERVAL_WEIGHT) + interval * INTERVAL_WEIGHT);
+}
+
+/** What a client knows of its ticket: its number, its position, the queue's waiting count, and their version. */
+export interface KnownPosition {
+  ticketNumber: number;
+  position: number | null;
+  waitingCount: number;
+  version: number;
+}
+
+export type Derivation =
+  | { kind: 'unchanged' }
+  /** `self`: the event is about this ticket (called, removed, …); re-read to learn its new status. */
+  | { kind: 'next'; known: KnownPosition; self: boolean }
+  /** A gap, or anything the event cannot settle: re-read the ticket. */
+  | { kind: 'reread' };
+
+const LEAVES_WAITING = new Set(['CALLED', 'REMOVED', 'LEFT']);
+
+/**
+ * SPEC §3: derives a waiting client's position from one queue event. Events at or below the known version are
+ * old news; any version other than known + 1 is a gap. A ticket ahead that leaves the waiting line (the
+ * waiting count drops by one) moves this one up; a called ticket that is then removed does not.
+ */
+export function derivePosition(
+  known: KnownPosition,
+  event: Pick<QueueEvent, 'version' | 'kind' | 'ticketNumber' | 'waitingCount'>,
+): Derivation {
+  if (event.version <= known.version) return { kind: 'unchanged' };
+  if (event.version !== known.version + 1) return { kind: 'reread' };
+  const next: KnownPosition = { ...known, version: event.version, waitingCount: event.waitingCount };
+  if (event.ticketNumber === known.ticketNumber && event.kind !== 'JOINED')
+    return { kind: 'next', known: next, self: true };
+  const aheadLeft =
+    LEAVES_WAITING.has(event.kind) &&
+    event.waitingCount === known.waitingCount - 1 &&
+    event.ticketNumber !== null &&
+    event.ticketNumber < known.ticketNumber;
+  if (aheadLeft && known.position !== null) next.position = known.position - 1;
+  return { kind: 'next', known: next, self: false };
+}

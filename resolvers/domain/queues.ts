@@ -1,0 +1,144 @@
+import { changeQueue, publishEvent } from './changes';
+import type { Deps } from './deps';
+import { ValidationError } from './errors';
+import { assertOwns, ownedQueue, requireOwner } from './identity';
+import type { Identity, Queue, QueueStatus } from './model';
+import type { Page, QueuePatch } from './ports';
+import { parseCapacity, parseId, parseLimit, parseName, parseText } from './validation';
+
+export interface QueueInput {
+  name?: unknown;
+  description?: unknown;
+  calledMessage?: unknown;
+  selfJoin?: unknown;
+  capacity?: unknown;
+}
+
+const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
+
+function parseSelfJoin(raw: unknown): boolean {
+  if (raw === undefined || raw === null) return false;
+  if (typeof raw !== 'boolean') throw new ValidationError('selfJoin must be true or false.');
+  return raw;
+}
+
+export async function createQueue(deps: Deps, identity: Identity, input: QueueInput): Promise<Queue> {
+  const ownerId = requireOwner(identity);
+  const at = deps.now();
+  const queue: Queue = {
+    id: deps.newId(),
+    ownerId,
+    name: parseName('name', input.name),
+    description: parseText('description', input.description),
+    calledMessage: parseText('calledMessage', input.calledMessage),
+    status: 'OPEN',
+    selfJoin: parseSelfJoin(input.selfJoin),
+    capacity: parseCapacity('capacity', input.capacity),
+    version: 1,
+    nextNumber: 1,
+    waitingCount: 0,
+    nowServing: null,
+    lastCalledAt: null,
+    callIntervalMs: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.queues.insertQueue(queue);
+  deps.log.info('queue created', { queueId: queue.id, ownerId });
+  return queue;
+}
+
+/** Fields left out stay; null clears the optional ones. */
+export async function updateQueue(
+  deps: Deps,
+  identity: Identity,
+  rawId: unknown,
+  input: QueueInput,
+): Promise<Queue> {
+  const ownerId = requireOwner(identity);
+  const id = parseId('id', rawId);
+  const patch: QueuePatch = {};
+  if (input.name !== undefined) patch.name = parseName('name', input.name);
+  if (input.description !== undefined) patch.description = parseText('description', input.description);
+  if (input.calledMessage !== undefined)
+    patch.calledMessage = parseText('calledMessage', input.calledMessage);
+  if (input.selfJoin !== undefined && input.selfJoin !== null) patch.selfJoin = parseSelfJoin(input.selfJoin);
+  if (input.capacity !== undefined) patch.capacity = parseCapacity('capacity', input.capacity);
+  const { queue } = await changeQueue(deps, id, async (tx) => {
+    assertOwns(ownerId, tx.queue);
+    return { value: null, kind: 'QUEUE_UPDATED', queuePatch: patch };
+  });
+  return queue;
+}
+
+export async function setQueueStatus(
+  deps: Deps,
+  identity: Identity,
+  rawId: unknown,
+  status: unknown,
+): Promise<Queue> {
+  const ownerId = requireOwner(identity);
+  const id = parseId('id', rawId);
+  if (!STATUSES.includes(status as QueueStatus))
+    throw new ValidationError('status must be OPEN, PAUSED or CLOSED.');
+  const { queue } = await changeQueue(deps, id, async (tx) => {
+    assertOwns(ownerId, tx.queue);
+    if (tx.queue.status === status) return { value: null };
+    return { value: null, kind: 'QUEUE_UPDATED', queuePatch: { status: status as QueueStatus } };
+  });
+  return queue;
+}
+
+/** Deletes the queue and its tickets; watchers get a last event and find their tickets gone on re-read. */
+export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown): Promise<true> {
+  const ownerId = requireOwner(identity);
+  const queue = await ownedQueue(deps, ownerId, parseId('id', rawId));
+  await deps.queues.deleteQueue(queue.id);
+  try {
+    await deps.positions.drop(queue.id);
+  } catch (error) {
+    deps.log.warn('position index not dropped', { queueId: queue.id, error: String(error) });
+  }
+  await publishEvent(deps, {
+    queueId: queue.id,
+    version: queue.version + 1,
+    kind: 'QUEUE_UPDATED',
+    ticketNumber: null,
+    waitingCount: 0,
+    nowServing: queue.nowServing,
+    at: deps.now(),
+  });
+  deps.log.info('queue deleted', { queueId: queue.id, ownerId });
+  return true;
+}
+
+export async function getQueue(deps: Deps, identity: Identity, rawId: unknown): Promise<Queue | null> {
+  const ownerId = requireOwner(identity);
+  const queue = await deps.queues.queue(parseId('id', rawId));
+  return queue && queue.ownerId === ownerId ? queue : null;
+}
+
+export async function myQueues(
+  deps: Deps,
+  identity: Identity,
+  limit: unknown,
+  nextToken: unknown,
+): Promise<Page<Queue>> {
+  const ownerId = requireOwner(identity);
+  return deps.queues.queuesOfOwner(ownerId, parseLimit(limit, 50, 100), nextTokenOf(nextToken));
+}
+
+/** Public: what a venue's screen shows. No names, no tickets. */
+export async function queueDisplay(deps: Deps, rawId: unknown): Promise<Queue | null> {
+  return (await deps.queues.queue(parseId('queueId', rawId))) ?? null;
+}
+
+export function nextTokenOf(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'string') throw new ValidationError('nextToken must be text.');
+  return raw;
+}
+
+export function joinUrl(deps: Deps, queue: Queue): string {
+  return `${deps.publicUrl}/j/${queue.id}`;
+}

@@ -1,0 +1,61 @@
+/** Owner session tokens: JWT, HS256 pinned, with issuer, audience and a token type claim. */
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+
+export const SESSION = {
+  issuer: 'queue-manager',
+  audience: 'queue-manager-api',
+  /** The `typ` claim of an owner session: no other token (ticket, verification, reset) can pass as one. */
+  tokenType: 'owner-session',
+  algorithm: 'HS256',
+  lifetimeSeconds: 12 * 60 * 60,
+} as const;
+
+export interface SessionKey {
+  /** At least 32 bytes of secret key material. */
+  secret: Uint8Array;
+}
+
+export function sessionKey(secret: string): SessionKey {
+  const bytes = new TextEncoder().encode(secret);
+  if (bytes.length < 32) throw new Error('The session secret must be at least 32 bytes.');
+  return { secret: bytes };
+}
+
+export async function issueSession(
+  key: SessionKey,
+  accountId: string,
+  now: number,
+): Promise<{ accessToken: string; expiresAt: number }> {
+  const iat = Math.floor(now / 1000);
+  const exp = iat + SESSION.lifetimeSeconds;
+  const accessToken = await new SignJWT({ typ: SESSION.tokenType })
+    .setProtectedHeader({ alg: SESSION.algorithm, typ: 'JWT' })
+    .setIssuer(SESSION.issuer)
+    .setAudience(SESSION.audience)
+    .setSubject(accountId)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(key.secret);
+  return { accessToken, expiresAt: exp * 1000 };
+}
+
+export type SessionCheck = { ok: true; accountId: string } | { ok: false; reason: 'expired' | 'invalid' };
+
+/** Verifies signature, algorithm, issuer, audience, expiry and token type. */
+export async function verifySession(key: SessionKey, token: string, now: number): Promise<SessionCheck> {
+  try {
+    const { payload } = await jwtVerify(token, key.secret, {
+      algorithms: [SESSION.algorithm],
+      issuer: SESSION.issuer,
+      audience: SESSION.audience,
+      currentDate: new Date(now),
+      requiredClaims: ['sub', 'iat', 'exp', 'typ'],
+    });
+    if (payload.typ !== SESSION.tokenType || typeof payload.sub !== 'string')
+      return { ok: false, reason: 'invalid' };
+    return { ok: true, accountId: payload.sub };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
+    return { ok: false, reason: 'invalid' };
+  }
+}

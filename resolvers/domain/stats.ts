@@ -1,0 +1,84 @@
+import type { Deps } from './deps';
+import { ValidationError } from './errors';
+import { ownedQueue, requireOwner } from './identity';
+import type { Identity, Ticket } from './model';
+import { parseId, parseInstant } from './validation';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+export const STATS_MAX_RANGE_MS = 93 * DAY;
+const MAX_WAIT_SAMPLES = 1000;
+
+export interface QueueStats {
+  queueId: string;
+  from: number;
+  to: number;
+  joinedCount: number;
+  calledCount: number;
+  servedCount: number;
+  noShowCount: number;
+  removedCount: number;
+  leftCount: number;
+  averageWaitSeconds: number | null;
+  averageCallIntervalSeconds: number | null;
+  servedPerHour: { hour: number; count: number }[];
+  waits: { ticketNumber: number; calledAt: number; waitSeconds: number }[];
+}
+
+const inRange = (t: number | null, from: number, to: number): t is number =>
+  t !== null && t >= from && t < to;
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+
+/** Pure: the statistics of [from, to) from the tickets that touch it. */
+export function computeStats(queueId: string, tickets: Ticket[], from: number, to: number): QueueStats {
+  const called = tickets
+    .filter((t) => inRange(t.calledAt, from, to))
+    .sort((a, b) => a.calledAt! - b.calledAt!);
+  const finished = (status: Ticket['status']) =>
+    tickets.filter((t) => t.status === status && inRange(t.finishedAt, from, to));
+  const served = finished('SERVED');
+  const waits = called.map((t) => ({
+    ticketNumber: t.number,
+    calledAt: t.calledAt!,
+    waitSeconds: Math.round((t.calledAt! - t.joinedAt) / 1000),
+  }));
+  const intervals = called.slice(1).map((t, i) => t.calledAt! - called[i]!.calledAt!);
+  const perHour = new Map<number, number>();
+  for (const t of served) {
+    const hour = Math.floor(t.finishedAt! / HOUR) * HOUR;
+    perHour.set(hour, (perHour.get(hour) ?? 0) + 1);
+  }
+  const averageWait = mean(waits.map((w) => w.waitSeconds));
+  const averageInterval = mean(intervals);
+  return {
+    queueId,
+    from,
+    to,
+    joinedCount: tickets.filter((t) => inRange(t.joinedAt, from, to)).length,
+    calledCount: called.length,
+    servedCount: served.length,
+    noShowCount: finished('NO_SHOW').length,
+    removedCount: finished('REMOVED').length,
+    leftCount: finished('LEFT').length,
+    averageWaitSeconds: averageWait === null ? null : Math.round(averageWait),
+    averageCallIntervalSeconds: averageInterval === null ? null : Math.round(averageInterval / 1000),
+    servedPerHour: [...perHour].sort(([a], [b]) => a - b).map(([hour, count]) => ({ hour, count })),
+    waits: waits.slice(-MAX_WAIT_SAMPLES),
+  };
+}
+
+/** An owner's statistics for [from, to), by default the last 24 hours; at most 93 days. */
+export async function queueStats(
+  deps: Deps,
+  identity: Identity,
+  args: { queueId?: unknown; from?: unknown; to?: unknown },
+): Promise<QueueStats> {
+  const ownerId = requireOwner(identity);
+  const queue = await ownedQueue(deps, ownerId, parseId('queueId', args.queueId));
+  const to = parseInstant('to', args.to) ?? deps.now();
+  const from = parseInstant('from', args.from) ?? to - DAY;
+  if (from >= to) throw new ValidationError('from must be before to.', { field: 'from' });
+  if (to - from > STATS_MAX_RANGE_MS)
+    throw new ValidationError('The range can be at most 93 days.', { field: 'from' });
+  return computeStats(queue.id, await deps.queues.ticketsForStats(queue.id, from, to), from, to);
+}

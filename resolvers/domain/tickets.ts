@@ -1,0 +1,333 @@
+import { changeQueue } from './changes';
+import type { Deps } from './deps';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
+import { assertOwns, ownedQueue, requireOwner } from './identity';
+import type { Identity, Queue, Ticket, TicketSource, TicketStatus } from './model';
+import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
+import { estimatedWaitSeconds, nextCallInterval, positionOf } from './positions';
+import { nextTokenOf } from './queues';
+import { hashToken, newToken } from './secrets';
+import {
+  LIMITS,
+  parseId,
+  parseLimit,
+  parseName,
+  parseOptionalEmail,
+  parseOptionalPhone,
+  parseToken,
+} from './validation';
+
+export interface TicketInput {
+  name?: unknown;
+  email?: unknown;
+  phone?: unknown;
+}
+
+export type PositionedTicket = Ticket & { position: number | null };
+
+export interface IssuedTicket {
+  ticket: PositionedTicket;
+  accessToken: string;
+  accessUrl: string;
+}
+
+/** The waiting person's view of their own ticket: nothing about anyone else. */
+export interface TicketView {
+  ticketId: string;
+  queueId: string;
+  queueName: string;
+  queueDescription: string | null;
+  queueStatus: Queue['status'];
+  name: string;
+  number: number;
+  status: TicketStatus;
+  position: number | null;
+  waitingCount: number;
+  nowServing: number | null;
+  estimatedWaitSeconds: number | null;
+  calledMessage: string | null;
+  version: number;
+}
+
+const TICKET_STATUSES: readonly TicketStatus[] = [
+  'WAITING',
+  'CALLED',
+  'SERVED',
+  'NO_SHOW',
+  'REMOVED',
+  'LEFT',
+];
+
+function ticketNotFound(): NotFoundError {
+  return new NotFoundError('Ticket not found.');
+}
+
+function parseTicketInput(input: TicketInput) {
+  return {
+    name: parseName('name', input.name),
+    email: parseOptionalEmail('email', input.email),
+    phone: parseOptionalPhone('phone', input.phone),
+  };
+}
+
+async function issue(
+  deps: Deps,
+  queueId: string,
+  source: TicketSource,
+  input: TicketInput,
+  check: (q: Queue) => void,
+) {
+  const person = parseTicketInput(input);
+  const accessToken = newToken();
+  const { value: ticket, queue } = await changeQueue(deps, queueId, async (tx) => {
+    check(tx.queue);
+    const ticket: Ticket = {
+      id: deps.newId(),
+      queueId,
+      number: tx.queue.nextNumber,
+      ...person,
+      status: 'WAITING',
+      source,
+      joinedAt: deps.now(),
+      calledAt: null,
+      finishedAt: null,
+    };
+    await tx.insertTicket(ticket, hashToken(accessToken));
+    return {
+      value: ticket,
+      kind: 'JOINED',
+      ticketNumber: ticket.number,
+      queuePatch: { nextNumber: tx.queue.nextNumber + 1, waitingCount: tx.queue.waitingCount + 1 },
+      index: { add: { ticketId: ticket.id, number: ticket.number } },
+    };
+  });
+  deps.log.info('ticket issued', { queueId, ticketId: ticket.id, number: ticket.number, source });
+  const issued: IssuedTicket = {
+    ticket: { ...ticket, position: queue.waitingCount },
+    accessToken,
+    accessUrl: `${deps.publicUrl}/t/${accessToken}`,
+  };
+  return issued;
+}
+
+/** Staff adds a person: allowed while the queue is open or paused, whatever its self-join capacity. */
+export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
+  const ownerId = requireOwner(identity);
+  return issue(deps, parseId('queueId', rawQueueId), 'STAFF', input, (queue) => {
+    assertOwns(ownerId, queue);
+    if (queue.status === 'CLOSED') throw new ConflictError('The queue is closed. Open it to add people.');
+  });
+}
+
+/** Self-join: only when the owner allows it, the queue is open, and it is not full. */
+export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketInput) {
+  return issue(deps, parseId('queueId', rawQueueId), 'SELF', input, (queue) => {
+    if (!queue.selfJoin)
+      throw new ConflictError('This queue does not take self-service joins.', { reason: 'SELF_JOIN_OFF' });
+    if (queue.status === 'PAUSED')
+      throw new ConflictError('This queue is paused. Please try again soon.', { reason: 'PAUSED' });
+    if (queue.status === 'CLOSED') throw new ConflictError('This queue is closed.', { reason: 'CLOSED' });
+    if (queue.capacity !== null && queue.waitingCount >= queue.capacity)
+      throw new ConflictError('This queue is full. Please try again later.', { reason: 'FULL' });
+  });
+}
+
+function calledMail(deps: Deps, queue: Queue, ticket: Ticket, version: number): MailJob[] {
+  if (!ticket.email) return [];
+  return [
+    {
+      id: `ticket-called:${ticket.id}:${version}`,
+      template: 'TICKET_CALLED',
+      to: ticket.email,
+      data: {
+        queueName: queue.name,
+        number: String(ticket.number),
+        calledMessage: queue.calledMessage ?? '',
+      },
+    },
+  ];
+}
+
+/** Calls the first waiting ticket; null when nobody waits. */
+export async function callNext(
+  deps: Deps,
+  identity: Identity,
+  rawQueueId: unknown,
+): Promise<PositionedTicket | null> {
+  const ownerId = requireOwner(identity);
+  const queueId = parseId('queueId', rawQueueId);
+  const { value } = await changeQueue(deps, queueId, async (tx) => {
+    assertOwns(ownerId, tx.queue);
+    if (tx.queue.status === 'CLOSED')
+      throw new ConflictError('The queue is closed. Open or pause it to call people.');
+    const next = await tx.firstWaiting();
+    if (!next) return { value: null };
+    const at = deps.now();
+    const patch: TicketPatch = { status: 'CALLED', calledAt: at };
+    await tx.updateTicket(next.id, patch);
+    return {
+      value: { ...next, ...patch, position: null },
+      kind: 'CALLED',
+      ticketNumber: next.number,
+      queuePatch: {
+        waitingCount: tx.queue.waitingCount - 1,
+        nowServing: next.number,
+        lastCalledAt: at,
+        callIntervalMs: nextCallInterval(tx.queue, at),
+      },
+      index: { remove: next.id },
+      mail: calledMail(deps, tx.queue, next, tx.queue.version + 1),
+    };
+  });
+  return value;
+}
+
+type Transition = 'RECALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED';
+
+const FROM: Record<Transition, readonly TicketStatus[]> = {
+  RECALLED: ['CALLED', 'NO_SHOW'],
+  SERVED: ['CALLED'],
+  NO_SHOW: ['CALLED'],
+  REMOVED: ['WAITING', 'CALLED'],
+};
+const TO: Record<Transition, TicketStatus> = {
+  RECALLED: 'CALLED',
+  SERVED: 'SERVED',
+  NO_SHOW: 'NO_SHOW',
+  REMOVED: 'REMOVED',
+};
+
+async function lockedTicket(tx: QueueTx, id: string): Promise<Ticket> {
+  const ticket = await tx.ticket(id);
+  if (!ticket) throw ticketNotFound();
+  return ticket;
+}
+
+/** Staff moves any ticket (not only the head) along its life: recall, served, no-show, remove. */
+export async function transitionTicket(
+  deps: Deps,
+  identity: Identity,
+  rawId: unknown,
+  transition: Transition,
+): Promise<PositionedTicket> {
+  const ownerId = requireOwner(identity);
+  const id = parseId('id', rawId);
+  const found = await deps.queues.ticket(id);
+  if (!found) throw ticketNotFound();
+  const { value } = await changeQueue(deps, found.queueId, async (tx) => {
+    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
+    const ticket = await lockedTicket(tx, id);
+    if (!FROM[transition].includes(ticket.status))
+      throw new ConflictError(
+        `A ${ticket.status} ticket cannot be ${transition.toLowerCase().replace('_', '-')}.`,
+        {
+          status: ticket.status,
+        },
+      );
+    const at = deps.now();
+    const status = TO[transition];
+    const patch: TicketPatch =
+      transition === 'RECALLED' ? { status, calledAt: at, finishedAt: null } : { status, finishedAt: at };
+    await tx.updateTicket(id, patch);
+    const wasWaiting = ticket.status === 'WAITING';
+    return {
+      value: { ...ticket, ...patch, position: null },
+      kind: transition,
+      ticketNumber: ticket.number,
+      queuePatch: {
+        ...(wasWaiting ? { waitingCount: tx.queue.waitingCount - 1 } : {}),
+        ...(transition === 'RECALLED' ? { nowServing: ticket.number } : {}),
+      },
+      ...(wasWaiting ? { index: { remove: id } } : {}),
+      mail: transition === 'RECALLED' ? calledMail(deps, tx.queue, ticket, tx.queue.version + 1) : [],
+    };
+  });
+  deps.log.info('ticket updated', { queueId: found.queueId, ticketId: id, transition });
+  return value;
+}
+
+async function ticketByToken(deps: Deps, rawToken: unknown): Promise<Ticket | undefined> {
+  return deps.queues.ticketByTokenHash(hashToken(parseToken('token', rawToken)));
+}
+
+function view(ticket: Ticket, queue: Queue, position: number | null, version: number): TicketView {
+  return {
+    ticketId: ticket.id,
+    queueId: queue.id,
+    queueName: queue.name,
+    queueDescription: queue.description,
+    queueStatus: queue.status,
+    name: ticket.name,
+    number: ticket.number,
+    status: ticket.status,
+    position,
+    waitingCount: queue.waitingCount,
+    nowServing: queue.nowServing,
+    estimatedWaitSeconds: estimatedWaitSeconds(position, queue),
+    calledMessage: ticket.status === 'CALLED' ? queue.calledMessage : null,
+    version,
+  };
+}
+
+/** The waiting person's own ticket, by the token their link carries; null for an unknown token. */
+export async function ticketView(deps: Deps, rawToken: unknown): Promise<TicketView | null> {
+  const ticket = await ticketByToken(deps, rawToken);
+  if (!ticket) return null;
+  const queue = await deps.queues.queue(ticket.queueId);
+  if (!queue) return null;
+  const { position, version } = await positionOf(deps, queue, ticket);
+  return view(ticket, queue, position, version);
+}
+
+/** The waiting person leaves; leaving twice is a conflict, not a second event. */
+export async function leaveQueue(deps: Deps, rawToken: unknown): Promise<TicketView> {
+  const found = await ticketByToken(deps, rawToken);
+  if (!found) throw ticketNotFound();
+  const { value, queue } = await changeQueue(deps, found.queueId, async (tx) => {
+    const ticket = await lockedTicket(tx, found.id);
+    if (ticket.status !== 'WAITING' && ticket.status !== 'CALLED')
+      throw new ConflictError(`This ticket is already ${ticket.status.toLowerCase().replace('_', '-')}.`, {
+        status: ticket.status,
+      });
+    const patch: TicketPatch = { status: 'LEFT', finishedAt: deps.now() };
+    await tx.updateTicket(ticket.id, patch);
+    const wasWaiting = ticket.status === 'WAITING';
+    return {
+      value: { ...ticket, ...patch },
+      kind: 'LEFT',
+      ticketNumber: ticket.number,
+      queuePatch: wasWaiting ? { waitingCount: tx.queue.waitingCount - 1 } : {},
+      ...(wasWaiting ? { index: { remove: ticket.id } } : {}),
+    };
+  });
+  deps.log.info('ticket left', { queueId: queue.id, ticketId: value.id });
+  return view(value, queue, null, queue.version);
+}
+
+/** An owner's view of a queue's tickets in number order, with the positions of the waiting ones. */
+export async function queueTickets(
+  deps: Deps,
+  identity: Identity,
+  args: { queueId?: unknown; statuses?: unknown; limit?: unknown; nextToken?: unknown },
+): Promise<Page<PositionedTicket>> {
+  const ownerId = requireOwner(identity);
+  const queue = await ownedQueue(deps, ownerId, parseId('queueId', args.queueId));
+  const statuses = parseStatuses(args.statuses);
+  const page = await deps.queues.tickets(
+    queue.id,
+    statuses,
+    parseLimit(args.limit, 100, LIMITS.pageMax),
+    nextTokenOf(args.nextToken),
+  );
+  const first = page.items.find((t) => t.status === 'WAITING');
+  let position = first ? await deps.queues.countWaitingBefore(queue.id, first.number) : 0;
+  const items = page.items.map((t) => ({ ...t, position: t.status === 'WAITING' ? (position += 1) : null }));
+  return { items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+}
+
+function parseStatuses(raw: unknown): TicketStatus[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw) || raw.some((s) => !TICKET_STATUSES.includes(s as TicketStatus)))
+    throw new ValidationError('statuses must be ticket statuses.');
+  return raw.length === 0 ? undefined : (raw as TicketStatus[]);
+}

@@ -1,0 +1,164 @@
+import { ValidationError } from './errors';
+
+/** Limits of SPEC §3, shared by the API and (through the error details) the clients' forms. */
+export const LIMITS = {
+  nameMax: 128,
+  textMax: 2000,
+  emailMax: 254,
+  passwordMin: 10,
+  passwordMax: 128,
+  capacityMax: 100_000,
+  pageMax: 500,
+} as const;
+
+/** Length as people count it: one emoji or accented letter is one character (code points, like utf8mb4). */
+export function charLength(value: string): number {
+  let n = 0;
+  for (const _ of value) n += 1;
+  return n;
+}
+
+// Control characters other than tab and newline never belong in stored text.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const MARKUP = /<\s*\/?\s*[a-z!?]/i;
+// A person's or a queue's name: letters of any script, marks, digits, emoji, spaces and ordinary
+// punctuation; characters that only markup, code or SQL would need are refused so the error is clear.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const NAME_FORBIDDEN = /[<>{}[\]\\;`|^$=\n\t\u0000-\u001F\u007F]/;
+
+function fail(field: string, message: string, extra?: Record<string, unknown>): never {
+  throw new ValidationError(message, { field, ...extra });
+}
+
+/** A required name of 1–128 characters, trimmed, inner white space kept. */
+export function parseName(field: string, raw: unknown): string {
+  if (typeof raw !== 'string') fail(field, `${field} is required.`);
+  const value = raw.normalize('NFC').trim();
+  if (value.length === 0) fail(field, `${field} must not be empty.`);
+  if (charLength(value) > LIMITS.nameMax)
+    fail(field, `${field} must be at most ${LIMITS.nameMax} characters.`, { max: LIMITS.nameMax });
+  if (NAME_FORBIDDEN.test(value))
+    fail(field, `${field} contains characters that are not allowed (such as < > ; { } or line breaks).`);
+  return value;
+}
+
+/** Optional free text up to 2000 characters; empty becomes null. Markup is refused, not stored. */
+export function parseText(field: string, raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') fail(field, `${field} must be text.`);
+  const value = raw.normalize('NFC').trim();
+  if (value.length === 0) return null;
+  if (charLength(value) > LIMITS.textMax)
+    fail(field, `${field} must be at most ${LIMITS.textMax} characters.`, { max: LIMITS.textMax });
+  if (CONTROL.test(value)) fail(field, `${field} contains control characters.`);
+  if (MARKUP.test(value)) fail(field, `${field} must be plain text, not HTML.`);
+  return value;
+}
+
+// Deliberately plain: one @, a dotted domain, no spaces or markup. The mail server is the final judge.
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+
+/** An email address, trimmed and lower-cased: emails are compared case-insensitively everywhere. */
+export function parseEmail(field: string, raw: unknown): string {
+  if (typeof raw !== 'string') fail(field, `${field} is required.`);
+  const value = raw.trim().toLowerCase();
+  if (value.length === 0) fail(field, `${field} must not be empty.`);
+  if (value.length > LIMITS.emailMax || !EMAIL.test(value))
+    fail(field, `${field} is not a valid email address.`);
+  return value;
+}
+
+export function parseOptionalEmail(field: string, raw: unknown): string | null {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
+  return parseEmail(field, raw);
+}
+
+const PHONE = /^\+?[0-9 ()-]{6,24}$/;
+
+/** An optional phone number: digits with the usual separators, 6–15 digits (E.164 allows 15). */
+export function parseOptionalPhone(field: string, raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') fail(field, `${field} must be text.`);
+  const value = raw.trim();
+  if (value.length === 0) return null;
+  const digits = value.replace(/\D/g, '').length;
+  if (!PHONE.test(value) || digits < 6 || digits > 15) fail(field, `${field} is not a valid phone number.`);
+  return value;
+}
+
+export function parsePassword(field: string, raw: unknown): string {
+  if (typeof raw !== 'string') fail(field, `${field} is required.`);
+  const length = charLength(raw);
+  if (length < LIMITS.passwordMin)
+    fail(field, `${field} must be at least ${LIMITS.passwordMin} characters.`, { min: LIMITS.passwordMin });
+  if (length > LIMITS.passwordMax)
+    fail(field, `${field} must be at most ${LIMITS.passwordMax} characters.`, { max: LIMITS.passwordMax });
+  if (raw.trim().length === 0) fail(field, `${field} must not be only spaces.`);
+  return raw;
+}
+
+export function parseCapacity(field: string, raw: unknown): number | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > LIMITS.capacityMax)
+    fail(field, `${field} must be a whole number from 1 to ${LIMITS.capacityMax}.`, {
+      min: 1,
+      max: LIMITS.capacityMax,
+    });
+  return raw;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else is refused before it reaches a store. */
+export function parseId(field: string, raw: unknown): string {
+  if (typeof raw !== 'string' || !UUID.test(raw)) fail(field, `${field} is not a valid id.`);
+  return raw.toLowerCase();
+}
+
+// Opaque tokens (ticket, verification, reset) are 43 base64url characters; accept a little slack.
+const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+
+export function parseToken(field: string, raw: unknown): string {
+  if (typeof raw !== 'string' || !TOKEN.test(raw)) fail(field, `${field} is not a valid token.`);
+  return raw;
+}
+
+export function parseLimit(raw: unknown, fallback: number, max: number): number {
+  if (raw === undefined || raw === null) return fallback;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > max)
+    fail('limit', `limit must be a whole number from 1 to ${max}.`, { min: 1, max });
+  return raw;
+}
+
+/** Page cursors are opaque to clients: base64url JSON that the store wrote. */
+export function encodeCursor(value: Record<string, string | number>): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<K extends string>(
+  raw: unknown,
+  keys: Record<K, 'string' | 'number'>,
+): Record<K, string | number> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const invalid = (): never => fail('nextToken', 'nextToken is not valid: pass back the one you were given.');
+  if (typeof raw !== 'string' || raw.length > 512) invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw as string, 'base64url').toString('utf8'));
+  } catch {
+    invalid();
+  }
+  if (typeof parsed !== 'object' || parsed === null) invalid();
+  const record = parsed as Record<string, unknown>;
+  for (const [key, type] of Object.entries(keys)) if (typeof record[key] !== type) invalid();
+  return record as Record<K, string | number>;
+}
+
+/** An ISO-8601 instant (AWSDateTime) as epoch ms. */
+export function parseInstant(field: string, raw: unknown): number | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(ms)) fail(field, `${field} is not a valid date and time.`);
+  return ms;
+}

@@ -1,0 +1,81 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, MysqlDialect, SqliteDialect, type Generated } from 'kysely';
+import { createPool } from 'mysql2';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface QueuesTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string | null;
+  called_message: string | null;
+  status: string;
+  self_join: number;
+  capacity: number | null;
+  version: number;
+  next_number: number;
+  waiting_count: number;
+  now_serving: number | null;
+  last_called_at: number | null;
+  call_interval_ms: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  queue_id: string;
+  number: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  status: string;
+  source: string;
+  token_hash: string;
+  joined_at: number;
+  called_at: number | null;
+  finished_at: number | null;
+}
+
+export interface Tables {
+  queues: QueuesTable;
+  tickets: TicketsTable;
+  /** Kysely's own bookkeeping, declared so nothing else claims the names. */
+  kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
+}
+
+export type Dialect = 'mysql' | 'sqlite';
+
+/** A Kysely instance and which of the two dialects it speaks (the few differences live in the store). */
+export interface SqlDatabase {
+  db: Kysely<Tables>;
+  dialect: Dialect;
+  destroy(): Promise<void>;
+}
+
+/**
+ * `mysql://user:pass@host:port/db` for MySQL/MariaDB (utf8mb4), or a file path (`:memory:` too) for SQLite.
+ */
+export function openSqlDatabase(location: string, options: { poolSize?: number } = {}): SqlDatabase {
+  if (location.startsWith('mysql://')) {
+    const pool = createPool({
+      uri: location,
+      charset: 'utf8mb4_unicode_ci',
+      connectionLimit: options.poolSize ?? 10,
+      // Epoch-ms BIGINTs fit a double; never hand out strings for them.
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      timezone: 'Z',
+    });
+    const db = new Kysely<Tables>({ dialect: new MysqlDialect({ pool }) });
+    return { db, dialect: 'mysql', destroy: () => db.destroy() };
+  }
+  if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+  const database = new BetterSqlite3(location);
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}

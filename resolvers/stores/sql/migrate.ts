@@ -1,0 +1,22 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { SqlDatabase } from './database';
+import * as m001 from './migrations/001_queues_and_tickets';
+
+/** Versioned migrations, in order. Add new files; never edit one that has shipped. */
+const MIGRATIONS = { '001_queues_and_tickets': m001 } as const;
+
+/** Brings the schema up to date; runs on every start (idempotent), and as a one-shot function on deploy. */
+export async function migrateToLatest(sqlDb: SqlDatabase): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, migration] of Object.entries(MIGRATIONS))
+        out[name] = { up: (db: Kysely<unknown>) => migration.up(db, sqlDb.dialect) };
+      return out;
+    },
+  };
+  const { error, results } = await new Migrator({ db: sqlDb.db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

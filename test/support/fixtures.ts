@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue, Ticket } from '../../resolvers/domain/model';
+
+/** A queue record as the domain creates it; override what a case cares about. */
+export function aQueue(overrides: Partial<Queue> = {}): Queue {
+  const at = overrides.createdAt ?? Date.now();
+  return {
+    id: randomUUID(),
+    ownerId: randomUUID(),
+    name: 'Clínica São José 🏥',
+    description: 'Walk-ins welcome',
+    calledMessage: 'Please come to desk 2',
+    status: 'OPEN',
+    selfJoin: true,
+    capacity: null,
+    version: 1,
+    nextNumber: 1,
+    waitingCount: 0,
+    nowServing: null,
+    lastCalledAt: null,
+    callIntervalMs: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+export function aTicket(queue: Queue, number: number, overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    id: randomUUID(),
+    queueId: queue.id,
+    number,
+    name: `Person ${number}`,
+    email: null,
+    phone: null,
+    status: 'WAITING',
+    source: 'STAFF',
+    joinedAt: queue.createdAt + number * 1000,
+    calledAt: null,
+    finishedAt: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Test layers (README "Tests"): unit has no network; integration talks to real SQLite, MariaDB, Redis and
+// dynalite. In CI a missing service fails the run; elsewhere its suites are skipped, loudly.
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Files share one MariaDB server and one Redis: two at a time keeps the 2-core machine responsive.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
