@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WaitingEntry } from '../../resolvers/domain/model';
+import type { PositionIndex } from '../../resolvers/domain/ports';
+
+export interface PositionIndexHarness {
+  index: PositionIndex;
+  cleanup(): Promise<void>;
+}
+
+const entry = (number: number): WaitingEntry => ({ ticketId: randomUUID(), number });
+
+/** The same cases for every PositionIndex implementation (in-process, Redis). */
+export function positionIndexContract(
+  name: string,
+  open: () => Promise<PositionIndexHarness>,
+  enabled = true,
+): void {
+  describe.skipIf(!enabled)(`PositionIndex contract: ${name}`, () => {
+    let harness: PositionIndexHarness;
+    let index: PositionIndex;
+    beforeAll(async () => {
+      harness = await open();
+      index = harness.index;
+    });
+    afterAll(() => harness?.cleanup());
+
+    it('given no index for a queue, then positions are unknown and any change reports it is behind', async () => {
+      const queueId = randomUUID();
+      expect(await index.position(queueId, randomUUID())).toBeUndefined();
+      expect(await index.apply(queueId, 2, { add: entry(1) })).toBe('behind');
+    });
+
+    it('given a queue of three, when the head is called, then the last one is 2nd', async () => {
+      const queueId = randomUUID();
+      const [a, b, c] = [entry(1), entry(2), entry(3)];
+      await index.rebuild(queueId, 1, []);
+      expect(await index.apply(queueId, 2, { add: a })).toBe('applied');
+      expect(await index.apply(queueId, 3, { add: b })).toBe('applied');
+      expect(await index.apply(queueId, 4, { add: c })).toBe('applied');
+      expect(await index.position(queueId, c.ticketId)).toEqual({ version: 4, position: 3 });
+      expect(await index.apply(queueId, 5, { remove: a.ticketId })).toBe('applied');
+      expect(await index.position(queueId, c.ticketId)).toEqual({ version: 5, position: 2 });
+      expect(await index.position(queueId, a.ticketId)).toEqual({ version: 5, position: null });
+    });
+
+    it('given a ticket removed from the middle, then only those behind it move up', async () => {
+      const queueId = randomUUID();
+      const entries = [1, 2, 3, 4, 5].map(entry);
+      await index.rebuild(queueId, 10, entries);
+      await index.apply(queueId, 11, { remove: entries[2]!.ticketId });
+      const positions = await Promise.all(entries.map((e) => index.position(queueId, e.ticketId)));
+      expect(positions.map((p) => p?.position)).toEqual([1, 2, null, 3, 4]);
+    });
+
+    it('given a change already applied, when it comes again, then it is ignored as ahead', async () => {
+      const queueId = randomUUID();
+      const a = entry(1);
+      await index.rebuild(queueId, 1, []);
+      await index.apply(queueId, 2, { add: a });
+      expect(await index.apply(queueId, 2, { add: entry(2) })).toBe('ahead');
+      expect(await index.apply(queueId, 1, { remove: a.ticketId })).toBe('ahead');
+      expect(await index.position(queueId, a.ticketId)).toEqual({ version: 2, position: 1 });
+    });
+
+    it('given a change that skips a version, then it is not applied and reports behind', async () => {
+      const queueId = randomUUID();
+      const a = entry(1);
+      await index.rebuild(queueId, 1, [a]);
+      expect(await index.apply(queueId, 3, { remove: a.ticketId })).toBe('behind');
+      expect(await index.position(queueId, a.ticketId)).toEqual({ version: 1, position: 1 });
+    });
+
+    it('given an index at a newer version, when an older snapshot arrives, then the newer index stays', async () => {
+      const queueId = randomUUID();
+      const a = entry(1);
+      await index.rebuild(queueId, 7, [a]);
+      await index.rebuild(queueId, 5, []);
+      expect(await index.position(queueId, a.ticketId)).toEqual({ version: 7, position: 1 });
+      await index.rebuild(queueId, 8, []);
+      expect(await index.position(queueId, a.ticketId)).toEqual({ version: 8, position: null });
+    });
+
+    it('given a large queue rebuilt from a snapshot, then positions follow ticket numbers, not insertion order', async () => {
+      const queueId = randomUUID();
+      const entries = Array.from({ length: 5000 }, (_, i) => entry(i * 2 + 1)).reverse();
+      await index.rebuild(queueId, 3, entries);
+      expect((await index.position(queueId, entries[0]!.ticketId))?.position).toBe(5000);
+      expect((await index.position(queueId, entries[4999]!.ticketId))?.position).toBe(1);
+      expect((await index.position(queueId, entries[2500]!.ticketId))?.position).toBe(2500);
+    });
+
+    it('given a dropped queue, then its positions are unknown', async () => {
+      const queueId = randomUUID();
+      const a = entry(1);
+      await index.rebuild(queueId, 1, [a]);
+      await index.drop(queueId);
+      expect(await index.position(queueId, a.ticketId)).toBeUndefined();
+    });
+  });
+}
