@@ -114,8 +114,20 @@ export interface AccountStore {
   recordFailedLogin(email: string, now: number, windowMs: number): Promise<number>;
   failedLogins(email: string, now: number): Promise<number>;
   clearFailedLogins(email: string): Promise<void>;
-  /** Records a key once; false when it was already recorded (idempotent consumers). */
-  claimOnce(key: string, expiresAt: number): Promise<boolean>;
+}
+
+export type DeliveryClaim = 'claimed' | 'delivered' | 'busy';
+
+/** Makes consumers idempotent: a message id is delivered at most once, even when the queue redelivers it. */
+export interface DeliveryLog {
+  /**
+   * `claimed`: this consumer may deliver it now (until `leaseUntil`); `delivered`: it already was, skip it;
+   * `busy`: another consumer holds a live claim, try later.
+   */
+  claim(id: string, now: number, leaseUntil: number): Promise<DeliveryClaim>;
+  markDelivered(id: string, keepUntil: number): Promise<void>;
+  /** Gives the claim back after a failed attempt, so a retry can claim it. */
+  release(id: string): Promise<void>;
 }
 
 export type TokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';

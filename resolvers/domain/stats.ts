@@ -75,7 +75,8 @@ export async function queueStats(
 ): Promise<QueueStats> {
   const ownerId = requireOwner(identity);
   const queue = await ownedQueue(deps, ownerId, parseId('queueId', args.queueId));
-  const to = parseInstant('to', args.to) ?? deps.now();
+  // The default range ends just after now, so what happened this very millisecond counts.
+  const to = parseInstant('to', args.to) ?? deps.now() + 1;
   const from = parseInstant('from', args.from) ?? to - DAY;
   if (from >= to) throw new ValidationError('from must be before to.', { field: 'from' });
   if (to - from > STATS_MAX_RANGE_MS)

@@ -1,0 +1,27 @@
+import type { Identity } from '../domain/model';
+
+/**
+ * The authorizer's `resolverContext` (AppSync passes it to every resolver as identity.resolverContext). Flat
+ * string values, as AppSync expects.
+ */
+export type ResolverContext = Record<string, string>;
+
+export function toResolverContext(identity: Identity): ResolverContext {
+  switch (identity.kind) {
+    case 'owner':
+      return { kind: 'owner', accountId: identity.accountId };
+    case 'ticket':
+      return { kind: 'ticket', ticketId: identity.ticketId, queueId: identity.queueId };
+    case 'public':
+      return { kind: 'public' };
+  }
+}
+
+/** Anything unexpected reads as the public: it can do no more than an anonymous caller. */
+export function fromResolverContext(context: unknown): Identity {
+  const c = (context ?? {}) as Partial<ResolverContext>;
+  if (c.kind === 'owner' && c.accountId) return { kind: 'owner', accountId: c.accountId };
+  if (c.kind === 'ticket' && c.ticketId && c.queueId)
+    return { kind: 'ticket', ticketId: c.ticketId, queueId: c.queueId };
+  return { kind: 'public' };
+}

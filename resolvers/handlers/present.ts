@@ -1,0 +1,87 @@
+/** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
+import type { Account, Queue, QueueEvent } from '../domain/model';
+import type { Page } from '../domain/ports';
+import type { QueueStats as DomainStats } from '../domain/stats';
+import type { PositionedTicket } from '../domain/tickets';
+import type * as G from '../generated/graphql';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+export function presentAccount(a: Account): G.Account {
+  return {
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    status: a.status,
+    createdAt: iso(a.createdAt),
+    verifiedAt: isoOrNull(a.verifiedAt),
+  };
+}
+
+export function presentQueue(q: Queue, publicUrl: string): G.Queue {
+  return {
+    id: q.id,
+    name: q.name,
+    description: q.description,
+    calledMessage: q.calledMessage,
+    status: q.status,
+    selfJoin: q.selfJoin,
+    capacity: q.capacity,
+    waitingCount: q.waitingCount,
+    nowServing: q.nowServing,
+    version: q.version,
+    createdAt: iso(q.createdAt),
+    updatedAt: iso(q.updatedAt),
+    joinUrl: `${publicUrl}/j/${q.id}`,
+  };
+}
+
+export function presentQueueDisplay(q: Queue): G.QueueDisplay {
+  return {
+    queueId: q.id,
+    name: q.name,
+    status: q.status,
+    nowServing: q.nowServing,
+    waitingCount: q.waitingCount,
+    version: q.version,
+  };
+}
+
+export function presentTicket(t: PositionedTicket): G.Ticket {
+  return {
+    id: t.id,
+    queueId: t.queueId,
+    number: t.number,
+    name: t.name,
+    email: t.email,
+    phone: t.phone,
+    status: t.status,
+    source: t.source,
+    position: t.position,
+    joinedAt: iso(t.joinedAt),
+    calledAt: isoOrNull(t.calledAt),
+    finishedAt: isoOrNull(t.finishedAt),
+  };
+}
+
+export function presentPage<T, U>(
+  page: Page<T>,
+  present: (item: T) => U,
+): { items: U[]; nextToken: string | null } {
+  return { items: page.items.map(present), nextToken: page.nextToken ?? null };
+}
+
+export function presentStats(s: DomainStats): G.QueueStats {
+  return {
+    ...s,
+    from: iso(s.from),
+    to: iso(s.to),
+    servedPerHour: s.servedPerHour.map((h) => ({ hour: iso(h.hour), count: h.count })),
+    waits: s.waits.map((w) => ({ ...w, calledAt: iso(w.calledAt) })),
+  };
+}
+
+export function presentEvent(e: QueueEvent): G.QueueEvent {
+  return { ...e, at: iso(e.at) };
+}

@@ -1,0 +1,161 @@
+import type { AppSyncResolverEvent } from 'aws-lambda';
+import * as accounts from '../domain/accounts';
+import type { Deps } from '../domain/deps';
+import { toPublicError, type ErrorType } from '../domain/errors';
+import type { Identity } from '../domain/model';
+import * as queues from '../domain/queues';
+import { queueStats } from '../domain/stats';
+import * as tickets from '../domain/tickets';
+import type * as G from '../generated/graphql';
+import { fromResolverContext } from './identity';
+import {
+  presentAccount,
+  presentPage,
+  presentQueue,
+  presentQueueDisplay,
+  presentStats,
+  presentTicket,
+} from './present';
+
+/** What the resolver Lambda returns; the APPSYNC_JS invoke resolver turns `error` into a GraphQL error. */
+export type ResolverResult = { data: unknown } | { error: { errorType: ErrorType; message: string } };
+
+type Field<Args, Result> = (deps: Deps, identity: Identity, args: Args) => Promise<Result>;
+
+type Routes = {
+  Query: { [K in keyof Omit<G.Query, '__typename'>]: Field<QueryArgs<K>, G.Query[K]> };
+  Mutation: {
+    [K in keyof Omit<G.Mutation, '__typename' | 'publishQueueEvent'>]: Field<MutationArgs<K>, G.Mutation[K]>;
+  };
+};
+type QueryArgs<K extends string> = K extends keyof QueryArgMap ? QueryArgMap[K] : Record<string, never>;
+type MutationArgs<K extends string> = K extends keyof MutationArgMap
+  ? MutationArgMap[K]
+  : Record<string, never>;
+type QueryArgMap = {
+  myQueues: G.QueryMyQueuesArgs;
+  queue: G.QueryQueueArgs;
+  queueTickets: G.QueryQueueTicketsArgs;
+  queueStats: G.QueryQueueStatsArgs;
+  ticket: G.QueryTicketArgs;
+  queueDisplay: G.QueryQueueDisplayArgs;
+};
+type MutationArgMap = {
+  signUp: G.MutationSignUpArgs;
+  verifyEmail: G.MutationVerifyEmailArgs;
+  resendVerification: G.MutationResendVerificationArgs;
+  login: G.MutationLoginArgs;
+  requestPasswordReset: G.MutationRequestPasswordResetArgs;
+  resetPassword: G.MutationResetPasswordArgs;
+  createQueue: G.MutationCreateQueueArgs;
+  updateQueue: G.MutationUpdateQueueArgs;
+  setQueueStatus: G.MutationSetQueueStatusArgs;
+  deleteQueue: G.MutationDeleteQueueArgs;
+  addTicket: G.MutationAddTicketArgs;
+  joinQueue: G.MutationJoinQueueArgs;
+  callNext: G.MutationCallNextArgs;
+  recallTicket: G.MutationRecallTicketArgs;
+  completeTicket: G.MutationCompleteTicketArgs;
+  markNoShow: G.MutationMarkNoShowArgs;
+  removeTicket: G.MutationRemoveTicketArgs;
+  leaveQueue: G.MutationLeaveQueueArgs;
+};
+
+const issued = (t: tickets.IssuedTicket): G.IssuedTicket => ({ ...t, ticket: presentTicket(t.ticket) });
+
+/** Every Query and Mutation field the Lambda data source serves: parse nothing here, the domain does. */
+export const routes: Routes = {
+  Query: {
+    me: async (deps, id) => presentAccount(await accounts.me(deps, id)),
+    myQueues: async (deps, id, a) =>
+      presentPage(await queues.myQueues(deps, id, a.limit, a.nextToken), (q) =>
+        presentQueue(q, deps.publicUrl),
+      ),
+    queue: async (deps, id, a) => {
+      const queue = await queues.getQueue(deps, id, a.id);
+      return queue && presentQueue(queue, deps.publicUrl);
+    },
+    queueTickets: async (deps, id, a) => presentPage(await tickets.queueTickets(deps, id, a), presentTicket),
+    queueStats: async (deps, id, a) => presentStats(await queueStats(deps, id, a)),
+    ticket: (deps, _id, a) => tickets.ticketView(deps, a.token),
+    queueDisplay: async (deps, _id, a) => {
+      const queue = await queues.queueDisplay(deps, a.queueId);
+      return queue && presentQueueDisplay(queue);
+    },
+  },
+  Mutation: {
+    signUp: (deps, _id, a) => accounts.signUp(deps, a.input),
+    verifyEmail: async (deps, _id, a) => presentAccount(await accounts.verifyEmail(deps, a.token)),
+    resendVerification: (deps, _id, a) => accounts.resendVerification(deps, a.email),
+    login: async (deps, _id, a) => {
+      const session = await accounts.login(deps, a.email, a.password);
+      return { ...session, expiresAt: new Date(session.expiresAt).toISOString() };
+    },
+    requestPasswordReset: (deps, _id, a) => accounts.requestPasswordReset(deps, a.email),
+    resetPassword: (deps, _id, a) => accounts.resetPassword(deps, a.token, a.password),
+    createQueue: async (deps, id, a) =>
+      presentQueue(await queues.createQueue(deps, id, a.input), deps.publicUrl),
+    updateQueue: async (deps, id, a) =>
+      presentQueue(await queues.updateQueue(deps, id, a.id, a.input), deps.publicUrl),
+    setQueueStatus: async (deps, id, a) =>
+      presentQueue(await queues.setQueueStatus(deps, id, a.id, a.status), deps.publicUrl),
+    deleteQueue: (deps, id, a) => queues.deleteQueue(deps, id, a.id),
+    addTicket: async (deps, id, a) => issued(await tickets.addTicket(deps, id, a.queueId, a.input)),
+    joinQueue: async (deps, _id, a) => issued(await tickets.joinQueue(deps, a.queueId, a.input)),
+    callNext: async (deps, id, a) => {
+      const ticket = await tickets.callNext(deps, id, a.queueId);
+      return ticket && presentTicket(ticket);
+    },
+    recallTicket: async (deps, id, a) =>
+      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'RECALLED')),
+    completeTicket: async (deps, id, a) =>
+      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'SERVED')),
+    markNoShow: async (deps, id, a) =>
+      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'NO_SHOW')),
+    removeTicket: async (deps, id, a) =>
+      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'REMOVED')),
+    leaveQueue: (deps, _id, a) => tickets.leaveQueue(deps, a.token),
+  },
+};
+
+/** The fields the router serves, for wiring checks (every schema field must have a resolver somewhere). */
+export const routedFields = {
+  Query: Object.keys(routes.Query),
+  Mutation: Object.keys(routes.Mutation),
+};
+
+/**
+ * Resolves one AppSync field: the identity comes from the authorizer's resolverContext. App errors keep their
+ * errorType and message; anything else is logged and answered as a bare INTERNAL.
+ */
+export async function route(
+  deps: Deps,
+  event: AppSyncResolverEvent<Record<string, unknown>>,
+): Promise<ResolverResult> {
+  const { parentTypeName, fieldName } = event.info;
+  const table = (routes as unknown as Record<string, Record<string, Field<unknown, unknown>> | undefined>)[
+    parentTypeName
+  ];
+  const field = table?.[fieldName];
+  if (!field) {
+    deps.log.error('no resolver for field', { parentTypeName, fieldName });
+    return { error: toPublicError(new Error('unrouted')) };
+  }
+  const identity = fromResolverContext(
+    (event.identity as { resolverContext?: unknown } | null)?.resolverContext,
+  );
+  try {
+    return { data: await field(deps, identity, event.arguments ?? {}) };
+  } catch (error) {
+    const publicError = toPublicError(error);
+    if (publicError.errorType === 'INTERNAL')
+      deps.log.error('resolver failed', {
+        parentTypeName,
+        fieldName,
+        error: String(error),
+        stack: (error as Error)?.stack,
+      });
+    else deps.log.info('resolver refused', { parentTypeName, fieldName, errorType: publicError.errorType });
+    return { error: publicError };
+  }
+}

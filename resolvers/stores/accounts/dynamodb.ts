@@ -1,0 +1,265 @@
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DeleteItemCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ResourceNotFoundException,
+  UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import type { Account, AccountStatus } from '../../domain/model';
+import type { AccountStore, StoredToken, TokenPurpose } from '../../domain/ports';
+
+/**
+ * Accounts in one DynamoDB table, with no transactions (dynalite has none): the account item is keyed by its
+ * email, so a conditional put is the uniqueness check. Items that expire carry `expiresAt` in epoch seconds
+ * (the table's TTL attribute) and `expiresAtMs`, which reads honour, since TTL deletes lazily.
+ *
+ *   EMAIL#<email>      the account (GSI byId on accountId serves `me`)
+ *   TOKEN#<sha256>     a single-use verification or reset token
+ *   LOGINFAIL#<email>  failed logins in the current window
+ *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
+ */
+export const ACCOUNT_TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  byIdIndex: 'byId',
+  byIdKey: 'accountId',
+  ttlAttribute: 'expiresAt',
+} as const;
+
+type Item = Record<string, AttributeValue>;
+
+const S = (value: string): AttributeValue => ({ S: value });
+const N = (value: number): AttributeValue => ({ N: String(value) });
+const str = (item: Item, key: string) => item[key]?.S;
+const num = (item: Item, key: string) => (item[key]?.N === undefined ? undefined : Number(item[key]!.N));
+const ttl = (ms: number) => N(Math.ceil(ms / 1000));
+
+function toAccount(item: Item): Account {
+  return {
+    id: str(item, 'accountId')!,
+    email: str(item, 'email')!,
+    name: str(item, 'name')!,
+    passwordHash: str(item, 'passwordHash')!,
+    status: str(item, 'status') as AccountStatus,
+    createdAt: num(item, 'createdAt')!,
+    verifiedAt: num(item, 'verifiedAt') ?? null,
+    expiresAt: num(item, 'expiresAtMs') ?? null,
+  };
+}
+
+const live = (account: Account, now: number) => account.expiresAt === null || account.expiresAt > now;
+
+async function conditional<T>(run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}
+
+export class DynamoAccountStore implements AccountStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async createPending(account: Account): Promise<'created' | 'exists'> {
+    const item: Item = {
+      pk: S(`EMAIL#${account.email}`),
+      accountId: S(account.id),
+      email: S(account.email),
+      name: S(account.name),
+      passwordHash: S(account.passwordHash),
+      status: S(account.status),
+      createdAt: N(account.createdAt),
+      ...(account.expiresAt !== null
+        ? { expiresAtMs: N(account.expiresAt), expiresAt: ttl(account.expiresAt) }
+        : {}),
+    };
+    const put = await conditional(() =>
+      this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: item,
+          // A pending account whose link has expired is gone: its email can sign up again.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND expiresAtMs <= :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': S('PENDING'), ':now': N(this.now()) },
+        }),
+      ),
+    );
+    return put ? 'created' : 'exists';
+  }
+
+  async byEmail(email: string): Promise<Account | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: { pk: S(`EMAIL#${email}`) }, ConsistentRead: true }),
+    );
+    const account = Item && toAccount(Item);
+    return account && live(account, this.now()) ? account : undefined;
+  }
+
+  async byId(id: string): Promise<Account | undefined> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: ACCOUNT_TABLE_SCHEMA.byIdIndex,
+        KeyConditionExpression: 'accountId = :id',
+        ExpressionAttributeValues: { ':id': S(id) },
+        Limit: 1,
+      }),
+    );
+    const account = Items?.[0] && toAccount(Items[0]);
+    return account && live(account, this.now()) ? account : undefined;
+  }
+
+  async activate(email: string, at: number): Promise<Account | undefined> {
+    const result = await conditional(() =>
+      this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: { pk: S(`EMAIL#${email}`) },
+          UpdateExpression:
+            'SET #status = :active, verifiedAt = if_not_exists(verifiedAt, :at) REMOVE expiresAt, expiresAtMs',
+          ConditionExpression: 'attribute_exists(pk) AND (#status = :active OR expiresAtMs > :at)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':active': S('ACTIVE'), ':at': N(at) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return result?.Attributes && toAccount(result.Attributes);
+  }
+
+  async setPasswordHash(email: string, passwordHash: string): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(`EMAIL#${email}`) },
+        UpdateExpression: 'SET passwordHash = :hash',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':hash': S(passwordHash) },
+      }),
+    );
+  }
+
+  async putToken(token: StoredToken): Promise<void> {
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: {
+          pk: S(`TOKEN#${token.tokenHash}`),
+          purpose: S(token.purpose),
+          email: S(token.email),
+          expiresAtMs: N(token.expiresAt),
+          expiresAt: ttl(token.expiresAt),
+        },
+      }),
+    );
+  }
+
+  async consumeToken(
+    tokenHash: string,
+    purpose: TokenPurpose,
+    now: number,
+  ): Promise<StoredToken | undefined> {
+    // Deleting with a condition is the atomic "use once": of two concurrent uses, one gets the old item.
+    const result = await conditional(() =>
+      this.client.send(
+        new DeleteItemCommand({
+          TableName: this.table,
+          Key: { pk: S(`TOKEN#${tokenHash}`) },
+          ConditionExpression: 'attribute_exists(pk) AND purpose = :purpose AND expiresAtMs > :now',
+          ExpressionAttributeValues: { ':purpose': S(purpose), ':now': N(now) },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ),
+    );
+    const item = result?.Attributes;
+    if (!item) return undefined;
+    return { tokenHash, purpose, email: str(item, 'email')!, expiresAt: num(item, 'expiresAtMs')! };
+  }
+
+  async recordFailedLogin(email: string, now: number, windowMs: number): Promise<number> {
+    const key = { pk: S(`LOGINFAIL#${email}`) };
+    const counted = await conditional(() =>
+      this.client.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'ADD attempts :one',
+          ConditionExpression: 'attribute_exists(pk) AND expiresAtMs > :now',
+          ExpressionAttributeValues: { ':one': N(1), ':now': N(now) },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
+    );
+    if (counted?.Attributes) return num(counted.Attributes, 'attempts') ?? 1;
+    const end = now + windowMs;
+    await this.client.send(
+      new PutItemCommand({
+        TableName: this.table,
+        Item: { ...key, attempts: N(1), expiresAtMs: N(end), expiresAt: ttl(end) },
+      }),
+    );
+    return 1;
+  }
+
+  async failedLogins(email: string, now: number): Promise<number> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: { pk: S(`LOGINFAIL#${email}`) },
+        ConsistentRead: true,
+      }),
+    );
+    return Item && (num(Item, 'expiresAtMs') ?? 0) > now ? (num(Item, 'attempts') ?? 0) : 0;
+  }
+
+  async clearFailedLogins(email: string): Promise<void> {
+    await this.client.send(
+      new DeleteItemCommand({ TableName: this.table, Key: { pk: S(`LOGINFAIL#${email}`) } }),
+    );
+  }
+}
+
+/** Creates the table where nobody else does (dynalite, the embedded mode); in AWS the CDK stack owns it. */
+export async function ensureAccountTable(client: DynamoDBClient, table: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: table }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'accountId', AttributeType: 'S' },
+      ],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: ACCOUNT_TABLE_SCHEMA.byIdIndex,
+          KeySchema: [{ AttributeName: 'accountId', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`DynamoDB table ${table} did not become active.`);
+}

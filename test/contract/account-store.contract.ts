@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../resolvers/domain/model';
+import type { AccountStore } from '../../resolvers/domain/ports';
+
+export interface AccountStoreHarness {
+  store: AccountStore;
+  /** The store's clock, which the cases move. */
+  clock: { now: number };
+  cleanup(): Promise<void>;
+}
+
+/** The same cases for every AccountStore implementation. */
+export function accountStoreContract(name: string, open: () => Promise<AccountStoreHarness>): void {
+  describe(`AccountStore contract: ${name}`, () => {
+    let h: AccountStoreHarness;
+    beforeAll(async () => {
+      h = await open();
+    });
+    afterAll(() => h?.cleanup());
+
+    const pending = (overrides: Partial<Account> = {}): Account => ({
+      id: randomUUID(),
+      email: `${randomUUID()}@example.com`,
+      name: 'Zoë Ağaoğlu 🍕',
+      passwordHash: 'scrypt$1$1$1$salt$hash',
+      status: 'PENDING',
+      createdAt: h.clock.now,
+      verifiedAt: null,
+      expiresAt: h.clock.now + 60_000,
+      ...overrides,
+    });
+
+    it('given a new email, then the pending account is stored and found by email and by id, name intact', async () => {
+      const account = pending();
+      expect(await h.store.createPending(account)).toBe('created');
+      expect(await h.store.byEmail(account.email)).toEqual(account);
+      expect(await h.store.byId(account.id)).toEqual(account);
+    });
+
+    it('given a live account for an email, when another sign-up uses it, then it exists and nothing changes', async () => {
+      const account = pending();
+      await h.store.createPending(account);
+      expect(await h.store.createPending(pending({ email: account.email, name: 'Intruder' }))).toBe('exists');
+      expect((await h.store.byEmail(account.email))?.name).toBe(account.name);
+    });
+
+    it('given a pending account past its expiry, then it reads as gone and its email can sign up again', async () => {
+      const account = pending({ expiresAt: h.clock.now + 10 });
+      await h.store.createPending(account);
+      h.clock.now += 20;
+      expect(await h.store.byEmail(account.email)).toBeUndefined();
+      expect(await h.store.byId(account.id)).toBeUndefined();
+      const again = pending({ email: account.email });
+      expect(await h.store.createPending(again)).toBe('created');
+      expect((await h.store.byEmail(account.email))?.id).toBe(again.id);
+    });
+
+    it('given a pending account, when activated, then it is active for good and keeps its id', async () => {
+      const account = pending();
+      await h.store.createPending(account);
+      const active = await h.store.activate(account.email, h.clock.now);
+      expect(active).toMatchObject({
+        id: account.id,
+        status: 'ACTIVE',
+        verifiedAt: h.clock.now,
+        expiresAt: null,
+      });
+      h.clock.now += 10 * 60_000;
+      expect((await h.store.byEmail(account.email))?.status).toBe('ACTIVE');
+      expect(await h.store.createPending(pending({ email: account.email }))).toBe('exists');
+    });
+
+    it('given an expired pending account or none, then activation finds nothing', async () => {
+      const account = pending({ expiresAt: h.clock.now + 5 });
+      await h.store.createPending(account);
+      h.clock.now += 10;
+      expect(await h.store.activate(account.email, h.clock.now)).toBeUndefined();
+      expect(await h.store.activate(`${randomUUID()}@example.com`, h.clock.now)).toBeUndefined();
+    });
+
+    it('given a token, then it can be consumed once, only for its purpose, and not after it expires', async () => {
+      const email = `${randomUUID()}@example.com`;
+      await h.store.putToken({
+        tokenHash: 'a'.repeat(63) + '1',
+        purpose: 'VERIFY_EMAIL',
+        email,
+        expiresAt: h.clock.now + 1000,
+      });
+      expect(await h.store.consumeToken('a'.repeat(63) + '1', 'RESET_PASSWORD', h.clock.now)).toBeUndefined();
+      expect(await h.store.consumeToken('a'.repeat(63) + '1', 'VERIFY_EMAIL', h.clock.now)).toMatchObject({
+        email,
+      });
+      expect(await h.store.consumeToken('a'.repeat(63) + '1', 'VERIFY_EMAIL', h.clock.now)).toBeUndefined();
+      await h.store.putToken({
+        tokenHash: 'b'.repeat(64),
+        purpose: 'RESET_PASSWORD',
+        email,
+        expiresAt: h.clock.now + 1000,
+      });
+      expect(
+        await h.store.consumeToken('b'.repeat(64), 'RESET_PASSWORD', h.clock.now + 1000),
+      ).toBeUndefined();
+    });
+
+    it('given two concurrent uses of one token, then exactly one succeeds', async () => {
+      await h.store.putToken({
+        tokenHash: 'c'.repeat(64),
+        purpose: 'VERIFY_EMAIL',
+        email: 'x@example.com',
+        expiresAt: h.clock.now + 1000,
+      });
+      const results = await Promise.all(
+        [1, 2, 3].map(() => h.store.consumeToken('c'.repeat(64), 'VERIFY_EMAIL', h.clock.now)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('given failed logins, then they count within the window, restart after it, and clear', async () => {
+      const email = `${randomUUID()}@example.com`;
+      expect(await h.store.failedLogins(email, h.clock.now)).toBe(0);
+      expect(await h.store.recordFailedLogin(email, h.clock.now, 1000)).toBe(1);
+      expect(await h.store.recordFailedLogin(email, h.clock.now + 1, 1000)).toBe(2);
+      expect(await h.store.failedLogins(email, h.clock.now + 2)).toBe(2);
+      expect(await h.store.failedLogins(email, h.clock.now + 1000)).toBe(0);
+      expect(await h.store.recordFailedLogin(email, h.clock.now + 1000, 1000)).toBe(1);
+      await h.store.clearFailedLogins(email);
+      expect(await h.store.failedLogins(email, h.clock.now + 1001)).toBe(0);
+    });
+
+    it('given a password change, then the account carries the new hash', async () => {
+      const account = pending();
+      await h.store.createPending(account);
+      await h.store.setPasswordHash(account.email, 'scrypt$2$2$2$new$hash');
+      expect((await h.store.byEmail(account.email))?.passwordHash).toBe('scrypt$2$2$2$new$hash');
+    });
+  });
+}

@@ -1,0 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { derivePosition, type KnownPosition } from '../../resolvers/domain/positions';
+import { apiAs, ApiError, owner, PUBLIC, type Api } from '../support/appsync';
+import type { IssuedTicket } from '../../resolvers/generated/graphql';
+import { PUBLIC_URL, type TestStack } from '../support/stack';
+
+/** Signs an owner up through the API, verifies through the emailed link, and logs in. */
+export async function signedInOwner(
+  stack: TestStack,
+  name = 'Dona Benta',
+  email = `${randomUUID()}@example.com`,
+) {
+  const anonymous = apiAs(stack.deps, PUBLIC);
+  await anonymous('signUp', { input: { name, email, password: 'correct horse battery' } });
+  const job = stack.mail.filter((m) => m.template === 'VERIFY_EMAIL' && m.to === email).at(-1)!;
+  const token = job.data.link!.split('/').at(-1)!;
+  const account = await anonymous('verifyEmail', { token });
+  const session = await anonymous('login', { email, password: 'correct horse battery' });
+  return { account, session, email, api: apiAs(stack.deps, owner(account.id)) };
+}
+
+export async function expectError(promise: Promise<unknown>, errorType: string): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `expected a ${errorType} error`).toBeInstanceOf(ApiError);
+  expect((error as ApiError).errorType).toBe(errorType);
+  return error as ApiError;
+}
+
+/** The owner flow and the queue rules through the AppSync router, on a whole stack of real stores. */
+export function backendContract(name: string, open: () => Promise<TestStack>, enabled = true): void {
+  describe.skipIf(!enabled)(`backend through the router: ${name}`, () => {
+    let stack: TestStack;
+    let api: Api;
+    let anonymous: Api;
+    beforeAll(async () => {
+      stack = await open();
+      api = (await signedInOwner(stack)).api;
+      anonymous = apiAs(stack.deps, PUBLIC);
+    });
+    afterAll(() => stack?.cleanup());
+
+    const newQueue = (input: Record<string, unknown> = {}) =>
+      api('createQueue', {
+        input: { name: 'Padaria Pão Quente', calledMessage: 'Balcão 2, por favor', selfJoin: true, ...input },
+      });
+    const eventsOf = (queueId: string) => stack.events.filter((e) => e.queueId === queueId);
+
+    it('given three people added, when next is called twice and the middle one removed, then every derived position equals the read one', async () => {
+      const queue = await newQueue();
+      const people: IssuedTicket[] = [];
+      for (const person of ['Ana', 'Bruno', 'Cláudia'])
+        people.push(await api('addTicket', { queueId: queue.id, input: { name: person } }));
+      expect(people.map((p) => [p.ticket.number, p.ticket.position])).toEqual([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]);
+      expect(people[0]!.accessUrl).toBe(`${PUBLIC_URL}/t/${people[0]!.accessToken}`);
+
+      const views = await Promise.all(people.map((p) => anonymous('ticket', { token: p.accessToken })));
+      const known: KnownPosition[] = views.map((v) => ({
+        ticketNumber: v.number,
+        position: v.position,
+        waitingCount: v.waitingCount,
+        version: v.version,
+      }));
+      expect(known.map((k) => k.position)).toEqual([1, 2, 3]);
+
+      const check = async () => {
+        for (const [i, p] of people.entries()) {
+          for (const event of eventsOf(queue.id)) {
+            const d = derivePosition(known[i]!, event);
+            if (d.kind === 'next') known[i] = d.known;
+            expect(d.kind).not.toBe('reread');
+          }
+          const view = await anonymous('ticket', { token: p.accessToken });
+          if (view.status === 'WAITING') expect(known[i]!.position).toBe(view.position);
+          expect(known[i]!.version).toBe(view.version);
+        }
+      };
+
+      const first = await api('callNext', { queueId: queue.id });
+      expect(first).toMatchObject({ number: 1, status: 'CALLED', position: null });
+      await check();
+      const called = await anonymous('ticket', { token: people[0]!.accessToken });
+      expect(called).toMatchObject({
+        status: 'CALLED',
+        position: null,
+        calledMessage: 'Balcão 2, por favor',
+        nowServing: 1,
+      });
+
+      await api('callNext', { queueId: queue.id });
+      await check();
+      const removed = await api('addTicket', { queueId: queue.id, input: { name: 'Diego' } });
+      const last = await api('addTicket', { queueId: queue.id, input: { name: 'Eva' } });
+      await api('removeTicket', { id: removed.ticket.id });
+      expect((await anonymous('ticket', { token: last.accessToken })).position).toBe(2);
+      await check();
+
+      expect(
+        eventsOf(queue.id).map((e) => [e.version, e.kind, e.ticketNumber, e.waitingCount, e.nowServing]),
+      ).toEqual([
+        [2, 'JOINED', 1, 1, null],
+        [3, 'JOINED', 2, 2, null],
+        [4, 'JOINED', 3, 3, null],
+        [5, 'CALLED', 1, 2, 1],
+        [6, 'CALLED', 2, 1, 2],
+        [7, 'JOINED', 4, 2, 2],
+        [8, 'JOINED', 5, 3, 2],
+        [9, 'REMOVED', 4, 2, 2],
+      ]);
+      const listed = await api('queueTickets', { queueId: queue.id, statuses: ['WAITING'] });
+      expect(listed.items.map((t: { number: number; position: number }) => [t.number, t.position])).toEqual([
+        [3, 1],
+        [5, 2],
+      ]);
+    });
+
+    it('given an empty queue, when next is called, then the answer is null and nothing changes', async () => {
+      const queue = await newQueue();
+      expect(await api('callNext', { queueId: queue.id })).toBeNull();
+      expect(eventsOf(queue.id)).toHaveLength(0);
+      expect((await api('queue', { id: queue.id })).version).toBe(1);
+    });
+
+    it('given a called ticket, then it can be recalled, served once, and a served ticket cannot be marked no-show', async () => {
+      const queue = await newQueue();
+      const a = await api('addTicket', {
+        queueId: queue.id,
+        input: { name: 'Ana', email: 'ana@example.com' },
+      });
+      await expectError(api('completeTicket', { id: a.ticket.id }), 'CONFLICT');
+      await api('callNext', { queueId: queue.id });
+      expect(
+        stack.mail.filter((m) => m.template === 'TICKET_CALLED' && m.to === 'ana@example.com'),
+      ).toHaveLength(1);
+      expect((await api('recallTicket', { id: a.ticket.id })).status).toBe('CALLED');
+      expect(
+        stack.mail.filter((m) => m.template === 'TICKET_CALLED' && m.to === 'ana@example.com'),
+      ).toHaveLength(2);
+      expect((await api('completeTicket', { id: a.ticket.id })).status).toBe('SERVED');
+      await expectError(api('markNoShow', { id: a.ticket.id }), 'CONFLICT');
+      await expectError(api('completeTicket', { id: a.ticket.id }), 'CONFLICT');
+      expect(eventsOf(queue.id).map((e) => e.kind)).toEqual(['JOINED', 'CALLED', 'RECALLED', 'SERVED']);
+      const view = await anonymous('ticket', { token: a.accessToken });
+      expect(view).toMatchObject({ status: 'SERVED', position: null, calledMessage: null });
+    });
+
+    it('given a no-show, when the person turns up late, then recalling calls them again', async () => {
+      const queue = await newQueue();
+      const a = await api('addTicket', { queueId: queue.id, input: { name: 'Ana' } });
+      await api('callNext', { queueId: queue.id });
+      expect((await api('markNoShow', { id: a.ticket.id })).status).toBe('NO_SHOW');
+      expect((await api('recallTicket', { id: a.ticket.id })).status).toBe('CALLED');
+    });
+
+    it('given a waiting person, when they leave, then those behind move up and leaving again is a conflict', async () => {
+      const queue = await newQueue();
+      const a = await api('addTicket', { queueId: queue.id, input: { name: 'Ana' } });
+      const b = await api('addTicket', { queueId: queue.id, input: { name: 'Bia' } });
+      const left = await anonymous('leaveQueue', { token: a.accessToken });
+      expect(left).toMatchObject({ status: 'LEFT', position: null, waitingCount: 1 });
+      expect((await anonymous('ticket', { token: b.accessToken })).position).toBe(1);
+      await expectError(anonymous('leaveQueue', { token: a.accessToken }), 'CONFLICT');
+      expect(eventsOf(queue.id).at(-1)).toMatchObject({ kind: 'LEFT', ticketNumber: 1, waitingCount: 1 });
+    });
+
+    it('given self-join rules, then joins are refused when off, paused, closed or full, and accepted otherwise', async () => {
+      const closedToSelf = await newQueue({ selfJoin: false });
+      await expectError(
+        anonymous('joinQueue', { queueId: closedToSelf.id, input: { name: 'Ana' } }),
+        'CONFLICT',
+      );
+      const queue = await newQueue({ capacity: 1 });
+      const joined = await anonymous('joinQueue', {
+        queueId: queue.id,
+        input: { name: 'Ana', phone: '+55 11 91234-5678' },
+      });
+      expect(joined.ticket).toMatchObject({
+        number: 1,
+        source: 'SELF',
+        position: 1,
+        phone: '+55 11 91234-5678',
+      });
+      await expectError(anonymous('joinQueue', { queueId: queue.id, input: { name: 'Bia' } }), 'CONFLICT');
+      await api('updateQueue', { id: queue.id, input: { capacity: null } });
+      await api('setQueueStatus', { id: queue.id, status: 'PAUSED' });
+      await expectError(anonymous('joinQueue', { queueId: queue.id, input: { name: 'Bia' } }), 'CONFLICT');
+      expect(
+        (await api('addTicket', { queueId: queue.id, input: { name: 'Staff adds' } })).ticket.number,
+      ).toBe(2);
+      expect((await api('callNext', { queueId: queue.id })).number).toBe(1);
+      await api('setQueueStatus', { id: queue.id, status: 'CLOSED' });
+      await expectError(anonymous('joinQueue', { queueId: queue.id, input: { name: 'Bia' } }), 'CONFLICT');
+      await expectError(api('addTicket', { queueId: queue.id, input: { name: 'Bia' } }), 'CONFLICT');
+      await expectError(api('callNext', { queueId: queue.id }), 'CONFLICT');
+      await api('setQueueStatus', { id: queue.id, status: 'OPEN' });
+      expect(
+        (await anonymous('joinQueue', { queueId: queue.id, input: { name: 'Bia' } })).ticket.number,
+      ).toBe(3);
+      await expectError(
+        anonymous('joinQueue', { queueId: randomUUID(), input: { name: 'Bia' } }),
+        'NOT_FOUND',
+      );
+    });
+
+    it('given a queue, then edits bump the version with one QUEUE_UPDATED event each, and the display shows no names', async () => {
+      const queue = await newQueue({ description: 'old' });
+      const updated = await api('updateQueue', {
+        id: queue.id,
+        input: { name: 'Açougue Boi Gordo 🐂', description: null },
+      });
+      expect(updated).toMatchObject({
+        name: 'Açougue Boi Gordo 🐂',
+        description: null,
+        calledMessage: 'Balcão 2, por favor',
+        version: 2,
+      });
+      const paused = await api('setQueueStatus', { id: queue.id, status: 'PAUSED' });
+      expect(paused).toMatchObject({ status: 'PAUSED', version: 3 });
+      expect((await api('setQueueStatus', { id: queue.id, status: 'PAUSED' })).version).toBe(3);
+      expect(eventsOf(queue.id).map((e) => [e.version, e.kind])).toEqual([
+        [2, 'QUEUE_UPDATED'],
+        [3, 'QUEUE_UPDATED'],
+      ]);
+      await api('addTicket', { queueId: queue.id, input: { name: 'Secret Person' } });
+      const display = await anonymous('queueDisplay', { queueId: queue.id });
+      expect(display).toEqual({
+        queueId: queue.id,
+        name: 'Açougue Boi Gordo 🐂',
+        status: 'PAUSED',
+        nowServing: null,
+        waitingCount: 1,
+        version: 4,
+      });
+      expect(updated.joinUrl).toBe(`${PUBLIC_URL}/j/${queue.id}`);
+    });
+
+    it("given an owner's queues, then myQueues pages newest first and a deleted queue is gone with its tickets", async () => {
+      const fresh = await signedInOwner(stack);
+      const created: { id: string }[] = [];
+      for (const n of [1, 2, 3])
+        created.push(await fresh.api('createQueue', { input: { name: `Fila ${n}` } }));
+      const page = await fresh.api('myQueues', { limit: 2 });
+      expect(page.items.map((q: { name: string }) => q.name)).toEqual(['Fila 3', 'Fila 2']);
+      const rest = await fresh.api('myQueues', { limit: 2, nextToken: page.nextToken });
+      expect(rest).toEqual({ items: [expect.objectContaining({ name: 'Fila 1' })], nextToken: null });
+      const t = await fresh.api('addTicket', { queueId: created[0]!.id, input: { name: 'Ana' } });
+      expect(await fresh.api('deleteQueue', { id: created[0]!.id })).toBe(true);
+      expect(await fresh.api('queue', { id: created[0]!.id })).toBeNull();
+      expect(await anonymous('ticket', { token: t.accessToken })).toBeNull();
+      expect(eventsOf(created[0]!.id).at(-1)).toMatchObject({ kind: 'QUEUE_UPDATED', waitingCount: 0 });
+      expect((await fresh.api('myQueues', {})).items).toHaveLength(2);
+    });
+
+    it('given served tickets, then stats count them, average the waits and bucket them per hour', async () => {
+      const queue = await newQueue();
+      for (const person of ['Ana', 'Bia', 'Caio'])
+        await api('addTicket', { queueId: queue.id, input: { name: person } });
+      for (let i = 0; i < 2; i += 1) {
+        const t = await api('callNext', { queueId: queue.id });
+        await api('completeTicket', { id: t.id });
+      }
+      const stats = await api('queueStats', { queueId: queue.id });
+      expect(stats).toMatchObject({
+        queueId: queue.id,
+        joinedCount: 3,
+        calledCount: 2,
+        servedCount: 2,
+        noShowCount: 0,
+      });
+      expect(stats.servedPerHour.reduce((n: number, h: { count: number }) => n + h.count, 0)).toBe(2);
+      expect(stats.waits.map((w: { ticketNumber: number }) => w.ticketNumber)).toEqual([1, 2]);
+      expect(stats.averageWaitSeconds).toBeGreaterThanOrEqual(0);
+      await expectError(
+        api('queueStats', { queueId: queue.id, from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' }),
+        'VALIDATION',
+      );
+      await expectError(
+        api('queueStats', { queueId: queue.id, from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }),
+        'VALIDATION',
+      );
+    });
+
+    it('given names with accents and emoji, then they are stored and returned intact', async () => {
+      const names = ['José Conceição', 'Zoë Ağaoğlu', '李小龍', 'Mário 👩🏽‍🍳🎉', "Sinéad O'Connor-Ó"];
+      const queue = await newQueue({ name: 'Fila única 🚶‍♀️🚶', description: 'Ação & reação — “aspas”' });
+      for (const n of names) await api('addTicket', { queueId: queue.id, input: { name: n } });
+      const listed = await api('queueTickets', { queueId: queue.id });
+      expect(listed.items.map((t: { name: string }) => t.name)).toEqual(names);
+      expect(await api('queue', { id: queue.id })).toMatchObject({
+        name: 'Fila única 🚶‍♀️🚶',
+        description: 'Ação & reação — “aspas”',
+      });
+      const max = 'ã'.repeat(127) + '😀';
+      expect((await api('addTicket', { queueId: queue.id, input: { name: max } })).ticket.name).toBe(max);
+    });
+
+    it('given the whole run, then no event and no log line carries a name, an email or a phone', async () => {
+      const queue = await newQueue();
+      await api('addTicket', {
+        queueId: queue.id,
+        input: { name: 'Privada Pessoa', email: 'privada@example.com', phone: '+55 11 99999-0000' },
+      });
+      await api('callNext', { queueId: queue.id });
+      const published = JSON.stringify(stack.events);
+      const logged = JSON.stringify(stack.log.entries);
+      for (const secret of [
+        'Privada Pessoa',
+        'privada@example.com',
+        '99999-0000',
+        'Ana',
+        'Bruno',
+        'Cláudia',
+        'Dona Benta',
+        '@example.com',
+      ]) {
+        expect(published).not.toContain(secret);
+        expect(logged).not.toContain(secret);
+      }
+      expect(stack.log.entries.length).toBeGreaterThan(10);
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import type { AppSyncResolverEvent } from 'aws-lambda';
+import type { Deps } from '../../resolvers/domain/deps';
+import type { Identity } from '../../resolvers/domain/model';
+import { toResolverContext } from '../../resolvers/handlers/identity';
+import { route } from '../../resolvers/handlers/router';
+
+/** An event shaped as AppSync sends it to a Lambda data source behind a Lambda authorizer. */
+export function resolverEvent(
+  parentTypeName: 'Query' | 'Mutation',
+  fieldName: string,
+  args: Record<string, unknown>,
+  identity: Identity,
+): AppSyncResolverEvent<Record<string, unknown>> {
+  return {
+    arguments: args,
+    identity: {
+      resolverContext: toResolverContext(identity),
+    } as unknown as AppSyncResolverEvent<object>['identity'],
+    source: null,
+    request: { headers: { authorization: 'redacted', host: 'api.example.com' }, domainName: null },
+    info: { fieldName, parentTypeName, variables: args, selectionSetList: [], selectionSetGraphQL: '' },
+    prev: null,
+    stash: {},
+  };
+}
+
+/** An error as a GraphQL client would see it. */
+export class ApiError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Api = <T = any>(field: string, args?: Record<string, unknown>) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Calls fields through the router as `identity`; Query or Mutation is told by the field name. */
+export function apiAs(deps: Deps, identity: Identity): Api {
+  return async (field, args = {}) => {
+    const type = QUERIES.has(field) ? 'Query' : 'Mutation';
+    const result = await route(deps, resolverEvent(type, field, args, identity));
+    if ('error' in result) throw new ApiError(result.error.errorType, result.error.message);
+    return result.data as never;
+  };
+}
+
+const QUERIES = new Set(['me', 'myQueues', 'queue', 'queueTickets', 'queueStats', 'ticket', 'queueDisplay']);
+
+export const PUBLIC: Identity = { kind: 'public' };
+export const owner = (accountId: string): Identity => ({ kind: 'owner', accountId });
