@@ -6,6 +6,7 @@ import { TEST_REDIS_URL } from './services';
 
 export interface TestRedis {
   redis: Redis;
+  url: string;
   /** Keys of this test file start with it. */
   prefix: string;
   cleanup(): Promise<void>;
@@ -19,6 +20,7 @@ export async function freshRedis(db?: number): Promise<TestRedis> {
   const prefix = `qmtest:${randomBytes(6).toString('hex')}:`;
   return {
     redis,
+    url,
     prefix,
     async cleanup() {
       let cursor = '0';

@@ -6,7 +6,8 @@ import { sessionKey } from '../../resolvers/domain/sessions';
 import { DynamoAccountStore } from '../../resolvers/stores/accounts/dynamodb';
 import { InProcessEventBus } from '../../resolvers/stores/events/in-process';
 import { MemoryPositionIndex } from '../../resolvers/stores/positions/memory';
-import { RedisPositionIndex } from '../../resolvers/stores/positions/redis';
+import { connectRedis, RedisPositionIndex } from '../../resolvers/stores/positions/redis';
+import { openSqlDatabase } from '../../resolvers/stores/sql/database';
 import { SqlQueueStore } from '../../resolvers/stores/sql/queue-store';
 import type { QueueEvent } from '../../resolvers/domain/model';
 import { freshMysql, freshSqlite, type TestSql } from './databases';
@@ -36,9 +37,12 @@ export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123
 export const PUBLIC_URL = 'https://queues.example.com';
 
 /** The whole backend on real stores: SQL, a position index, dynalite; jobs and events are recorded. */
-export async function openStack(kind: StackKind, options: { poolSize?: number } = {}): Promise<TestStack> {
+export async function openStack(
+  kind: StackKind,
+  options: { poolSize?: number; redisDb?: number } = {},
+): Promise<TestStack> {
   const sql = kind === 'sqlite+memory' ? await freshSqlite() : await freshMysql(options);
-  const redis = kind === 'mariadb+redis' ? await freshRedis() : undefined;
+  const redis = kind === 'mariadb+redis' ? await freshRedis(options.redisDb) : undefined;
   const dynamo = await freshDynamo();
   const positions: PositionIndex = redis
     ? new RedisPositionIndex(redis.redis, redis.prefix)
@@ -74,6 +78,27 @@ export async function openStack(kind: StackKind, options: { poolSize?: number } 
       await sql.cleanup();
       await redis?.cleanup();
       await dynamo.cleanup();
+    },
+  };
+}
+
+/**
+ * A second server instance on the same stores: its own SQL pool and Redis connection (or, with
+ * `positions`, another index), as another Lambda or another `npm start` would have.
+ */
+export function secondInstance(
+  stack: TestStack,
+  positions?: PositionIndex,
+): { deps: Deps; close(): Promise<void> } {
+  const sql = openSqlDatabase(stack.sql.location, { poolSize: 10 });
+  const redis = stack.redis && !positions ? connectRedis(stack.redis.url) : undefined;
+  const index =
+    positions ?? (redis ? new RedisPositionIndex(redis, stack.redis!.prefix) : stack.deps.positions);
+  return {
+    deps: { ...stack.deps, queues: new SqlQueueStore(sql), positions: index },
+    async close() {
+      await sql.destroy();
+      redis?.disconnect();
     },
   };
 }
