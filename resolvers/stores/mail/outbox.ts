@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { monotonicClock } from '../../domain/clock';
 import type { MailMessage, MailTransport } from '../../domain/ports';
 
 export interface OutboxEntry extends MailMessage {
@@ -9,11 +10,14 @@ export interface OutboxEntry extends MailMessage {
 
 /** The embedded mode's mail: each message a JSON file in a folder, shown by the local server at /dev/mail. */
 export class FileOutbox implements MailTransport {
+  /** File names sort by send time, even for two messages in one millisecond. */
+  private readonly clock = monotonicClock();
+
   constructor(private readonly dir: string) {}
 
   async send(message: MailMessage): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const sentAt = new Date().toISOString();
+    const sentAt = new Date(this.clock()).toISOString();
     const name = `${sentAt.replace(/[:.]/g, '-')}-${createHash('sha256').update(message.id).digest('hex').slice(0, 16)}.json`;
     const entry: OutboxEntry = { ...message, sentAt };
     // Written aside, then renamed: a reader never sees half a message.
