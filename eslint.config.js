@@ -24,9 +24,11 @@ export default tseslint.config(
   },
   {
     // APPSYNC_JS is its own dialect: no try/catch/throw, no while, no ++ (the runtime rejects them).
+    ...appsync.configs.recommended,
     files: ['resolvers/appsync/**/*.ts'],
-    plugins: { '@aws-appsync': appsync },
-    languageOptions: { parserOptions: { project: './resolvers/appsync/tsconfig.json' } },
-    rules: { ...appsync.configs.recommended.rules },
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parserOptions: { project: './resolvers/appsync/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
   },
 );

@@ -1,0 +1,94 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { createContext, runInContext } from 'node:vm';
+import type { EvaluationSlot, SubscriptionFilter } from './utils';
+
+const SHIM = fileURLToPath(new URL('./utils.ts', import.meta.url));
+
+export interface Evaluation {
+  result?: unknown;
+  /** An error raised with util.error / util.unauthorized. */
+  error?: { message: string; errorType: string | undefined; data?: unknown };
+  subscriptionFilter?: SubscriptionFilter;
+}
+
+export interface AppSyncJsResolver {
+  request(ctx: unknown): Evaluation;
+  response(ctx: unknown): Evaluation;
+}
+
+/**
+ * Bundles an APPSYNC_JS resolver file the way it is deployed (one ES module, `@aws-appsync/utils` resolved to
+ * the local implementation) and evaluates its request and response functions in a fresh V8 context without
+ * Node's APIs, as AppSync does: what the resolver did not import, it cannot use.
+ */
+export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
+  const bundle = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__resolver',
+    platform: 'neutral',
+    target: 'es2021',
+    alias: { '@aws-appsync/utils': SHIM },
+    logLevel: 'silent',
+  });
+  const code = bundle.outputFiles[0]!.text;
+  const evaluate = (fn: 'request' | 'response', ctx: unknown): Evaluation => {
+    const evaluation: EvaluationSlot = {};
+    const sandbox = createContext({ __appsyncEvaluation: evaluation });
+    runInContext(code, sandbox, { filename: file, timeout: 1000 });
+    const resolver = sandbox.__resolver as Record<string, (c: unknown) => unknown>;
+    try {
+      // The context goes in as JSON, as AppSync hands it over: no shared objects with the caller.
+      const result = resolver[fn]!(JSON.parse(JSON.stringify(ctx)));
+      return { result, ...(evaluation.subscriptionFilter ? { subscriptionFilter: evaluation.subscriptionFilter } : {}) };
+    } catch (error) {
+      const e = error as { name?: string; message: string; errorType?: string; data?: unknown };
+      if (e?.name !== 'AppSyncJsError') throw error;
+      return { error: { message: e.message, errorType: e.errorType, data: e.data } };
+    }
+  };
+  return { request: (ctx) => evaluate('request', ctx), response: (ctx) => evaluate('response', ctx) };
+}
+
+/** AppSync's enhanced-filter semantics: any filter group passes when all of its filters pass. */
+export function passesFilter(filter: SubscriptionFilter | undefined, payload: Record<string, unknown>): boolean {
+  if (!filter) return true;
+  return filter.filterGroup.some((group) =>
+    group.filters.every(({ fieldName, operator, value }) => {
+      const actual = payload[fieldName];
+      switch (operator) {
+        case 'eq':
+          return actual === value;
+        case 'ne':
+          return actual !== value;
+        case 'gt':
+          return (actual as number) > (value as number);
+        case 'ge':
+          return (actual as number) >= (value as number);
+        case 'lt':
+          return (actual as number) < (value as number);
+        case 'le':
+          return (actual as number) <= (value as number);
+        case 'in':
+          return (value as unknown[]).includes(actual);
+        case 'notIn':
+          return !(value as unknown[]).includes(actual);
+        case 'contains':
+          return typeof actual === 'string' || Array.isArray(actual) ? actual.includes(value as never) : false;
+        case 'notContains':
+          return typeof actual === 'string' || Array.isArray(actual) ? !actual.includes(value as never) : true;
+        case 'beginsWith':
+          return typeof actual === 'string' && actual.startsWith(value as string);
+        case 'between': {
+          const [low, high] = value as [number, number];
+          return (actual as number) >= low && (actual as number) <= high;
+        }
+        default:
+          return false;
+      }
+    }),
+  );
+}

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { monotonicClock } from '../../resolvers/domain/clock';
+import { toPublicError, ValidationError } from '../../resolvers/domain/errors';
+import { renderMail } from '../../resolvers/domain/mail';
+import type { Queue, Ticket } from '../../resolvers/domain/model';
+import {
+  derivePosition,
+  estimatedWaitSeconds,
+  MAX_CALL_INTERVAL_MS,
+  nextCallInterval,
+  type KnownPosition,
+} from '../../resolvers/domain/positions';
+import {
+  DEFAULT_SCRYPT_COST,
+  hashPassword,
+  hashToken,
+  newToken,
+  verifyPassword,
+} from '../../resolvers/domain/secrets';
+import { issueSession, sessionKey, verifySession } from '../../resolvers/domain/sessions';
+import { computeStats } from '../../resolvers/domain/stats';
+import {
+  charLength,
+  parseEmail,
+  parseName,
+  parseOptionalPhone,
+  parseText,
+} from '../../resolvers/domain/validation';
+import { aQueue, aTicket } from '../support/fixtures';
+
+describe('deriving a position from queue events', () => {
+  const me: KnownPosition = { ticketNumber: 5, position: 3, waitingCount: 6, version: 10 };
+  const event = (version: number, kind: string, ticketNumber: number | null, waitingCount: number) =>
+    ({ version, kind, ticketNumber, waitingCount }) as Parameters<typeof derivePosition>[1];
+
+  it('given the head is called, then a client 3rd becomes 2nd', () => {
+    expect(derivePosition(me, event(11, 'CALLED', 2, 5))).toEqual({
+      kind: 'next',
+      known: { ...me, position: 2, waitingCount: 5, version: 11 },
+      self: false,
+    });
+  });
+  it('given someone behind leaves or someone joins, then the position stays', () => {
+    expect(derivePosition(me, event(11, 'LEFT', 9, 5))).toMatchObject({
+      known: { position: 3, version: 11 },
+    });
+    expect(derivePosition(me, event(11, 'JOINED', 12, 7))).toMatchObject({
+      known: { position: 3, waitingCount: 7 },
+    });
+  });
+  it('given a called ticket ahead is removed (it was not waiting), then the position stays', () => {
+    expect(derivePosition(me, event(11, 'REMOVED', 1, 6))).toMatchObject({ known: { position: 3 } });
+  });
+  it('given a gap in versions, then the client must re-read', () => {
+    expect(derivePosition(me, event(12, 'CALLED', 2, 5))).toEqual({ kind: 'reread' });
+  });
+  it('given a duplicate or an out-of-order old event, then nothing changes', () => {
+    expect(derivePosition(me, event(10, 'CALLED', 2, 5))).toEqual({ kind: 'unchanged' });
+    expect(derivePosition(me, event(7, 'CALLED', 1, 5))).toEqual({ kind: 'unchanged' });
+  });
+  it("given the client's own call, then it is told the event is about itself", () => {
+    expect(derivePosition(me, event(11, 'CALLED', 5, 5))).toMatchObject({ kind: 'next', self: true });
+  });
+});
+
+describe('wait estimates', () => {
+  const queue = (over: Partial<Queue>) => aQueue(over);
+  it('given no history, then there is no estimate; with one, it is position × the average interval', () => {
+    expect(estimatedWaitSeconds(3, queue({ callIntervalMs: null }))).toBeNull();
+    expect(estimatedWaitSeconds(3, queue({ callIntervalMs: 120_000 }))).toBe(360);
+    expect(estimatedWaitSeconds(null, queue({ callIntervalMs: 120_000 }))).toBeNull();
+  });
+  it('given calls, then the interval averages recent ones and ignores breaks longer than an hour', () => {
+    const first = nextCallInterval(queue({ lastCalledAt: 0, callIntervalMs: null }), 60_000);
+    expect(first).toBe(60_000);
+    expect(nextCallInterval(queue({ lastCalledAt: 0, callIntervalMs: 60_000 }), 160_000)).toBe(90_000);
+    expect(
+      nextCallInterval(queue({ lastCalledAt: 0, callIntervalMs: 60_000 }), MAX_CALL_INTERVAL_MS + 1),
+    ).toBe(60_000);
+    expect(nextCallInterval(queue({ lastCalledAt: null, callIntervalMs: null }), 5)).toBeNull();
+  });
+});
+
+describe('stats', () => {
+  it('given tickets around a range, then only what happened inside counts', () => {
+    const queue = aQueue({ createdAt: 0 });
+    const HOUR = 3_600_000;
+    const t = (n: number, over: Partial<Ticket>) => aTicket(queue, n, over);
+    const tickets = [
+      t(1, { joinedAt: 0, calledAt: HOUR, finishedAt: HOUR + 60_000, status: 'SERVED' }),
+      t(2, { joinedAt: 0, calledAt: HOUR + 120_000, finishedAt: 2 * HOUR + 1, status: 'SERVED' }),
+      t(3, { joinedAt: HOUR, calledAt: HOUR + 240_000, finishedAt: HOUR + 300_000, status: 'NO_SHOW' }),
+      t(4, { joinedAt: HOUR, status: 'WAITING' }),
+      t(5, { joinedAt: 10 * HOUR, status: 'WAITING' }),
+    ];
+    const stats = computeStats(queue.id, tickets, HOUR, 3 * HOUR);
+    expect(stats).toMatchObject({
+      joinedCount: 2,
+      calledCount: 3,
+      servedCount: 2,
+      noShowCount: 1,
+      averageCallIntervalSeconds: 120,
+    });
+    expect(stats.averageWaitSeconds).toBe(Math.round((3600 + 3720 + 240) / 3));
+    expect(stats.servedPerHour).toEqual([
+      { hour: HOUR, count: 1 },
+      { hour: 2 * HOUR, count: 1 },
+    ]);
+  });
+  it('given nothing happened, then averages are null, not zero', () => {
+    expect(computeStats('q', [], 0, 1000)).toMatchObject({
+      averageWaitSeconds: null,
+      averageCallIntervalSeconds: null,
+      servedPerHour: [],
+    });
+  });
+});
+
+describe('validation', () => {
+  it('counts characters as people do', () => {
+    expect(charLength('😀👍')).toBe(2);
+    expect(parseName('name', 'é'.repeat(128))).toHaveLength(128);
+    expect(() => parseName('name', 'é'.repeat(129))).toThrow(ValidationError);
+  });
+  it('normalises: trims names, lower-cases emails, empty optional text is null', () => {
+    expect(parseName('name', '  Ana Maria  ')).toBe('Ana Maria');
+    expect(parseEmail('email', ' Ana@Example.COM ')).toBe('ana@example.com');
+    expect(parseText('description', '   ')).toBeNull();
+    expect(parseOptionalPhone('phone', '')).toBeNull();
+  });
+  it('refuses markup and control characters with a message naming the field', () => {
+    expect(() => parseText('description', 'see <a href=x>here</a>')).toThrow(
+      /description must be plain text/,
+    );
+    expect(() => parseText('description', 'bell\u0007')).toThrow(/control characters/);
+    expect(() => parseName('name', 'Ana;DROP')).toThrow(/name contains characters/);
+  });
+  it('accepts text that merely mentions comparisons', () => {
+    expect(parseText('description', 'Wait < 5 min & prices > R$10')).toBe('Wait < 5 min & prices > R$10');
+  });
+});
+
+describe('secrets', () => {
+  it('given the default cost, then passwords hash with scrypt N=2^17, r=8, p=1 and a random salt', async () => {
+    expect(DEFAULT_SCRYPT_COST).toEqual({ N: 131072, r: 8, p: 1 });
+    const hash = await hashPassword('correct horse battery');
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{86}$/);
+    expect(await verifyPassword('correct horse battery', hash)).toBe(true);
+    expect(await verifyPassword('Correct horse battery', hash)).toBe(false);
+  });
+  it('given a stored hash of another scheme, then nothing verifies against it', async () => {
+    expect(await verifyPassword('x', '5f4dcc3b5aa765d61d8327deb882cf99')).toBe(false);
+  });
+  it('given tokens, then they are 256-bit base64url and stored as SHA-256 hex', () => {
+    const token = newToken();
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(newToken()).not.toBe(token);
+    expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('given a session, then it verifies until it expires', async () => {
+    const key = sessionKey('k'.repeat(32));
+    const now = Date.UTC(2026, 10, 26);
+    const { accessToken, expiresAt } = await issueSession(key, 'acc-1', now);
+    expect(await verifySession(key, accessToken, now + 1000)).toEqual({ ok: true, accountId: 'acc-1' });
+    expect(await verifySession(key, accessToken, expiresAt + 1000)).toEqual({ ok: false, reason: 'expired' });
+    expect(await verifySession(sessionKey('j'.repeat(32)), accessToken, now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+  });
+});
+
+describe('errors, clock and mail', () => {
+  it('given an unexpected error, then the caller sees INTERNAL without its message', () => {
+    expect(toPublicError(new Error("ER_NO_SUCH_TABLE: Table 'qm.tickets' doesn't exist"))).toEqual({
+      errorType: 'INTERNAL',
+      message: 'Something went wrong on our side. Please try again.',
+    });
+    expect(toPublicError(new ValidationError('name must not be empty.'))).toEqual({
+      errorType: 'VALIDATION',
+      message: 'name must not be empty.',
+    });
+  });
+  it('given readings in one millisecond or a clock stepping back, then the clock still increases', () => {
+    let t = 1000;
+    const clock = monotonicClock(() => t);
+    const a = clock();
+    const b = clock();
+    t = 500;
+    const c = clock();
+    expect([a, b, c]).toEqual([1000, 1001, 1002]);
+  });
+  it('given a queue name with markup, then the HTML mail escapes it and the text mail keeps it', () => {
+    const m = renderMail({
+      id: 'j1',
+      template: 'TICKET_CALLED',
+      to: 'a@example.com',
+      data: { queueName: 'Bar & <Grill>', number: '7', calledMessage: '' },
+    });
+    expect(m.html).toContain('Bar &amp; &lt;Grill&gt;');
+    expect(m.text).toContain('Bar & <Grill>');
+    expect(m.subject).toBe("It's your turn: number 7 at Bar & <Grill>");
+  });
+});
