@@ -43,7 +43,10 @@ export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
     try {
       // The context goes in as JSON, as AppSync hands it over: no shared objects with the caller.
       const result = resolver[fn]!(JSON.parse(JSON.stringify(ctx)));
-      return { result, ...(evaluation.subscriptionFilter ? { subscriptionFilter: evaluation.subscriptionFilter } : {}) };
+      return {
+        result,
+        ...(evaluation.subscriptionFilter ? { subscriptionFilter: evaluation.subscriptionFilter } : {}),
+      };
     } catch (error) {
       const e = error as { name?: string; message: string; errorType?: string; data?: unknown };
       if (e?.name !== 'AppSyncJsError') throw error;
@@ -54,7 +57,10 @@ export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
 }
 
 /** AppSync's enhanced-filter semantics: any filter group passes when all of its filters pass. */
-export function passesFilter(filter: SubscriptionFilter | undefined, payload: Record<string, unknown>): boolean {
+export function passesFilter(
+  filter: SubscriptionFilter | undefined,
+  payload: Record<string, unknown>,
+): boolean {
   if (!filter) return true;
   return filter.filterGroup.some((group) =>
     group.filters.every(({ fieldName, operator, value }) => {
@@ -77,9 +83,13 @@ export function passesFilter(filter: SubscriptionFilter | undefined, payload: Re
         case 'notIn':
           return !(value as unknown[]).includes(actual);
         case 'contains':
-          return typeof actual === 'string' || Array.isArray(actual) ? actual.includes(value as never) : false;
+          return typeof actual === 'string' || Array.isArray(actual)
+            ? actual.includes(value as never)
+            : false;
         case 'notContains':
-          return typeof actual === 'string' || Array.isArray(actual) ? !actual.includes(value as never) : true;
+          return typeof actual === 'string' || Array.isArray(actual)
+            ? !actual.includes(value as never)
+            : true;
         case 'beginsWith':
           return typeof actual === 'string' && actual.startsWith(value as string);
         case 'between': {

@@ -23,15 +23,32 @@ export class AppSyncJsError extends Error {
   }
 }
 
-const slot = (): EvaluationSlot => (globalThis as unknown as { __appsyncEvaluation: EvaluationSlot }).__appsyncEvaluation;
+const slot = (): EvaluationSlot =>
+  (globalThis as unknown as { __appsyncEvaluation: EvaluationSlot }).__appsyncEvaluation;
 
-const OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'in', 'notIn', 'contains', 'notContains', 'beginsWith', 'between'];
+const OPERATORS = [
+  'eq',
+  'ne',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+  'in',
+  'notIn',
+  'contains',
+  'notContains',
+  'beginsWith',
+  'between',
+];
 
-function filtersOf(object: Record<string, Record<string, unknown>>): SubscriptionFilter['filterGroup'][number] {
+function filtersOf(
+  object: Record<string, Record<string, unknown>>,
+): SubscriptionFilter['filterGroup'][number] {
   const filters = [];
   for (const [fieldName, condition] of Object.entries(object)) {
     for (const [operator, value] of Object.entries(condition)) {
-      if (!OPERATORS.includes(operator)) throw new AppSyncJsError(`Unsupported filter operator ${operator}`, 'BadRequest');
+      if (!OPERATORS.includes(operator))
+        throw new AppSyncJsError(`Unsupported filter operator ${operator}`, 'BadRequest');
       filters.push({ fieldName, operator, value });
     }
   }

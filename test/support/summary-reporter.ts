@@ -1,9 +1,10 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
 /** Prints the plain closing line `N passed, N failed, N skipped` that CI reads. */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: readonly TestModule[]): void {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+  onTestRunEnd(modules: readonly TestModule[], errors: readonly SerializedError[]): void {
+    // An error outside any test (a crashed setup, a broken config) fails the run: count it.
+    const counts = { passed: 0, failed: errors.length, skipped: 0 };
     for (const module of modules) {
       for (const test of module.children.allTests()) {
         const state = test.result().state;

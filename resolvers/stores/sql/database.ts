@@ -57,7 +57,10 @@ export interface SqlDatabase {
 /**
  * `mysql://user:pass@host:port/db` for MySQL/MariaDB (utf8mb4), or a file path (`:memory:` too) for SQLite.
  */
-export function openSqlDatabase(location: string, options: { poolSize?: number } = {}): SqlDatabase {
+export function openSqlDatabase(
+  location: string,
+  options: { poolSize?: number; tls?: boolean } = {},
+): SqlDatabase {
   if (location.startsWith('mysql://')) {
     const pool = createPool({
       uri: location,
@@ -67,6 +70,7 @@ export function openSqlDatabase(location: string, options: { poolSize?: number }
       supportBigNumbers: true,
       bigNumberStrings: false,
       timezone: 'Z',
+      ...(options.tls ? { ssl: { rejectUnauthorized: true } } : {}),
     });
     const db = new Kysely<Tables>({ dialect: new MysqlDialect({ pool }) });
     return { db, dialect: 'mysql', destroy: () => db.destroy() };

@@ -1,0 +1,120 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { randomUUID } from 'node:crypto';
+import { monotonicClock } from '../domain/clock';
+import type { MailDeps } from '../domain/deliver-mail';
+import type { Deps } from '../domain/deps';
+import { sessionKey } from '../domain/sessions';
+import { DynamoDeliveryLog } from '../stores/accounts/delivery-log';
+import { DynamoAccountStore } from '../stores/accounts/dynamodb';
+import { SqsJobQueue } from '../stores/jobs/sqs';
+import { SmtpTransport } from '../stores/mail/smtp';
+import { connectRedis, RedisPositionIndex } from '../stores/positions/redis';
+import { openSqlDatabase, type SqlDatabase } from '../stores/sql/database';
+import { SqlQueueStore } from '../stores/sql/queue-store';
+import { createLog } from './logger';
+import { AppSyncIamPublisher } from './publisher';
+
+/**
+ * The Lambda functions' wiring, read once per cold start. Secrets come from Secrets Manager by ARN, never from
+ * clear-text environment variables:
+ *
+ *   MYSQL_SECRET_ARN (RDS secret: username, password) + MYSQL_HOST (the RDS Proxy) + MYSQL_DATABASE
+ *   REDIS_URL (rediss://host:6379) + REDIS_AUTH_SECRET_ARN
+ *   ACCOUNTS_TABLE, MAIL_QUEUE_URL, APPSYNC_GRAPHQL_URL, PUBLIC_URL, SESSION_SECRET_ARN, AWS_REGION
+ *   mail consumer: SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_SECRET_ARN (username, password), MAIL_FROM
+ */
+export type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}.`);
+  return value;
+}
+
+const secrets = new Map<string, Promise<string>>();
+
+function secret(arn: string, client = new SecretsManagerClient({})): Promise<string> {
+  let value = secrets.get(arn);
+  if (!value) {
+    value = client.send(new GetSecretValueCommand({ SecretId: arn })).then((r) => {
+      if (!r.SecretString) throw new Error('Secret has no string value.');
+      return r.SecretString;
+    });
+    secrets.set(arn, value);
+  }
+  return value;
+}
+
+async function sqlFromEnv(env: Env): Promise<SqlDatabase> {
+  const { username, password } = JSON.parse(await secret(required(env, 'MYSQL_SECRET_ARN'))) as Record<
+    string,
+    string
+  >;
+  const url = new URL(
+    `mysql://${required(env, 'MYSQL_HOST')}:${env.MYSQL_PORT ?? '3306'}/${required(env, 'MYSQL_DATABASE')}`,
+  );
+  url.username = encodeURIComponent(username ?? '');
+  url.password = encodeURIComponent(password ?? '');
+  // Lambda: a couple of connections per execution environment; RDS Proxy pools across them. TLS is verified
+  // against the CA bundle that NODE_EXTRA_CA_CERTS names (the runtime's /var/runtime/ca-cert.pem).
+  return openSqlDatabase(url.toString(), { poolSize: 2, tls: true });
+}
+
+async function redisUrlFromEnv(env: Env): Promise<string> {
+  const url = new URL(required(env, 'REDIS_URL'));
+  if (env.REDIS_AUTH_SECRET_ARN) url.password = encodeURIComponent(await secret(env.REDIS_AUTH_SECRET_ARN));
+  return url.toString();
+}
+
+/** The domain's dependencies for the resolver and authorizer functions. */
+export async function depsFromEnv(env: Env = process.env): Promise<Deps> {
+  const log = createLog('queue-manager-api', env.LOG_LEVEL);
+  const region = required(env, 'AWS_REGION');
+  const [sql, redisUrl, sessionSecret] = await Promise.all([
+    sqlFromEnv(env),
+    redisUrlFromEnv(env),
+    secret(required(env, 'SESSION_SECRET_ARN')),
+  ]);
+  return {
+    queues: new SqlQueueStore(sql),
+    positions: new RedisPositionIndex(connectRedis(redisUrl)),
+    accounts: new DynamoAccountStore(new DynamoDBClient({ region }), required(env, 'ACCOUNTS_TABLE')),
+    jobs: new SqsJobQueue(new SQSClient({ region }), required(env, 'MAIL_QUEUE_URL')),
+    events: new AppSyncIamPublisher({
+      url: required(env, 'APPSYNC_GRAPHQL_URL'),
+      region,
+      credentials: defaultProvider(),
+    }),
+    log,
+    sessionKey: sessionKey(sessionSecret),
+    publicUrl: required(env, 'PUBLIC_URL').replace(/\/$/, ''),
+    now: monotonicClock(),
+    newId: randomUUID,
+  };
+}
+
+/** The mail consumer's dependencies. */
+export async function mailDepsFromEnv(env: Env = process.env): Promise<MailDeps> {
+  const region = required(env, 'AWS_REGION');
+  const credentials = env.SMTP_SECRET_ARN
+    ? (JSON.parse(await secret(env.SMTP_SECRET_ARN)) as { username?: string; password?: string })
+    : {};
+  return {
+    deliveries: new DynamoDeliveryLog(new DynamoDBClient({ region }), required(env, 'ACCOUNTS_TABLE')),
+    transport: new SmtpTransport({
+      host: required(env, 'SMTP_HOST'),
+      port: Number(env.SMTP_PORT ?? 587),
+      secure: env.SMTP_SECURE === 'true',
+      ...(credentials.username ? { user: credentials.username, password: credentials.password ?? '' } : {}),
+      from: required(env, 'MAIL_FROM'),
+    }),
+    log: createLog('queue-manager-mail', env.LOG_LEVEL),
+    now: Date.now,
+  };
+}
+
+/** The migration function's database. */
+export const sqlForMigrations = (env: Env = process.env) => sqlFromEnv(env);

@@ -1,0 +1,47 @@
+/**
+ * The Lambda entry points (infra bundles this file once per function and names the export as the handler).
+ * Dependencies are built on the first invocation and reused while the execution environment lives.
+ */
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { migrateToLatest } from '../stores/sql/migrate';
+import { createAuthorizerHandler } from './authorizer';
+import { depsFromEnv, mailDepsFromEnv, sqlForMigrations } from './aws-runtime';
+import { createMailConsumer } from './mail-consumer';
+import { createResolverHandler } from './resolver';
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    // A failed cold start is retried on the next invocation instead of being cached.
+    value ??= make().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
+}
+
+const deps = once(() => depsFromEnv());
+
+/** AppSync Lambda data source for every Query and Mutation field (via the invoke APPSYNC_JS resolver). */
+export const resolver = createResolverHandler(deps);
+
+/** AppSync Lambda authorizer. */
+export const authorizer = createAuthorizerHandler(deps);
+
+/** SQS mail consumer with partial batch responses. */
+export const mailConsumer = createMailConsumer(once(() => mailDepsFromEnv()));
+
+/** CloudFormation custom resource: runs the SQL migrations on every deploy (idempotent). */
+export async function migrate(
+  event: CloudFormationCustomResourceEvent,
+): Promise<{ PhysicalResourceId: string; Data: Record<string, string> }> {
+  if (event.RequestType === 'Delete') return { PhysicalResourceId: 'queue-manager-sql-schema', Data: {} };
+  const sql = await sqlForMigrations();
+  try {
+    const applied = await migrateToLatest(sql);
+    return { PhysicalResourceId: 'queue-manager-sql-schema', Data: { applied: applied.join(',') } };
+  } finally {
+    await sql.destroy();
+  }
+}
