@@ -35,11 +35,13 @@ export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
     logLevel: 'silent',
   });
   const code = bundle.outputFiles[0]!.text;
+  // One context per resolver, as the code is loaded once; each evaluation gets a fresh slot for what it records.
+  const sandbox = createContext({ __appsyncEvaluation: {} });
+  runInContext(code, sandbox, { filename: file, timeout: 1000 });
+  const resolver = sandbox.__resolver as Record<string, (c: unknown) => unknown>;
   const evaluate = (fn: 'request' | 'response', ctx: unknown): Evaluation => {
     const evaluation: EvaluationSlot = {};
-    const sandbox = createContext({ __appsyncEvaluation: evaluation });
-    runInContext(code, sandbox, { filename: file, timeout: 1000 });
-    const resolver = sandbox.__resolver as Record<string, (c: unknown) => unknown>;
+    sandbox.__appsyncEvaluation = evaluation;
     try {
       // The context goes in as JSON, as AppSync hands it over: no shared objects with the caller.
       const result = resolver[fn]!(JSON.parse(JSON.stringify(ctx)));

@@ -1,0 +1,47 @@
+import type { SmtpSettings } from '../resolvers/stores/mail/smtp';
+
+/** Everything `npm start` can be told, from the environment; defaults make the embedded mode. */
+export interface LocalConfig {
+  host: string;
+  port: number;
+  /** Where browsers reach this server (links in mail and QR codes); default http://localhost:<port>. */
+  publicUrl: string | undefined;
+  /** Embedded stores live here: SQLite file, DynamoDB (dynalite) files, mail queue and outbox, session key. */
+  dataDir: string;
+  mysqlUrl: string | undefined;
+  redisUrl: string | undefined;
+  dynamodbEndpoint: string | undefined;
+  accountsTable: string;
+  smtp: SmtpSettings | undefined;
+  sessionSecret: string | undefined;
+  logLevel: string | undefined;
+  keepAliveMs: number | undefined;
+}
+
+export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalConfig {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    dataDir: env.DATA_DIR ?? '.data',
+    mysqlUrl: env.MYSQL_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    accountsTable: env.ACCOUNTS_TABLE ?? 'queue-manager-accounts',
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: Number(env.SMTP_PORT ?? 587),
+          secure: env.SMTP_SECURE === 'true',
+          ...(env.SMTP_USER ? { user: env.SMTP_USER, password: env.SMTP_PASSWORD ?? '' } : {}),
+          from: env.MAIL_FROM ?? 'Queue Manager <no-reply@localhost>',
+        }
+      : undefined,
+    sessionSecret: env.SESSION_SECRET || undefined,
+    logLevel: env.LOG_LEVEL || undefined,
+    keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,
+  };
+}

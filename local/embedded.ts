@@ -1,0 +1,158 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import type { Redis } from 'ioredis';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { monotonicClock } from '../resolvers/domain/clock';
+import { deliverMail, type MailDeps } from '../resolvers/domain/deliver-mail';
+import type { Deps } from '../resolvers/domain/deps';
+import type { EventPublisher, Log, MailTransport } from '../resolvers/domain/ports';
+import { sessionKey } from '../resolvers/domain/sessions';
+import { DynamoDeliveryLog } from '../resolvers/stores/accounts/delivery-log';
+import { DynamoAccountStore, ensureAccountTable } from '../resolvers/stores/accounts/dynamodb';
+import { InProcessJobQueue } from '../resolvers/stores/jobs/in-process';
+import { FileOutbox } from '../resolvers/stores/mail/outbox';
+import { SmtpTransport } from '../resolvers/stores/mail/smtp';
+import { MemoryPositionIndex } from '../resolvers/stores/positions/memory';
+import { connectRedis, RedisPositionIndex } from '../resolvers/stores/positions/redis';
+import { openSqlDatabase } from '../resolvers/stores/sql/database';
+import { migrateToLatest } from '../resolvers/stores/sql/migrate';
+import { SqlQueueStore } from '../resolvers/stores/sql/queue-store';
+import type { LocalConfig } from './config';
+
+/** A start-up problem the operator can fix; main.ts prints it without a stack trace. */
+export class StartupError extends Error {}
+
+export interface LocalSystem {
+  deps: Deps;
+  mailQueue: InProcessJobQueue;
+  /** The dev outbox, when mail is not going out through SMTP. */
+  outbox: FileOutbox | undefined;
+  /** Where the system keeps its data, for the start-up banner. */
+  describe: { sql: string; positions: string; accounts: string; mail: string };
+  close(): Promise<void>;
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.write-test-${process.pid}`);
+    writeFileSync(probe, 'ok');
+    rmSync(probe);
+  } catch (error) {
+    throw new StartupError(
+      `The data folder ${resolve(dir)} cannot be written (${(error as Error).message}). Set DATA_DIR to a writable folder.`,
+    );
+  }
+}
+
+/** The session key: from SESSION_SECRET, or generated once and kept in the data folder (never in the repo). */
+function sessionSecret(config: LocalConfig): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = join(config.dataDir, 'session-secret');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function startDynalite(dir: string): Promise<{ endpoint: string; server: Server }> {
+  const server = dynalite({ path: dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/**
+ * The whole backend on one machine: SQLite (or MYSQL_URL), the in-process index (or REDIS_URL), dynalite on
+ * disk (or DYNAMODB_ENDPOINT), the in-process mail queue with a file outbox (or SMTP). Events go to `events`,
+ * which the gateway provides.
+ */
+export async function openLocalSystem(
+  config: LocalConfig,
+  events: EventPublisher,
+  log: Log,
+): Promise<LocalSystem> {
+  ensureWritable(config.dataDir);
+  const closers: (() => Promise<unknown> | void)[] = [];
+  try {
+    const sqlLocation = config.mysqlUrl ?? join(config.dataDir, 'queue-manager.sqlite');
+    const sql = openSqlDatabase(sqlLocation);
+    closers.push(() => sql.destroy());
+    await migrateToLatest(sql);
+
+    let redis: Redis | undefined;
+    if (config.redisUrl) {
+      redis = connectRedis(config.redisUrl);
+      redis.on('error', (e: Error) => log.warn('redis unavailable', { error: e.message }));
+      closers.push(() => redis?.disconnect());
+    }
+
+    let endpoint = config.dynamodbEndpoint;
+    if (!endpoint) {
+      const local = await startDynalite(join(config.dataDir, 'dynamodb'));
+      endpoint = local.endpoint;
+      closers.push(() => new Promise<void>((done) => local.server.close(() => done())));
+    }
+    const dynamo = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    closers.push(() => dynamo.destroy());
+    await ensureAccountTable(dynamo, config.accountsTable);
+
+    const outbox = config.smtp ? undefined : new FileOutbox(join(config.dataDir, 'outbox'));
+    const transport: MailTransport = config.smtp ? new SmtpTransport(config.smtp) : outbox!;
+    const mailDeps: MailDeps = {
+      deliveries: new DynamoDeliveryLog(dynamo, config.accountsTable),
+      transport,
+      log,
+      now: Date.now,
+    };
+    const mailQueue = new InProcessJobQueue({
+      handle: (job) => deliverMail(mailDeps, job),
+      log,
+      file: join(config.dataDir, 'mail-queue.json'),
+    });
+
+    const deps: Deps = {
+      queues: new SqlQueueStore(sql),
+      positions: redis ? new RedisPositionIndex(redis) : new MemoryPositionIndex(),
+      accounts: new DynamoAccountStore(dynamo, config.accountsTable),
+      jobs: mailQueue,
+      events,
+      log,
+      sessionKey: sessionKey(sessionSecret(config)),
+      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      now: monotonicClock(),
+      newId: randomUUID,
+    };
+    return {
+      deps,
+      mailQueue,
+      outbox,
+      describe: {
+        sql: config.mysqlUrl ? 'MySQL (MYSQL_URL)' : `SQLite ${sqlLocation}`,
+        positions: config.redisUrl ? 'Redis (REDIS_URL)' : 'in-process',
+        accounts: config.dynamodbEndpoint
+          ? `DynamoDB ${config.dynamodbEndpoint}`
+          : `dynalite ${join(config.dataDir, 'dynamodb')}`,
+        mail: config.smtp ? `SMTP ${config.smtp.host}` : `outbox ${join(config.dataDir, 'outbox')}`,
+      },
+      async close() {
+        // Running mail attempts finish; pending ones stay in the queue file for the next start.
+        await mailQueue.close();
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => undefined);
+    throw error;
+  }
+}

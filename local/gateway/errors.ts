@@ -1,0 +1,62 @@
+import type { GraphQLError } from 'graphql';
+
+/** An error a resolver raises the AppSync way (util.error / util.unauthorized, or the gateway itself). */
+export class AppSyncError extends Error {
+  constructor(
+    message: string,
+    readonly errorType: string,
+    readonly data: unknown = null,
+    readonly errorInfo: unknown = null,
+  ) {
+    super(message);
+    this.name = 'AppSyncError';
+  }
+}
+
+/** One entry of AppSync's `errors[]`: field errors carry errorType; validation errors have none. */
+export function formatError(error: GraphQLError): Record<string, unknown> {
+  const locations =
+    error.locations?.map((l) => ({ line: l.line, column: l.column, sourceName: null })) ?? null;
+  const original = error.originalError;
+  if (original instanceof AppSyncError)
+    return {
+      path: error.path ?? null,
+      data: original.data,
+      errorType: original.errorType,
+      errorInfo: original.errorInfo,
+      locations,
+      message: original.message,
+    };
+  if (original && error.path)
+    // An unexpected failure inside the gateway: say so, without internals.
+    return {
+      path: error.path,
+      data: null,
+      errorType: 'InternalFailure',
+      errorInfo: null,
+      locations,
+      message: 'An internal failure occurred.',
+    };
+  return { path: error.path ?? null, locations, message: error.message };
+}
+
+/** The HTTP-level errors AppSync answers before any GraphQL runs. */
+export const httpErrors = {
+  missingAuth: {
+    status: 401,
+    errorType: 'UnauthorizedException',
+    message: 'Valid authorization header not provided.',
+  },
+  refused: {
+    status: 401,
+    errorType: 'UnauthorizedException',
+    message: 'You are not authorized to make this call.',
+  },
+  emptyBody: { status: 400, errorType: 'MalformedHttpRequestException', message: 'Request body is empty.' },
+  unparsable: {
+    status: 400,
+    errorType: 'MalformedHttpRequestException',
+    message: 'Unable to parse GraphQL query.',
+  },
+  tooLarge: { status: 413, errorType: 'PayloadTooLargeException', message: 'The request is too large.' },
+} as const;

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+/** A mutation result that triggers subscriptions (@aws_subscribe), with only the fields the mutation selected. */
+export interface TriggerMessage {
+  mutation: string;
+  payload: Record<string, unknown>;
+}
+
+export type TriggerListener = (message: TriggerMessage) => void;
+
+/** Carries trigger messages to every gateway instance's subscribers. */
+export interface FanOut {
+  publish(message: TriggerMessage): Promise<void>;
+  listen(listener: TriggerListener): void;
+  close(): Promise<void>;
+}
+
+/** One process: deliver directly. */
+export class InProcessFanOut implements FanOut {
+  private listeners: TriggerListener[] = [];
+
+  async publish(message: TriggerMessage): Promise<void> {
+    for (const listener of this.listeners) listener(message);
+  }
+
+  listen(listener: TriggerListener): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners = [];
+  }
+}
+
+/**
+ * Several instances: every trigger goes through one Redis pub/sub channel and each instance (this one too)
+ * delivers it to its own subscribers. If Redis cannot take the message, this instance's subscribers still
+ * get it, and the others heal by re-reading on the version gap.
+ */
+export class RedisFanOut implements FanOut {
+  private listeners: TriggerListener[] = [];
+  private readonly instance = randomUUID();
+
+  private constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly channel: string,
+  ) {
+    subscriber.on('message', (channelName: string, raw: string) => {
+      if (channelName !== channel) return;
+      const { message } = JSON.parse(raw) as { from: string; message: TriggerMessage };
+      this.deliver(message);
+    });
+  }
+
+  static async connect(url: string, channel = 'qm:appsync:triggers'): Promise<RedisFanOut> {
+    const { Redis } = await import('ioredis');
+    const publisher = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    const subscriber = new Redis(url, { connectTimeout: 2000 });
+    await subscriber.subscribe(channel);
+    return new RedisFanOut(publisher, subscriber, channel);
+  }
+
+  async publish(message: TriggerMessage): Promise<void> {
+    try {
+      await this.publisher.publish(this.channel, JSON.stringify({ from: this.instance, message }));
+    } catch (error) {
+      this.deliver(message);
+      throw error;
+    }
+  }
+
+  listen(listener: TriggerListener): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners = [];
+    this.subscriber.disconnect();
+    this.publisher.disconnect();
+  }
+
+  private deliver(message: TriggerMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}

@@ -1,0 +1,187 @@
+import { getOperationAST, type ExecutionResult } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Log } from '../../resolvers/domain/ports';
+import { withRequestId } from '../log';
+import { AppSyncError, formatError, httpErrors } from './errors';
+import type { Gateway, RequestContext } from './gateway';
+
+/** AppSync's request body limit. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, requestId: string): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(json),
+    'x-amzn-requestid': requestId,
+    ...CORS,
+  });
+  res.end(json);
+}
+
+/** Like AppSync: any origin may call; credentials travel in the Authorization header, never in cookies. */
+export const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, x-amz-date, x-amz-user-agent, x-api-key',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-max-age': '86400',
+};
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve('too-large');
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function httpError(
+  res: ServerResponse,
+  requestId: string,
+  error: (typeof httpErrors)[keyof typeof httpErrors],
+): void {
+  send(res, error.status, { errors: [{ errorType: error.errorType, message: error.message }] }, requestId);
+}
+
+const result = (r: ExecutionResult) => ({
+  data: r.data ?? null,
+  ...(r.errors?.length ? { errors: r.errors.map(formatError) } : {}),
+});
+
+/**
+ * POST /graphql as AppSync answers it: 401 UnauthorizedException before anything else, 400 for a body that is
+ * not a GraphQL request, 200 for everything GraphQL (validation and resolver errors in `errors[]`).
+ */
+export async function handleGraphqlHttp(
+  gateway: Gateway,
+  log: Log,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const requestId = randomUUID();
+  const started = performance.now();
+  await withRequestId(requestId, async () => {
+    const headers = headersOf(req);
+    const body = await readBody(req);
+    if (body === 'too-large') return httpError(res, requestId, httpErrors.tooLarge);
+    let request: { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    if (body.length > 0) {
+      try {
+        request = JSON.parse(body.toString('utf8'));
+      } catch {
+        request = undefined;
+      }
+    }
+    const caller = await gateway.authorize(headers.authorization, {
+      requestId,
+      headers,
+      ...(typeof request?.query === 'string' ? { query: request.query } : {}),
+    });
+    if (caller === 'missing') return httpError(res, requestId, httpErrors.missingAuth);
+    if (caller === 'refused') return httpError(res, requestId, httpErrors.refused);
+    if (body.length === 0) return httpError(res, requestId, httpErrors.emptyBody);
+    if (
+      !request ||
+      typeof request !== 'object' ||
+      typeof request.query !== 'string' ||
+      request.query.trim() === ''
+    )
+      return httpError(res, requestId, httpErrors.unparsable);
+    const variables =
+      request.variables && typeof request.variables === 'object'
+        ? (request.variables as Record<string, unknown>)
+        : {};
+    const operationName = typeof request.operationName === 'string' ? request.operationName : null;
+    const prepared = gateway.prepare(request.query);
+    if ('errors' in prepared)
+      return send(res, 200, { data: null, errors: prepared.errors.map(formatError) }, requestId);
+    const context: RequestContext = { caller, requestId, headers, variables };
+    const operation = getOperationAST(prepared.document, operationName ?? undefined);
+    if (operation?.operation === 'subscription') {
+      if ((headers.accept ?? '').includes('text/event-stream'))
+        return streamSubscription(gateway, context, prepared.document, operationName, req, res);
+      return send(
+        res,
+        200,
+        {
+          data: null,
+          errors: [
+            {
+              path: null,
+              locations: null,
+              errorType: 'UnsupportedOperation',
+              message: 'Subscriptions are served over the real-time WebSocket at /graphql/realtime.',
+            },
+          ],
+        },
+        requestId,
+      );
+    }
+    const executed = await gateway.execute(prepared.document, context, operationName);
+    send(res, 200, result(executed), requestId);
+    log.info('graphql request', {
+      requestId,
+      operationName,
+      operation: operation?.operation,
+      errors: executed.errors?.length ?? 0,
+      durationMs: Math.round(performance.now() - started),
+    });
+  });
+}
+
+/** Playground only (AppSync has no such transport): a subscription as Server-Sent Events, for GraphiQL. */
+function streamSubscription(
+  gateway: Gateway,
+  context: RequestContext,
+  document: Parameters<Gateway['subscribe']>[0],
+  operationName: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  let unsubscribe: () => void;
+  try {
+    unsubscribe = gateway.subscribe(
+      document,
+      context,
+      (json) => res.write(`event: next\ndata: ${json}\n\n`),
+      operationName,
+    );
+  } catch (error) {
+    const e =
+      error instanceof AppSyncError ? error : new AppSyncError('Subscription failed.', 'InternalFailure');
+    return send(
+      res,
+      200,
+      { data: null, errors: [{ errorType: e.errorType, message: e.message }] },
+      context.requestId,
+    );
+  }
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...CORS,
+  });
+  res.write(': subscribed\n\n');
+  const keepAlive = setInterval(() => res.write(': ka\n\n'), 15_000);
+  req.on('close', () => {
+    clearInterval(keepAlive);
+    unsubscribe();
+  });
+}

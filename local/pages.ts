@@ -1,0 +1,160 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import type { InProcessJobQueue } from '../resolvers/stores/jobs/in-process';
+import type { FileOutbox } from '../resolvers/stores/mail/outbox';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Deliberate headers for the server's own pages. */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+function html(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  csp = "default-src 'self'; style-src 'unsafe-inline'; form-action 'self'",
+): void {
+  res.writeHead(status, { ...PAGE_HEADERS, 'content-security-policy': csp });
+  res.end(body);
+}
+
+const page = (
+  title: string,
+  body: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}a{color:#0b57d0}
+article{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}pre{white-space:pre-wrap}small{color:#555}button{font:inherit}</style></head>
+<body>${body}</body></html>`;
+
+let playground: string | undefined;
+
+/** GraphiQL, bundled (no CDN): queries and mutations over POST /graphql, subscriptions over SSE. */
+export function servePlayground(res: ServerResponse): void {
+  playground ??= renderGraphiQL({
+    title: 'Queue Manager — GraphQL playground',
+    endpoint: '/graphql',
+    subscriptionsProtocol: 'SSE',
+    headers: JSON.stringify({ Authorization: 'Public' }, null, 2),
+    defaultQuery: `# Authorization (Headers, below): "Public", "Bearer <accessToken from login>" or "Ticket <accessToken of a ticket>".
+query Display($queueId: ID!) {
+  queueDisplay(queueId: $queueId) { name status nowServing waitingCount version }
+}
+`,
+  } as Parameters<typeof renderGraphiQL>[0]);
+  // GraphiQL runs inline scripts and blob: workers.
+  html(
+    res,
+    200,
+    playground,
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
+  );
+}
+
+const linkify = (text: string) =>
+  escape(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+
+/** GET /dev/mail: the outbox (newest first, links clickable) and the dead-letter list with redrive. */
+export async function serveDevMail(
+  res: ServerResponse,
+  outbox: FileOutbox | undefined,
+  queue: InProcessJobQueue,
+): Promise<void> {
+  const messages = outbox ? await outbox.list() : [];
+  const dead = queue.deadLetters();
+  const body = [
+    '<h1>Dev mail</h1>',
+    outbox
+      ? '<p>Mail of the embedded mode lands here instead of going out.</p>'
+      : '<p>Mail goes out through SMTP; nothing is kept here.</p>',
+    `<h2>Dead letters (${dead.length})</h2>`,
+    dead.length
+      ? `<form method="post" action="/dev/mail/redrive"><button>Re-drive all</button></form>` +
+        dead
+          .map(
+            (
+              d,
+            ) => `<article><strong>${escape(d.job.template)}</strong> to ${escape(d.job.to)} — ${d.attempts} attempts, last: ${escape(d.lastError)}
+<small>${escape(d.failedAt)}</small><form method="post" action="/dev/mail/redrive"><input type="hidden" name="id" value="${escape(d.job.id)}"><button>Re-drive</button></form></article>`,
+          )
+          .join('')
+      : '<p>None.</p>',
+    `<h2>Outbox (${messages.length})</h2>`,
+    ...messages.map(
+      (m) =>
+        `<article><strong>${escape(m.subject)}</strong><br><small>to ${escape(m.to)} · ${escape(m.sentAt)}</small><pre>${linkify(m.text)}</pre></article>`,
+    ),
+  ].join('\n');
+  html(res, 200, page('Dev mail — Queue Manager', body));
+}
+
+/** POST /dev/mail/redrive: same-origin form posts only. */
+export async function redriveDevMail(
+  req: IncomingMessage,
+  res: ServerResponse,
+  queue: InProcessJobQueue,
+): Promise<void> {
+  const origin = req.headers.origin;
+  if (origin && new URL(origin).host !== req.headers.host) {
+    res.writeHead(403).end();
+    return;
+  }
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > 4096) break;
+  }
+  const id = new URLSearchParams(body).get('id') ?? undefined;
+  queue.redrive(id || undefined);
+  res.writeHead(303, { location: '/dev/mail' }).end();
+}
+
+/** The landing page when a client has not been built. */
+export function serveLanding(res: ServerResponse, missing: string): void {
+  html(
+    res,
+    200,
+    page(
+      'Queue Manager',
+      `<h1>Queue Manager</h1><p>The API is running.</p><ul>
+<li><a href="/playground">GraphQL playground</a> — POST <code>/graphql</code>, real time at <code>/graphql/realtime</code></li>
+<li><a href="/dev/mail">Dev mail</a> — verification and reset links</li>
+<li><a href="/runtime-config.json">Runtime configuration</a> for the clients</li></ul>
+<p><small>${escape(missing)} has not been built yet.</small></p>`,
+    ),
+  );
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** The built clients, when they exist: React at /, Angular at /backoffice/, each with its SPA fallback. */
+export function clientApps(): { react: Handler | undefined; backoffice: Handler | undefined } {
+  const serve = (dir: string) =>
+    existsSync(join(dir, 'index.html'))
+      ? (sirv(dir, {
+          single: true,
+          etag: true,
+          gzip: true,
+          brotli: true,
+          immutable: true,
+          setHeaders: (res, path) => {
+            if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+          },
+        }) as Handler)
+      : undefined;
+  return {
+    react: serve(join(ROOT, 'clients/react/dist')),
+    backoffice: serve(join(ROOT, 'clients/backoffice/dist/browser')),
+  };
+}

@@ -1,0 +1,147 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { QueueEvent } from '../resolvers/domain/model';
+import type { Log } from '../resolvers/domain/ports';
+import { createAuthorizerHandler } from '../resolvers/handlers/authorizer';
+import { createLog } from '../resolvers/handlers/logger';
+import { createResolverHandler } from '../resolvers/handlers/resolver';
+import type { LocalConfig } from './config';
+import { openLocalSystem, StartupError, type LocalSystem } from './embedded';
+import { InProcessFanOut, RedisFanOut, type FanOut } from './gateway/fanout';
+import { Gateway } from './gateway/gateway';
+import { CORS, handleGraphqlHttp } from './gateway/http';
+import { attachRealtime } from './gateway/realtime';
+import { requestScopedLog } from './log';
+import { clientApps, redriveDevMail, serveDevMail, serveLanding, servePlayground } from './pages';
+
+export interface LocalServer {
+  url: string;
+  system: LocalSystem;
+  gateway: Gateway;
+  log: Log;
+  close(): Promise<void>;
+}
+
+/** Listens first (a taken port fails before any store opens), then opens the stores and wires the gateway. */
+export async function startLocalServer(
+  config: LocalConfig,
+  log: Log = requestScopedLog(createLog('queue-manager-local', config.logLevel)),
+): Promise<LocalServer> {
+  // Requests that arrive while the stores open get a 503; `ready` is filled in once everything is wired.
+  const ready: { handle?: (req: IncomingMessage, res: ServerResponse) => void; gateway?: Gateway } = {};
+  const server = createServer((req, res) => {
+    if (ready.handle) return ready.handle(req, res);
+    res.writeHead(503, { 'retry-after': '1' }).end('starting');
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.port, config.host);
+  try {
+    await Promise.race([once(server, 'listening'), once(server, 'error').then(([e]) => Promise.reject(e))]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new StartupError(
+        `Port ${config.port} on ${config.host} is already in use. Stop the other process or set PORT.`,
+      );
+    if (code === 'EACCES')
+      throw new StartupError(
+        `Port ${config.port} on ${config.host} needs privileges. Set PORT to 1024 or above.`,
+      );
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+
+  // The stores publish through the gateway, which needs the stores: the publisher is bound late.
+  const events = { publish: (event: QueueEvent) => ready.gateway!.publish(event) };
+  let system: LocalSystem;
+  let fanOut: FanOut;
+  try {
+    system = await openLocalSystem({ ...config, publicUrl: url }, events, log);
+    fanOut = config.redisUrl ? await RedisFanOut.connect(config.redisUrl) : new InProcessFanOut();
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const deps = system.deps;
+  const gateway = await Gateway.create(
+    {
+      resolver: createResolverHandler(async () => deps) as (
+        event: unknown,
+      ) => ReturnType<ReturnType<typeof createResolverHandler>>,
+      authorizer: createAuthorizerHandler(async () => ({
+        queues: deps.queues,
+        sessionKey: deps.sessionKey,
+        log,
+        now: Date.now,
+      })) as never,
+    },
+    fanOut,
+  );
+  const realtime = attachRealtime(
+    server,
+    gateway,
+    log,
+    config.keepAliveMs ? { keepAliveMs: config.keepAliveMs } : {},
+  );
+  const apps = clientApps();
+  const runtimeConfig = JSON.stringify({
+    graphqlEndpoint: `${url}/graphql`,
+    realtimeEndpoint: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
+    region: 'local',
+    authMode: 'lambda',
+    publicUrl: url,
+  });
+
+  ready.handle = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const fail = (error: unknown) => {
+      log.error('request failed', { path, error: String(error) });
+      if (!res.headersSent) res.writeHead(500).end();
+    };
+    if (path === '/graphql' && req.method === 'POST')
+      return void handleGraphqlHttp(gateway!, log, req, res).catch(fail);
+    if (path === '/graphql' && req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
+    if ((path === '/graphql' || path === '/playground') && req.method === 'GET') return servePlayground(res);
+    if (path === '/runtime-config.json')
+      return void res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' })
+        .end(runtimeConfig);
+    if (path === '/health')
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, subscriptions: gateway.hub.size, sockets: realtime.connections() }));
+    if (path === '/dev/mail' && req.method === 'GET')
+      return void serveDevMail(res, system.outbox, system.mailQueue).catch(fail);
+    if (path === '/dev/mail/redrive' && req.method === 'POST')
+      return void redriveDevMail(req, res, system.mailQueue).catch(fail);
+    if (path === '/backoffice' || path.startsWith('/backoffice/')) {
+      if (!apps.backoffice) return serveLanding(res, 'The backoffice (clients/backoffice)');
+      req.url = req.url!.replace(/^\/backoffice/, '') || '/';
+      return apps.backoffice(req, res, () => res.writeHead(404).end());
+    }
+    if (!apps.react)
+      return path === '/'
+        ? serveLanding(res, 'The client app (clients/react)')
+        : void res.writeHead(404).end('Not found');
+    return apps.react(req, res, () => res.writeHead(404).end());
+  };
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    system,
+    gateway,
+    log,
+    close: () =>
+      (closing ??= (async () => {
+        server.close();
+        server.closeIdleConnections();
+        await realtime.close();
+        await fanOut.close();
+        await system.close();
+        server.closeAllConnections();
+      })()),
+  };
+}
