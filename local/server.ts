@@ -79,6 +79,7 @@ export async function startLocalServer(
     },
     fanOut,
   );
+  ready.gateway = gateway;
   const realtime = attachRealtime(
     server,
     gateway,

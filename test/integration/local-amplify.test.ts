@@ -12,7 +12,7 @@ const services = inject('services');
 // aws-amplify opens wss:// even for http://localhost: the dev-only wrapper maps it to ws://.
 globalThis.WebSocket = DevWebSocket as unknown as typeof WebSocket;
 
-type Gql = { data?: any; errors?: { errorType?: string; message: string }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Gql = { data?: any; errors?: { errorType?: string; message: string }[] };
 type Event = {
   queueId: string;
   version: number;
@@ -41,7 +41,7 @@ describe.each<[ServerMode, boolean]>([
     variables: Record<string, unknown>;
     authMode: 'lambda';
     authToken: string;
-  }) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }) => any;
   const gql = async (query: string, variables: Record<string, unknown>, authToken: string): Promise<Gql> => {
     try {
       return (await graphql({ query, variables, authMode: 'lambda', authToken })) as Gql;

@@ -34,7 +34,7 @@ export class ApiError extends Error {
   }
 }
 
-export type Api = <T = any>(field: string, args?: Record<string, unknown>) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Api = <T = any>(field: string, args?: Record<string, unknown>) => Promise<T>;
 
 /** Calls fields through the router as `identity`; Query or Mutation is told by the field name. */
 export function apiAs(deps: Deps, identity: Identity): Api {

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 
-export type RealtimeMessage = { type: string; id?: string; payload?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type RealtimeMessage = { type: string; id?: string; payload?: any };
 
 /** A raw AppSync real-time client, speaking the protocol message by message, for protocol tests and benches. */
 export class RawRealtimeClient {
@@ -44,8 +44,9 @@ export class RawRealtimeClient {
     this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
   }
 
-  next(match: (m: RealtimeMessage) => boolean, timeoutMs = 3000): Promise<RealtimeMessage> {
-    const seen = this.messages.find(match);
+  /** The first message from index `since` on that matches, now or within the timeout. */
+  next(match: (m: RealtimeMessage) => boolean, timeoutMs = 3000, since = 0): Promise<RealtimeMessage> {
+    const seen = this.messages.slice(since).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
@@ -73,6 +74,7 @@ export class RawRealtimeClient {
     variables: Record<string, unknown>,
     authorization: string,
   ): Promise<RealtimeMessage> {
+    const since = this.messages.length;
     this.send({
       id,
       type: 'start',
@@ -81,7 +83,7 @@ export class RawRealtimeClient {
         extensions: { authorization: { Authorization: authorization, host: 'localhost' } },
       },
     });
-    return this.next((m) => m.id === id && (m.type === 'start_ack' || m.type === 'error'));
+    return this.next((m) => m.id === id && (m.type === 'start_ack' || m.type === 'error'), 3000, since);
   }
 
   dataFor(id: string): RealtimeMessage[] {

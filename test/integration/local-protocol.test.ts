@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, owner, type Api } from '../support/appsync';
+import { postGraphql } from '../support/http';
+import { startTestServer, type TestServer } from '../support/local-server';
+import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
+
+let t: TestServer;
+let api: Api;
+beforeAll(async () => {
+  t = await startTestServer('embedded', { keepAliveMs: 150 });
+  api = apiAs(t.server.system.deps, owner(randomUUID()));
+});
+afterAll(() => t?.cleanup());
+
+const newQueue = async () => (await api('createQueue', { input: { name: 'Protocol queue' } })).id as string;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the real-time protocol at /graphql/realtime (raw ws)', () => {
+  it('given connection_init, then connection_ack with the connection timeout, and ka at the configured interval', async () => {
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    expect(c.ws.protocol).toBe('graphql-ws');
+    const ack = await c.init();
+    expect(ack).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300_000 } });
+    const started = Date.now();
+    await sleep(700);
+    const kas = c.messages.filter((m) => m.type === 'ka').length;
+    expect(kas).toBeGreaterThanOrEqual(4);
+    expect(kas).toBeLessThanOrEqual(7);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    c.close();
+  });
+
+  it('given the older ?header= form, then the connection is accepted too', async () => {
+    const c = await RawRealtimeClient.open(t.url, 'Public', 'query');
+    expect((await c.init()).type).toBe('connection_ack');
+    c.close();
+  });
+
+  it('given no or wrong connection credentials, then connection_error 401 and the socket closes', async () => {
+    for (const auth of [undefined, 'Bearer nope']) {
+      const c = await RawRealtimeClient.open(t.url, auth);
+      expect(await c.init()).toEqual({
+        type: 'connection_error',
+        payload: {
+          errors: [
+            {
+              errorType: 'UnauthorizedException',
+              errorCode: 401,
+              message: 'You are not authorized to make this call.',
+            },
+          ],
+        },
+      });
+      await sleep(50);
+      expect(c.closed).toBeDefined();
+    }
+  });
+
+  it('given a socket without the graphql-ws subprotocol, then the upgrade is refused', async () => {
+    const ws = new WebSocket(`${t.url.replace('http', 'ws')}/graphql/realtime`, ['something-else']);
+    const outcome = await new Promise<string>((resolve) => {
+      ws.on('open', () => resolve('open'));
+      ws.on('error', (e) => resolve(e.message));
+    });
+    expect(outcome).toMatch(/400/);
+  });
+
+  it('given a subscription, then start_ack, one data message per change with only the selected fields, and stop → complete ends it', async () => {
+    const queueId = await newQueue();
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    await c.init();
+    const ack = await c.start(
+      's1',
+      'subscription S($q: ID!) { onQueueEvent(queueId: $q) { version kind } }',
+      { q: queueId },
+      'Public',
+    );
+    expect(ack).toEqual({ id: 's1', type: 'start_ack' });
+    await api('addTicket', { queueId, input: { name: 'Ana' } });
+    const data = await c.next((m) => m.id === 's1' && m.type === 'data');
+    expect(data.payload).toEqual({ data: { onQueueEvent: { version: 2, kind: 'JOINED' } } });
+    c.send({ id: 's1', type: 'stop' });
+    expect(await c.next((m) => m.id === 's1' && m.type === 'complete')).toEqual({
+      id: 's1',
+      type: 'complete',
+    });
+    await api('addTicket', { queueId, input: { name: 'Bia' } });
+    await sleep(100);
+    expect(c.dataFor('s1')).toHaveLength(1);
+    c.close();
+  });
+
+  it('given malformed JSON or an unknown message type, then an error message, and the socket keeps working', async () => {
+    const queueId = await newQueue();
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    await c.init();
+    c.send('{not json');
+    expect(await c.next((m) => m.type === 'error')).toMatchObject({
+      payload: { errors: [{ errorType: 'MalformedMessage' }] },
+    });
+    c.send({ id: 'x', type: 'subscribe_please' });
+    expect(await c.next((m) => m.id === 'x' && m.type === 'error')).toMatchObject({
+      payload: { errors: [{ errorType: 'UnsupportedOperation' }] },
+    });
+    expect((await c.start('ok', ON_QUEUE_EVENT, { queueId }, 'Public')).type).toBe('start_ack');
+    c.close();
+  });
+
+  it('given start before connection_init, a duplicate id, a query, or an invalid document, then per-subscription errors', async () => {
+    const queueId = await newQueue();
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    expect(await c.start('early', ON_QUEUE_EVENT, { queueId }, 'Public')).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'UnsupportedOperation' }] },
+    });
+    await c.init();
+    await c.start('a', ON_QUEUE_EVENT, { queueId }, 'Public');
+    expect(await c.start('a', ON_QUEUE_EVENT, { queueId }, 'Public')).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'DuplicateSubscription' }] },
+    });
+    expect(await c.start('q', '{ queueDisplay(queueId: "x") { name } }', {}, 'Public')).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'UnsupportedOperation' }] },
+    });
+    expect(
+      await c.start('v', 'subscription { onQueueEvent(queueId: "x") { nope } }', {}, 'Public'),
+    ).toMatchObject({ type: 'error', payload: { errors: [{ errorType: 'ValidationError' }] } });
+    expect(await c.start('id', ON_QUEUE_EVENT, { queueId: 'not-a-uuid' }, 'Public')).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'VALIDATION' }] },
+    });
+    c.close();
+  });
+
+  it('given one subscription with wrong credentials, then only it is refused: the others on the socket keep receiving', async () => {
+    const queueId = await newQueue();
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    await c.init();
+    await c.start('good', ON_QUEUE_EVENT, { queueId }, 'Public');
+    expect(await c.start('bad', ON_QUEUE_EVENT, { queueId }, 'Bearer forged')).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'UnauthorizedException' }] },
+    });
+    await api('addTicket', { queueId, input: { name: 'Ana' } });
+    await c.next((m) => m.id === 'good' && m.type === 'data');
+    expect(c.closed).toBeUndefined();
+    expect(c.dataFor('bad')).toEqual([]);
+    c.close();
+  });
+
+  it('given 100 subscriptions on one socket, then each gets the event once, and other queues stay silent', async () => {
+    const [queueId, otherId] = [await newQueue(), await newQueue()];
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    await c.init();
+    for (let i = 0; i < 100; i += 1) await c.start(`s${i}`, ON_QUEUE_EVENT, { queueId }, 'Public');
+    await c.start('other', ON_QUEUE_EVENT, { queueId: otherId }, 'Public');
+    await api('addTicket', { queueId, input: { name: 'Ana' } });
+    for (let i = 0; i < 100; i += 1) await c.next((m) => m.id === `s${i}` && m.type === 'data');
+    await sleep(50);
+    for (let i = 0; i < 100; i += 1) expect(c.dataFor(`s${i}`)).toHaveLength(1);
+    expect(c.dataFor('other')).toEqual([]);
+    c.close();
+  });
+
+  it('given a frame larger than the limit, then the socket is closed with 1009', async () => {
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    await c.init();
+    c.send({ type: 'start', id: 'big', payload: { data: 'x'.repeat(200 * 1024) } });
+    await sleep(200);
+    expect(c.closed?.code).toBe(1009);
+  });
+
+  it('given a closed socket, then its subscriptions are released', async () => {
+    const queueId = await newQueue();
+    const before = t.server.gateway.hub.size;
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    await c.init();
+    await c.start('a', ON_QUEUE_EVENT, { queueId }, 'Public');
+    expect(t.server.gateway.hub.size).toBe(before + 1);
+    c.close();
+    await sleep(100);
+    expect(t.server.gateway.hub.size).toBe(before);
+  });
+});
+
+describe('POST /graphql as AppSync answers it', () => {
+  const display = {
+    query: 'query D($q: ID!) { queueDisplay(queueId: $q) { name } }',
+    variables: { q: randomUUID() },
+  };
+
+  it('given no Authorization, then 401 UnauthorizedException; a refused one, 401 too', async () => {
+    expect(await postGraphql(t.url, display)).toMatchObject({
+      status: 401,
+      body: {
+        errors: [{ errorType: 'UnauthorizedException', message: 'Valid authorization header not provided.' }],
+      },
+    });
+    expect(await postGraphql(t.url, display, 'Bearer forged')).toMatchObject({
+      status: 401,
+      body: { errors: [{ errorType: 'UnauthorizedException' }] },
+    });
+  });
+
+  it('given an empty or unparsable body, then 400 MalformedHttpRequestException', async () => {
+    expect(await postGraphql(t.url, '', 'Public')).toMatchObject({
+      status: 400,
+      body: { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Request body is empty.' }] },
+    });
+    for (const body of ['meow', '{}', '[]'])
+      expect(await postGraphql(t.url, body, 'Public')).toMatchObject({
+        status: 400,
+        body: {
+          errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }],
+        },
+      });
+  });
+
+  it('given an invalid document or variable, then 200 with errors that carry locations and no data', async () => {
+    const invalid = await postGraphql(t.url, { query: '{ badfield }' }, 'Public');
+    expect(invalid).toMatchObject({
+      status: 200,
+      body: { data: null, errors: [{ path: null, locations: [{ line: 1, column: 3, sourceName: null }] }] },
+    });
+    const badEmail = await postGraphql(
+      t.url,
+      {
+        query: 'mutation R($e: AWSEmail!) { resendVerification(email: $e) }',
+        variables: { e: 'not-an-email' },
+      },
+      'Public',
+    );
+    expect(badEmail.status).toBe(200);
+    expect(badEmail.body.errors[0].message).toMatch(/AWSEmail/);
+  });
+
+  it('given a resolver error, then 200 with the field null and errorType, path, locations', async () => {
+    const refused = await postGraphql(t.url, { query: '{ me { id } }' }, 'Public');
+    expect(refused).toMatchObject({
+      status: 200,
+      body: {
+        data: null,
+        errors: [
+          {
+            path: ['me'],
+            data: null,
+            errorType: 'UNAUTHENTICATED',
+            errorInfo: null,
+            message: 'Please sign in.',
+          },
+        ],
+      },
+    });
+    expect(refused.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('given a client calling the @aws_iam publish mutation, then it is not authorized and nothing is published', async () => {
+    const queueId = await newQueue();
+    const c = await RawRealtimeClient.open(t.url, 'Public');
+    await c.init();
+    await c.start('s', ON_QUEUE_EVENT, { queueId }, 'Public');
+    const forged = await postGraphql(
+      t.url,
+      {
+        query: `mutation { publishQueueEvent(event: {queueId: "${queueId}", version: 99, kind: CALLED, waitingCount: 0, at: "2026-01-01T00:00:00Z"}) { queueId } }`,
+      },
+      'Public',
+    );
+    expect(forged.body.errors[0]).toMatchObject({
+      errorType: 'Unauthorized',
+      message: 'Not Authorized to access publishQueueEvent on type Mutation',
+    });
+    await sleep(100);
+    expect(c.dataFor('s')).toEqual([]);
+    c.close();
+  });
+
+  it('given AppSync scalars, then malformed dates, URLs and phones are refused before any resolver runs', async () => {
+    const stats = await postGraphql(
+      t.url,
+      {
+        query: 'query S($f: AWSDateTime) { queueStats(queueId: "x", from: $f) { servedCount } }',
+        variables: { f: '2026-13-45' },
+      },
+      'Public',
+    );
+    expect(stats.body.errors[0].message).toMatch(/AWSDateTime/);
+    const phone = await postGraphql(
+      t.url,
+      {
+        query: 'mutation J($i: TicketInput!) { joinQueue(queueId: "x", input: $i) { accessToken } }',
+        variables: { i: { name: 'Ana', phone: 'call me maybe' } },
+      },
+      'Public',
+    );
+    expect(phone.body.errors[0].message).toMatch(/AWSPhone/);
+  });
+
+  it('serves the playground, the dev outbox and the runtime configuration', async () => {
+    const playground = await fetch(`${t.url}/playground`);
+    expect(playground.status).toBe(200);
+    expect(await playground.text()).toContain('renderYogaGraphiQL');
+    expect((await fetch(`${t.url}/dev/mail`)).status).toBe(200);
+    expect(await (await fetch(`${t.url}/runtime-config.json`)).json()).toEqual({
+      graphqlEndpoint: `${t.url}/graphql`,
+      realtimeEndpoint: `${t.url.replace('http', 'ws')}/graphql/realtime`,
+      region: 'local',
+      authMode: 'lambda',
+      publicUrl: t.url,
+    });
+  });
+});
