@@ -10,6 +10,8 @@ export interface LocalConfig {
   dataDir: string;
   mysqlUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel this server uses (instances that share data share it). */
+  redisPrefix: string;
   dynamodbEndpoint: string | undefined;
   accountsTable: string;
   smtp: SmtpSettings | undefined;
@@ -29,6 +31,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     dataDir: env.DATA_DIR ?? '.data',
     mysqlUrl: env.MYSQL_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX ?? 'qm:',
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     accountsTable: env.ACCOUNTS_TABLE ?? 'queue-manager-accounts',
     smtp: env.SMTP_HOST

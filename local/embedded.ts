@@ -3,7 +3,7 @@ import dynalite from 'dynalite';
 import type { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import type { Deps } from '../resolvers/domain/deps';
 import type { EventPublisher, Log, MailTransport } from '../resolvers/domain/ports';
 import { sessionKey } from '../resolvers/domain/sessions';
 import { DynamoDeliveryLog } from '../resolvers/stores/accounts/delivery-log';
-import { DynamoAccountStore, ensureAccountTable } from '../resolvers/stores/accounts/dynamodb';
+import { DynamoAccountStore, ensureAccountTable, sharedSecret } from '../resolvers/stores/accounts/dynamodb';
 import { InProcessJobQueue } from '../resolvers/stores/jobs/in-process';
 import { FileOutbox } from '../resolvers/stores/mail/outbox';
 import { SmtpTransport } from '../resolvers/stores/mail/smtp';
@@ -48,17 +48,6 @@ function ensureWritable(dir: string): void {
       `The data folder ${resolve(dir)} cannot be written (${(error as Error).message}). Set DATA_DIR to a writable folder.`,
     );
   }
-}
-
-/** The session key: from SESSION_SECRET, or generated once and kept in the data folder (never in the repo). */
-function sessionSecret(config: LocalConfig): string {
-  if (config.sessionSecret) return config.sessionSecret;
-  const file = join(config.dataDir, 'session-secret');
-  if (!existsSync(file)) {
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
-  return readFileSync(file, 'utf8').trim();
 }
 
 async function startDynalite(dir: string): Promise<{ endpoint: string; server: Server }> {
@@ -106,6 +95,13 @@ export async function openLocalSystem(
     });
     closers.push(() => dynamo.destroy());
     await ensureAccountTable(dynamo, config.accountsTable);
+    // The session key: SESSION_SECRET, or one generated once and kept with the accounts, so every instance
+    // sharing them (and every restart) accepts the same sessions. Never in the repository.
+    const secret =
+      config.sessionSecret ??
+      (await sharedSecret(dynamo, config.accountsTable, 'session-key', () =>
+        randomBytes(48).toString('base64url'),
+      ));
 
     const outbox = config.smtp ? undefined : new FileOutbox(join(config.dataDir, 'outbox'));
     const transport: MailTransport = config.smtp ? new SmtpTransport(config.smtp) : outbox!;
@@ -123,12 +119,12 @@ export async function openLocalSystem(
 
     const deps: Deps = {
       queues: new SqlQueueStore(sql),
-      positions: redis ? new RedisPositionIndex(redis) : new MemoryPositionIndex(),
+      positions: redis ? new RedisPositionIndex(redis, config.redisPrefix) : new MemoryPositionIndex(),
       accounts: new DynamoAccountStore(dynamo, config.accountsTable),
       jobs: mailQueue,
       events,
       log,
-      sessionKey: sessionKey(sessionSecret(config)),
+      sessionKey: sessionKey(secret),
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       now: monotonicClock(),
       newId: randomUUID,

@@ -59,7 +59,9 @@ export async function startLocalServer(
   let fanOut: FanOut;
   try {
     system = await openLocalSystem({ ...config, publicUrl: url }, events, log);
-    fanOut = config.redisUrl ? await RedisFanOut.connect(config.redisUrl) : new InProcessFanOut();
+    fanOut = config.redisUrl
+      ? await RedisFanOut.connect(config.redisUrl, `${config.redisPrefix}appsync:triggers`)
+      : new InProcessFanOut();
   } catch (error) {
     server.close();
     throw error;

@@ -54,7 +54,7 @@ export class RedisFanOut implements FanOut {
     });
   }
 
-  static async connect(url: string, channel = 'qm:appsync:triggers'): Promise<RedisFanOut> {
+  static async connect(url: string, channel: string): Promise<RedisFanOut> {
     const { Redis } = await import('ioredis');
     const publisher = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
     const subscriber = new Redis(url, { connectTimeout: 2000 });

@@ -43,6 +43,7 @@ export async function startTestServer(
       ? {
           mysqlUrl: sql.location,
           redisUrl: redis!.url,
+          redisPrefix: redis!.prefix,
           dynamodbEndpoint: dynamo!.endpoint,
           accountsTable: dynamo!.table,
         }

@@ -23,6 +23,7 @@ import type { AccountStore, StoredToken, TokenPurpose } from '../../domain/ports
  *   TOKEN#<sha256>     a single-use verification or reset token
  *   LOGINFAIL#<email>  failed logins in the current window
  *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
+ *   SECRET#<name>      a secret every instance of the local runtime shares (sharedSecret)
  */
 export const ACCOUNT_TABLE_SCHEMA = {
   partitionKey: 'pk',
@@ -228,6 +229,36 @@ export class DynamoAccountStore implements AccountStore {
       new DeleteItemCommand({ TableName: this.table, Key: { pk: S(`LOGINFAIL#${email}`) } }),
     );
   }
+}
+
+/**
+ * A random secret stored once in the table and read by every instance that shares it: the first writer wins
+ * (conditional put). For the local runtime; in AWS secrets come from Secrets Manager.
+ */
+export async function sharedSecret(
+  client: DynamoDBClient,
+  table: string,
+  name: string,
+  generate: () => string,
+): Promise<string> {
+  const key = { pk: S(`SECRET#${name}`) };
+  const read = async () =>
+    (await client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item?.value
+      ?.S;
+  const existing = await read();
+  if (existing) return existing;
+  await conditional(() =>
+    client.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: { ...key, value: S(generate()) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  );
+  const value = await read();
+  if (!value) throw new Error(`Shared secret ${name} could not be stored.`);
+  return value;
 }
 
 /** Creates the table where nobody else does (dynalite, the embedded mode); in AWS the CDK stack owns it. */

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshMysql, type TestSql } from '../support/databases';
+import { freshDynamo, type TestDynamo } from '../support/dynalite';
+import { postGraphql } from '../support/http';
+import { linkFromDevMail } from '../support/local-server';
+import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
+import { freshRedis, type TestRedis } from '../support/redis';
+import { spawnServer, type SpawnedServer } from '../support/spawned-server';
+
+const services = inject('services');
+const PASSWORD = 'correct horse battery';
+
+async function ownerSession(signUpAt: string, loginAt: string, email: string): Promise<string> {
+  await postGraphql(
+    signUpAt,
+    {
+      query: 'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
+      variables: { i: { name: 'Owner', email, password: PASSWORD } },
+    },
+    'Public',
+  );
+  const token = (await linkFromDevMail(signUpAt, email, 'verify')).split('/').at(-1);
+  await postGraphql(
+    loginAt,
+    { query: 'mutation V($t: String!) { verifyEmail(token: $t) { status } }', variables: { t: token } },
+    'Public',
+  );
+  return login(loginAt, email);
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const answer = await postGraphql(
+    url,
+    {
+      query: 'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      variables: { e: email, p: PASSWORD },
+    },
+    'Public',
+  );
+  return `Bearer ${answer.body.data.login.accessToken}`;
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qm-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('given a fresh data folder, then it starts, answers, stops cleanly on SIGTERM, and finds everything after a restart', async () => {
+    const first = await spawnServer({ DATA_DIR: dataDir, PORT: '0' }, 'npm start');
+    expect(first.output()).toMatch(/Playground {2}http:\/\/localhost:\d+\/playground/);
+    const email = `${randomUUID()}@example.com`;
+    const owner = await ownerSession(first.url, first.url, email);
+    const queue = (
+      await postGraphql(
+        first.url,
+        { query: 'mutation { createQueue(input: {name: "Persisted 💾"}) { id } }' },
+        owner,
+      )
+    ).body.data.createQueue;
+    const issued = (
+      await postGraphql(
+        first.url,
+        { query: `mutation { addTicket(queueId: "${queue.id}", input: {name: "Ana"}) { accessToken } }` },
+        owner,
+      )
+    ).body.data.addTicket;
+    await first.stop('SIGTERM');
+    expect(first.output()).toContain('Stopped cleanly.');
+
+    const second = await spawnServer({ DATA_DIR: dataDir, PORT: '0' }, 'npm start');
+    try {
+      const again = await login(second.url, email);
+      const queues = await postGraphql(
+        second.url,
+        { query: '{ myQueues { items { id name waitingCount } } }' },
+        again,
+      );
+      expect(queues.body.data.myQueues.items).toEqual([
+        { id: queue.id, name: 'Persisted 💾', waitingCount: 1 },
+      ]);
+      const view = await postGraphql(
+        second.url,
+        { query: `{ ticket(token: "${issued.accessToken}") { name position } }` },
+        'Public',
+      );
+      expect(view.body.data.ticket).toEqual({ name: 'Ana', position: 1 });
+    } finally {
+      await second.stop('SIGINT');
+      expect(second.output()).toContain('Stopped cleanly.');
+    }
+    process.stdout.write(`npm start: ready in ${first.readyMs} ms (first), ${second.readyMs} ms (restart)\n`);
+  });
+
+  it('given a port that is taken, then it says so and exits non-zero', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const port = (blocker.address() as AddressInfo).port;
+    const failure = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) }).catch(
+      (e: { code: number; output: string }) => e,
+    );
+    blocker.close();
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { output: string }).output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+  });
+
+  it('given a data folder that cannot be written, then it says so and exits non-zero', async () => {
+    // A folder beneath a plain file cannot be made (root may write anywhere else on this machine).
+    const file = join(dataDir, 'not-a-folder');
+    writeFileSync(file, '');
+    const failure = await spawnServer({ DATA_DIR: join(file, 'data'), PORT: '0' }).catch(
+      (e: { code: number; output: string }) => e,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { output: string }).output).toContain(
+      `The data folder ${join(file, 'data')} cannot be written`,
+    );
+  });
+});
+
+describe.skipIf(!(services.mysql && services.redis))(
+  'two server processes on MariaDB + Redis + dynalite',
+  () => {
+    let sql: TestSql;
+    let redis: TestRedis;
+    let dynamo: TestDynamo;
+    let a: SpawnedServer;
+    let b: SpawnedServer;
+    const dirs = [mkdtempSync(join(tmpdir(), 'qm-a-')), mkdtempSync(join(tmpdir(), 'qm-b-'))];
+
+    beforeAll(async () => {
+      [sql, redis, dynamo] = await Promise.all([freshMysql(), freshRedis(), freshDynamo()]);
+      const shared = {
+        MYSQL_URL: sql.location,
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: redis.prefix,
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        ACCOUNTS_TABLE: dynamo.table,
+        PORT: '0',
+      };
+      [a, b] = await Promise.all([
+        spawnServer({ ...shared, DATA_DIR: dirs[0]! }),
+        spawnServer({ ...shared, DATA_DIR: dirs[1]! }),
+      ]);
+    });
+    afterAll(async () => {
+      await Promise.all([a?.stop(), b?.stop()]);
+      await Promise.all([sql?.cleanup(), redis?.cleanup(), dynamo?.cleanup()]);
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('given subscribers on both, then a change made through either reaches both, in order', async () => {
+      expect(a.output()).toContain('positions Redis (REDIS_URL)');
+      const owner = await ownerSession(a.url, b.url, `${randomUUID()}@example.com`);
+      const queue = (
+        await postGraphql(b.url, { query: 'mutation { createQueue(input: {name: "Shared"}) { id } }' }, owner)
+      ).body.data.createQueue;
+      const watchers = await Promise.all([a, b].map((s) => RawRealtimeClient.open(s.url, owner)));
+      for (const w of watchers) {
+        await w.init();
+        expect((await w.start('q', ON_QUEUE_EVENT, { queueId: queue.id }, owner)).type).toBe('start_ack');
+      }
+      await postGraphql(
+        a.url,
+        {
+          query: `mutation { addTicket(queueId: "${queue.id}", input: {name: "Ana"}) { ticket { number } } }`,
+        },
+        owner,
+      );
+      await postGraphql(b.url, { query: `mutation { callNext(queueId: "${queue.id}") { number } }` }, owner);
+      for (const w of watchers) {
+        await w.next((m) => m.type === 'data' && m.payload.data.onQueueEvent.version === 3);
+        expect(
+          w.dataFor('q').map((m) => [m.payload.data.onQueueEvent.version, m.payload.data.onQueueEvent.kind]),
+        ).toEqual([
+          [2, 'JOINED'],
+          [3, 'CALLED'],
+        ]);
+        w.close();
+      }
+    });
+  },
+);
