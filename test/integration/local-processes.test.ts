@@ -11,9 +11,10 @@ import { postGraphql } from '../support/http';
 import { linkFromDevMail } from '../support/local-server';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 import { freshRedis, type TestRedis } from '../support/redis';
-import { spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
 
 const services = inject('services');
+afterAll(killSpawnedServers);
 const PASSWORD = 'correct horse battery';
 
 async function ownerSession(signUpAt: string, loginAt: string, email: string): Promise<string> {

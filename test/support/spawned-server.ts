@@ -13,6 +13,20 @@ export interface SpawnedServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Ends every server this test file started and did not stop (a test that failed midway). */
+export function killSpawnedServers(): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  running.clear();
+}
+
 /** Starts the server as a user would (`npm start`) or directly through tsx, and waits for its ready line. */
 export function spawnServer(
   env: Record<string, string>,
@@ -33,6 +47,8 @@ export function spawnServer(
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: true,
         });
+  running.add(child);
+  child.on('close', () => running.delete(child));
   let output = '';
   // 'close': every process holding the pipes (npm, tsx, the server) has exited and all output is in.
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
