@@ -26,8 +26,9 @@ export interface LocalServer {
 /** Listens first (a taken port fails before any store opens), then opens the stores and wires the gateway. */
 export async function startLocalServer(
   config: LocalConfig,
-  log: Log = requestScopedLog(createLog('queue-manager-local', config.logLevel)),
+  baseLog: Log = createLog('queue-manager-local', config.logLevel),
 ): Promise<LocalServer> {
+  const log = requestScopedLog(baseLog);
   // Requests that arrive while the stores open get a 503; `ready` is filled in once everything is wired.
   const ready: { handle?: (req: IncomingMessage, res: ServerResponse) => void; gateway?: Gateway } = {};
   const server = createServer((req, res) => {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, owner, type Api } from '../support/appsync';
@@ -298,6 +300,81 @@ describe('POST /graphql as AppSync answers it', () => {
     );
     expect(phone.body.errors[0].message).toMatch(/AWSPhone/);
   });
+
+  it('given the playground subscribing over SSE, then each change arrives as an event stream message', async () => {
+    const queueId = await newQueue();
+    const controller = new AbortController();
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Public' },
+      body: JSON.stringify({ query: ON_QUEUE_EVENT, variables: { queueId } }),
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = response.body!.getReader();
+    let text = '';
+    await api('addTicket', { queueId, input: { name: 'Ana' } });
+    while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
+    const data = JSON.parse(text.split('event: next\ndata: ')[1]!.split('\n')[0]!);
+    expect(data).toMatchObject({ data: { onQueueEvent: { queueId, version: 2, kind: 'JOINED' } } });
+    controller.abort();
+  });
+
+  it('given requests, then every log line of a request carries its id, and none carries a name or an email', async () => {
+    const queueId = await newQueue();
+    const email = `${randomUUID()}@example.com`;
+    await postGraphql(
+      t.url,
+      {
+        query: `mutation { joinQueue(queueId: "${queueId}", input: {name: "Zélia Privada", email: "${email}"}) { accessToken } }`,
+      },
+      'Public',
+    );
+    const requests = t.log.entries.filter((e) => e.message === 'graphql request');
+    expect(requests.length).toBeGreaterThan(0);
+    for (const entry of requests) expect(entry.context.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const logged = JSON.stringify(t.log.entries);
+    expect(logged).not.toContain('Zélia');
+    expect(logged).not.toContain(email);
+  });
+
+  it('given mail that cannot be delivered, then /dev/mail lists it as a dead letter after 3 attempts, and its button re-drives it', async () => {
+    const outboxDir = join(t.config.dataDir, 'outbox');
+    rmSync(outboxDir, { recursive: true, force: true });
+    writeFileSync(outboxDir, 'not a folder');
+    const email = `${randomUUID()}@example.com`;
+    await postGraphql(t.url, { query: `mutation { resendVerification(email: "${email}") }` }, 'Public');
+    await postGraphql(
+      t.url,
+      {
+        query: 'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
+        variables: { i: { name: 'Dead Letter', email, password: 'correct horse battery' } },
+      },
+      'Public',
+    );
+    const deadline = Date.now() + 8000;
+    while (t.server.system.mailQueue.deadLetters().length === 0 && Date.now() < deadline) await sleep(100);
+    const [dead] = t.server.system.mailQueue.deadLetters();
+    expect(dead).toMatchObject({ attempts: 3, job: { template: 'VERIFY_EMAIL', to: email } });
+    const page = await (await fetch(`${t.url}/dev/mail`)).text();
+    expect(page).toContain('Dead letters (1)');
+    expect(page).toContain(`<input type="hidden" name="id" value="${dead!.job.id}">`);
+    rmSync(outboxDir, { force: true });
+    const redrive = await fetch(`${t.url}/dev/mail/redrive`, {
+      method: 'POST',
+      body: new URLSearchParams({ id: dead!.job.id }),
+      redirect: 'manual',
+      headers: { origin: t.url },
+    });
+    expect(redrive.status).toBe(303);
+    await t.server.system.mailQueue.drain();
+    expect(t.server.system.mailQueue.deadLetters()).toEqual([]);
+    const after = await (await fetch(`${t.url}/dev/mail`)).text();
+    expect(after).toContain('Dead letters (0)');
+    expect(after).toMatch(
+      new RegExp(`to ${email.replace('.', '\\.')}[\\s\\S]*href="${t.url}/backoffice/verify/`),
+    );
+  }, 20_000);
 
   it('serves the playground, the dev outbox and the runtime configuration', async () => {
     const playground = await fetch(`${t.url}/playground`);
