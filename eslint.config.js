@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // The browser app.
+    files: ['clients/react/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Tests read free-form GraphQL JSON answers.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Test layers (README "Tests"): unit has no network; integration talks to real SQLite, MariaDB, Redis and
-// dynalite. In CI a missing service fails the run; elsewhere its suites are skipped, loudly.
+// dynalite; e2e drives the built clients in Debian's Chromium against the local server. In CI a missing service fails the run; elsewhere its suites are skipped, loudly.
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'clients/react/src/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },
@@ -25,6 +25,19 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Files share one MariaDB server and one Redis: two at a time keeps the 2-core machine responsive.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 2 },
+          globalSetup: ['test/support/global-setup.ts', 'test/support/e2e-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser at a time on a 2-core machine keeps the 1-second expectations honest.
+          maxWorkers: 1,
         },
       },
     ],

@@ -6,7 +6,8 @@ const steps = [
   ['generated code is fresh', 'npm', ['run', '--silent', 'codegen:check']],
   ['types', 'npx', ['tsc', '--noEmit']],
   ['lint and format', 'npm', ['run', '--silent', 'lint']],
-  ['tests: unit, integration', 'npx', ['vitest', 'run']],
+  ['clients built', 'node', ['scripts/build-clients.mjs']],
+  ['tests: unit, integration, end-to-end', 'npx', ['vitest', 'run']],
 ];
 
 for (const [title, command, args] of steps) {

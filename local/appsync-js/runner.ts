@@ -8,7 +8,7 @@ const SHIM = fileURLToPath(new URL('./utils.ts', import.meta.url));
 export interface Evaluation {
   result?: unknown;
   /** An error raised with util.error / util.unauthorized. */
-  error?: { message: string; errorType: string | undefined; data?: unknown };
+  error?: { message: string; errorType: string | undefined; data?: unknown; errorInfo?: unknown };
   subscriptionFilter?: SubscriptionFilter;
 }
 
@@ -50,9 +50,15 @@ export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
         ...(evaluation.subscriptionFilter ? { subscriptionFilter: evaluation.subscriptionFilter } : {}),
       };
     } catch (error) {
-      const e = error as { name?: string; message: string; errorType?: string; data?: unknown };
+      const e = error as {
+        name?: string;
+        message: string;
+        errorType?: string;
+        data?: unknown;
+        errorInfo?: unknown;
+      };
       if (e?.name !== 'AppSyncJsError') throw error;
-      return { error: { message: e.message, errorType: e.errorType, data: e.data } };
+      return { error: { message: e.message, errorType: e.errorType, data: e.data, errorInfo: e.errorInfo } };
     }
   };
   return { request: (ctx) => evaluate('request', ctx), response: (ctx) => evaluate('response', ctx) };

@@ -80,11 +80,8 @@ function notAuthorized(type: string, field: string): AppSyncError {
 }
 
 function fail(evaluation: Evaluation): never {
-  throw new AppSyncError(
-    evaluation.error!.message,
-    evaluation.error!.errorType ?? 'Unknown',
-    evaluation.error!.data ?? null,
-  );
+  const { message, errorType, data, errorInfo } = evaluation.error!;
+  throw new AppSyncError(message, errorType ?? 'Unknown', data ?? null, errorInfo ?? null);
 }
 
 /** The top-level field names a selection set asks for (fragments included): what AppSync forwards to subscribers. */

@@ -5,7 +5,10 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 
-type ResolverResult = { data?: unknown; error?: { errorType: string; message: string } };
+type ResolverResult = {
+  data?: unknown;
+  error?: { errorType: string; message: string; errorInfo?: Record<string, unknown> };
+};
 
 export function request(ctx: Context) {
   return {
@@ -27,6 +30,8 @@ export function request(ctx: Context) {
 export function response(ctx: Context) {
   if (ctx.error) util.error('Something went wrong on our side. Please try again.', 'INTERNAL');
   const result = ctx.result as ResolverResult;
-  if (result.error) util.error(result.error.message, result.error.errorType);
+  // errorInfo carries machine-readable details (a field, a limit, a reason) for clients to translate.
+  if (result.error)
+    util.error(result.error.message, result.error.errorType, null, result.error.errorInfo ?? null);
   return result.data;
 }

@@ -35,7 +35,16 @@ export class RateLimitedError extends AppError {
 }
 
 /** What the caller sees of any error: app errors as they are, everything else as a bare INTERNAL. */
-export function toPublicError(error: unknown): { errorType: ErrorType; message: string } {
-  if (error instanceof AppError) return { errorType: error.errorType, message: error.message };
+export function toPublicError(error: unknown): {
+  errorType: ErrorType;
+  message: string;
+  errorInfo?: Record<string, unknown>;
+} {
+  if (error instanceof AppError)
+    return {
+      errorType: error.errorType,
+      message: error.message,
+      ...(error.details ? { errorInfo: error.details } : {}),
+    };
   return { errorType: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' };
 }

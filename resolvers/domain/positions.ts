@@ -1,5 +1,5 @@
 import type { Deps } from './deps';
-import type { Queue, QueueEvent, Ticket } from './model';
+import type { Queue, Ticket } from './model';
 import type { IndexChange } from './ports';
 
 const rebuilding = new Map<string, Promise<void>>();
@@ -85,42 +85,4 @@ export function nextCallInterval(queue: Queue, at: number): number | null {
   return Math.round(queue.callIntervalMs * (1 - INTERVAL_WEIGHT) + interval * INTERVAL_WEIGHT);
 }
 
-/** What a client knows of its ticket: its number, its position, the queue's waiting count, and their version. */
-export interface KnownPosition {
-  ticketNumber: number;
-  position: number | null;
-  waitingCount: number;
-  version: number;
-}
-
-export type Derivation =
-  | { kind: 'unchanged' }
-  /** `self`: the event is about this ticket (called, removed, …); re-read to learn its new status. */
-  | { kind: 'next'; known: KnownPosition; self: boolean }
-  /** A gap, or anything the event cannot settle: re-read the ticket. */
-  | { kind: 'reread' };
-
-const LEAVES_WAITING = new Set(['CALLED', 'REMOVED', 'LEFT']);
-
-/**
- * SPEC §3: derives a waiting client's position from one queue event. Events at or below the known version are
- * old news; any version other than known + 1 is a gap. A ticket ahead that leaves the waiting line (the
- * waiting count drops by one) moves this one up; a called ticket that is then removed does not.
- */
-export function derivePosition(
-  known: KnownPosition,
-  event: Pick<QueueEvent, 'version' | 'kind' | 'ticketNumber' | 'waitingCount'>,
-): Derivation {
-  if (event.version <= known.version) return { kind: 'unchanged' };
-  if (event.version !== known.version + 1) return { kind: 'reread' };
-  const next: KnownPosition = { ...known, version: event.version, waitingCount: event.waitingCount };
-  if (event.ticketNumber === known.ticketNumber && event.kind !== 'JOINED')
-    return { kind: 'next', known: next, self: true };
-  const aheadLeft =
-    LEAVES_WAITING.has(event.kind) &&
-    event.waitingCount === known.waitingCount - 1 &&
-    event.ticketNumber !== null &&
-    event.ticketNumber < known.ticketNumber;
-  if (aheadLeft && known.position !== null) next.position = known.position - 1;
-  return { kind: 'next', known: next, self: false };
-}
+export { derivePosition, type Derivation, type KnownPosition } from './derive-position';

@@ -18,7 +18,9 @@ import {
 } from './present';
 
 /** What the resolver Lambda returns; the APPSYNC_JS invoke resolver turns `error` into a GraphQL error. */
-export type ResolverResult = { data: unknown } | { error: { errorType: ErrorType; message: string } };
+export type ResolverResult =
+  | { data: unknown }
+  | { error: { errorType: ErrorType; message: string; errorInfo?: Record<string, unknown> } };
 
 type Field<Args, Result> = (deps: Deps, identity: Identity, args: Args) => Promise<Result>;
 

@@ -9,8 +9,16 @@ export interface ServiceAvailability {
   redis: boolean;
 }
 
+export interface BrowserAvailability {
+  /** Chromium's executable, or null when it is not installed. */
+  chromium: string | null;
+  /** The built client apps the end-to-end tests drive. */
+  react: boolean;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     services: ServiceAvailability;
+    browser: BrowserAvailability;
   }
 }

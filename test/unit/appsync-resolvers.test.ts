@@ -123,11 +123,21 @@ describe('invokeResolver (APPSYNC_JS, Lambda data source)', () => {
     });
   });
 
-  it("given the Lambda's error envelope, then the GraphQL error keeps its errorType and message", () => {
-    const answer = resolver.response(
-      ctx({}, undefined, { result: { error: { errorType: 'CONFLICT', message: 'This queue is full.' } } }),
+  it("given the Lambda's error envelope, then the GraphQL error keeps its errorType, message and errorInfo", () => {
+    const error = { errorType: 'CONFLICT', message: 'This queue is full.', errorInfo: { reason: 'FULL' } };
+    expect(resolver.response(ctx({}, undefined, { result: { error } })).error).toEqual({
+      ...error,
+      data: null,
+    });
+    const bare = resolver.response(
+      ctx({}, undefined, { result: { error: { errorType: 'NOT_FOUND', message: 'Queue not found.' } } }),
     );
-    expect(answer.error).toEqual({ message: 'This queue is full.', errorType: 'CONFLICT' });
+    expect(bare.error).toEqual({
+      errorType: 'NOT_FOUND',
+      message: 'Queue not found.',
+      data: null,
+      errorInfo: null,
+    });
   });
 
   it('given data, then it is the field value, including null and false', () => {

@@ -1,0 +1,68 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n  }\n": typeof types.DisplayDocument,
+    "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      waitingCount\n      nowServing\n    }\n  }\n": typeof types.DisplayEventsDocument,
+    "\n  query JoinInfo($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      waitingCount\n    }\n  }\n": typeof types.JoinInfoDocument,
+    "\n  mutation JoinQueue($queueId: ID!, $input: TicketInput!) {\n    joinQueue(queueId: $queueId, input: $input) {\n      accessToken\n      ticket {\n        number\n        position\n      }\n    }\n  }\n": typeof types.JoinQueueDocument,
+    "\n  query Ticket($token: String!) {\n    ticket(token: $token) {\n      ticketId\n      queueId\n      queueName\n      queueDescription\n      queueStatus\n      name\n      number\n      status\n      position\n      waitingCount\n      nowServing\n      estimatedWaitSeconds\n      calledMessage\n      version\n    }\n  }\n": typeof types.TicketDocument,
+    "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      ticketId\n      queueId\n      queueName\n      queueDescription\n      queueStatus\n      name\n      number\n      status\n      position\n      waitingCount\n      nowServing\n      estimatedWaitSeconds\n      calledMessage\n      version\n    }\n  }\n": typeof types.LeaveQueueDocument,
+    "\n  subscription TicketEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      ticketNumber\n      waitingCount\n      nowServing\n      at\n    }\n  }\n": typeof types.TicketEventsDocument,
+};
+const documents: Documents = {
+    "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n  }\n": types.DisplayDocument,
+    "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      waitingCount\n      nowServing\n    }\n  }\n": types.DisplayEventsDocument,
+    "\n  query JoinInfo($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      waitingCount\n    }\n  }\n": types.JoinInfoDocument,
+    "\n  mutation JoinQueue($queueId: ID!, $input: TicketInput!) {\n    joinQueue(queueId: $queueId, input: $input) {\n      accessToken\n      ticket {\n        number\n        position\n      }\n    }\n  }\n": types.JoinQueueDocument,
+    "\n  query Ticket($token: String!) {\n    ticket(token: $token) {\n      ticketId\n      queueId\n      queueName\n      queueDescription\n      queueStatus\n      name\n      number\n      status\n      position\n      waitingCount\n      nowServing\n      estimatedWaitSeconds\n      calledMessage\n      version\n    }\n  }\n": types.TicketDocument,
+    "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      ticketId\n      queueId\n      queueName\n      queueDescription\n      queueStatus\n      name\n      number\n      status\n      position\n      waitingCount\n      nowServing\n      estimatedWaitSeconds\n      calledMessage\n      version\n    }\n  }\n": types.LeaveQueueDocument,
+    "\n  subscription TicketEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      ticketNumber\n      waitingCount\n      nowServing\n      at\n    }\n  }\n": types.TicketEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n  }\n"): typeof import('./graphql').DisplayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      waitingCount\n      nowServing\n    }\n  }\n"): typeof import('./graphql').DisplayEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoinInfo($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      waitingCount\n    }\n  }\n"): typeof import('./graphql').JoinInfoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinQueue($queueId: ID!, $input: TicketInput!) {\n    joinQueue(queueId: $queueId, input: $input) {\n      accessToken\n      ticket {\n        number\n        position\n      }\n    }\n  }\n"): typeof import('./graphql').JoinQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ticket($token: String!) {\n    ticket(token: $token) {\n      ticketId\n      queueId\n      queueName\n      queueDescription\n      queueStatus\n      name\n      number\n      status\n      position\n      waitingCount\n      nowServing\n      estimatedWaitSeconds\n      calledMessage\n      version\n    }\n  }\n"): typeof import('./graphql').TicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveQueue($token: String!) {\n    leaveQueue(token: $token) {\n      ticketId\n      queueId\n      queueName\n      queueDescription\n      queueStatus\n      name\n      number\n      status\n      position\n      waitingCount\n      nowServing\n      estimatedWaitSeconds\n      calledMessage\n      version\n    }\n  }\n"): typeof import('./graphql').LeaveQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      ticketNumber\n      waitingCount\n      nowServing\n      at\n    }\n  }\n"): typeof import('./graphql').TicketEventsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

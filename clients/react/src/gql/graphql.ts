@@ -1,0 +1,201 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type QueueEventKind =
+  | 'CALLED'
+  | 'JOINED'
+  | 'LEFT'
+  | 'NO_SHOW'
+  | 'QUEUE_UPDATED'
+  | 'RECALLED'
+  | 'REMOVED'
+  | 'SERVED';
+
+export type QueueStatus =
+  | 'CLOSED'
+  | 'OPEN'
+  | 'PAUSED';
+
+export type TicketInput = {
+  email?: string | null | undefined;
+  name: string;
+  phone?: string | null | undefined;
+};
+
+export type TicketStatus =
+  | 'CALLED'
+  | 'LEFT'
+  | 'NO_SHOW'
+  | 'REMOVED'
+  | 'SERVED'
+  | 'WAITING';
+
+export type DisplayQueryVariables = Exact<{
+  queueId: string | number;
+}>;
+
+
+export type DisplayQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number } | null };
+
+export type DisplayEventsSubscriptionVariables = Exact<{
+  queueId: string | number;
+}>;
+
+
+export type DisplayEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, waitingCount: number, nowServing: number | null } | null };
+
+export type JoinInfoQueryVariables = Exact<{
+  queueId: string | number;
+}>;
+
+
+export type JoinInfoQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, waitingCount: number } | null };
+
+export type JoinQueueMutationVariables = Exact<{
+  queueId: string | number;
+  input: TicketInput;
+}>;
+
+
+export type JoinQueueMutation = { joinQueue: { accessToken: string, ticket: { number: number, position: number | null } } };
+
+export type TicketQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, estimatedWaitSeconds: number | null, calledMessage: string | null, version: number } | null };
+
+export type LeaveQueueMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, estimatedWaitSeconds: number | null, calledMessage: string | null, version: number } };
+
+export type TicketEventsSubscriptionVariables = Exact<{
+  queueId: string | number;
+}>;
+
+
+export type TicketEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, ticketNumber: number | null, waitingCount: number, nowServing: number | null, at: string } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const DisplayDocument = new TypedDocumentString(`
+    query Display($queueId: ID!) {
+  queueDisplay(queueId: $queueId) {
+    queueId
+    name
+    status
+    nowServing
+    waitingCount
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<DisplayQuery, DisplayQueryVariables>;
+export const DisplayEventsDocument = new TypedDocumentString(`
+    subscription DisplayEvents($queueId: ID!) {
+  onQueueEvent(queueId: $queueId) {
+    queueId
+    version
+    kind
+    waitingCount
+    nowServing
+  }
+}
+    `) as unknown as TypedDocumentString<DisplayEventsSubscription, DisplayEventsSubscriptionVariables>;
+export const JoinInfoDocument = new TypedDocumentString(`
+    query JoinInfo($queueId: ID!) {
+  queueDisplay(queueId: $queueId) {
+    queueId
+    name
+    status
+    waitingCount
+  }
+}
+    `) as unknown as TypedDocumentString<JoinInfoQuery, JoinInfoQueryVariables>;
+export const JoinQueueDocument = new TypedDocumentString(`
+    mutation JoinQueue($queueId: ID!, $input: TicketInput!) {
+  joinQueue(queueId: $queueId, input: $input) {
+    accessToken
+    ticket {
+      number
+      position
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JoinQueueMutation, JoinQueueMutationVariables>;
+export const TicketDocument = new TypedDocumentString(`
+    query Ticket($token: String!) {
+  ticket(token: $token) {
+    ticketId
+    queueId
+    queueName
+    queueDescription
+    queueStatus
+    name
+    number
+    status
+    position
+    waitingCount
+    nowServing
+    estimatedWaitSeconds
+    calledMessage
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
+export const LeaveQueueDocument = new TypedDocumentString(`
+    mutation LeaveQueue($token: String!) {
+  leaveQueue(token: $token) {
+    ticketId
+    queueId
+    queueName
+    queueDescription
+    queueStatus
+    name
+    number
+    status
+    position
+    waitingCount
+    nowServing
+    estimatedWaitSeconds
+    calledMessage
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;
+export const TicketEventsDocument = new TypedDocumentString(`
+    subscription TicketEvents($queueId: ID!) {
+  onQueueEvent(queueId: $queueId) {
+    queueId
+    version
+    kind
+    ticketNumber
+    waitingCount
+    nowServing
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<TicketEventsSubscription, TicketEventsSubscriptionVariables>;

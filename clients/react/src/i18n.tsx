@@ -1,0 +1,181 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export type Language = 'en' | 'pt-BR';
+
+const en = {
+  appName: 'Queue Manager',
+  loading: 'Loading…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+  staleNote: 'Last known position — it will update when the connection is back.',
+  yourNumber: 'Your number',
+  position: 'Your position',
+  youAreNext: "You're next",
+  peopleAhead: (n: number) => (n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
+  nobodyAhead: 'Nobody ahead of you',
+  waitingCount: (n: number) => (n === 1 ? '1 person waiting' : `${n} people waiting`),
+  estimatedWait: (minutes: number) =>
+    minutes < 1 ? 'Estimated wait: under a minute' : `Estimated wait: about ${minutes} min`,
+  noEstimate: 'Estimated wait: not known yet',
+  nowServing: 'Now serving',
+  inQueue: 'In the queue',
+  calledTitle: "It's your turn!",
+  calledDefault: 'Please go to the counter.',
+  servedTitle: 'You have been served',
+  servedBody: 'Thank you for waiting with us.',
+  noShowTitle: 'You missed your turn',
+  noShowBody: 'Please speak to the staff if you are still here.',
+  removedTitle: 'You are no longer in this queue',
+  removedBody: 'The staff removed your ticket. Please speak to them if this is a mistake.',
+  leftTitle: 'You left the queue',
+  leftBody: 'Your place has been given up.',
+  leave: 'Leave the queue',
+  leaveConfirm: 'Leave the queue? You will lose your place.',
+  leaveYes: 'Yes, leave',
+  leaveNo: 'Stay in the queue',
+  notify: 'Alert me when it is my turn',
+  notifyOn: 'You will be alerted when it is your turn.',
+  notFoundTitle: 'Ticket not found',
+  notFoundBody: 'This link is not valid or the queue no longer exists. Ask the staff for a new one.',
+  queueNotFound: 'This queue does not exist.',
+  errorTitle: 'Something went wrong',
+  retry: 'Try again',
+  joinTitle: (queue: string) => `Join ${queue}`,
+  name: 'Your name',
+  email: 'Email (optional)',
+  phone: 'Phone (optional)',
+  join: 'Join the queue',
+  joining: 'Joining…',
+  privacy:
+    'We use your name to call you and your email or phone only to tell you when it is your turn. Staff of this place can see them; nobody else can. They are kept with your ticket.',
+  nameRequired: 'Please enter your name.',
+  nameTooLong: 'Please use at most 128 characters.',
+  emailInvalid: 'Please enter a valid email address, or leave it empty.',
+  phoneInvalid: 'Please enter a valid phone number, or leave it empty.',
+  reasons: {
+    PAUSED: 'This queue is paused right now. Please try again soon.',
+    CLOSED: 'This queue is closed.',
+    FULL: 'This queue is full. Please try again later.',
+    SELF_JOIN_OFF: 'This queue does not take online joins. Please ask the staff.',
+  } as Record<string, string>,
+  queueStatus: { OPEN: 'Open', PAUSED: 'Paused', CLOSED: 'Closed' } as Record<string, string>,
+  displayWaiting: 'Waiting',
+  displayNobody: '—',
+  language: 'Português',
+  ordinal: (n: number) => {
+    const tens = n % 100;
+    const suffix =
+      tens >= 11 && tens <= 13
+        ? 'th'
+        : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+    return `${n}${suffix}`;
+  },
+  positionForScreenReader: (n: number) => `You are number ${n} in the queue.`,
+  home: 'Open the link or scan the QR code you were given to follow your place in the queue.',
+};
+
+export type Messages = typeof en;
+
+const ptBR: Messages = {
+  appName: 'Queue Manager',
+  loading: 'Carregando…',
+  live: 'Ao vivo',
+  reconnecting: 'Reconectando…',
+  offline: 'Sem conexão',
+  staleNote: 'Última posição conhecida — ela será atualizada quando a conexão voltar.',
+  yourNumber: 'Sua senha',
+  position: 'Sua posição',
+  youAreNext: 'Você é o próximo',
+  peopleAhead: (n) => (n === 1 ? '1 pessoa na sua frente' : `${n} pessoas na sua frente`),
+  nobodyAhead: 'Ninguém na sua frente',
+  waitingCount: (n) => (n === 1 ? '1 pessoa esperando' : `${n} pessoas esperando`),
+  estimatedWait: (minutes) =>
+    minutes < 1 ? 'Espera estimada: menos de um minuto' : `Espera estimada: cerca de ${minutes} min`,
+  noEstimate: 'Espera estimada: ainda desconhecida',
+  nowServing: 'Atendendo agora',
+  inQueue: 'Na fila',
+  calledTitle: 'É a sua vez!',
+  calledDefault: 'Por favor, dirija-se ao balcão.',
+  servedTitle: 'Você foi atendido',
+  servedBody: 'Obrigado por esperar conosco.',
+  noShowTitle: 'Você perdeu a sua vez',
+  noShowBody: 'Fale com a equipe se você ainda estiver aqui.',
+  removedTitle: 'Você não está mais nesta fila',
+  removedBody: 'A equipe removeu a sua senha. Fale com ela se isto for um engano.',
+  leftTitle: 'Você saiu da fila',
+  leftBody: 'Você desistiu do seu lugar.',
+  leave: 'Sair da fila',
+  leaveConfirm: 'Sair da fila? Você perderá o seu lugar.',
+  leaveYes: 'Sim, sair',
+  leaveNo: 'Continuar na fila',
+  notify: 'Avise-me quando for a minha vez',
+  notifyOn: 'Você será avisado quando for a sua vez.',
+  notFoundTitle: 'Senha não encontrada',
+  notFoundBody: 'Este link não é válido ou a fila não existe mais. Peça um novo à equipe.',
+  queueNotFound: 'Esta fila não existe.',
+  errorTitle: 'Algo deu errado',
+  retry: 'Tentar de novo',
+  joinTitle: (queue) => `Entrar na fila ${queue}`,
+  name: 'Seu nome',
+  email: 'E-mail (opcional)',
+  phone: 'Telefone (opcional)',
+  join: 'Entrar na fila',
+  joining: 'Entrando…',
+  privacy:
+    'Usamos o seu nome para chamar você, e o e-mail ou telefone só para avisar quando for a sua vez. A equipe deste local pode vê-los; ninguém mais. Eles ficam guardados com a sua senha.',
+  nameRequired: 'Por favor, informe o seu nome.',
+  nameTooLong: 'Use no máximo 128 caracteres.',
+  emailInvalid: 'Informe um e-mail válido ou deixe em branco.',
+  phoneInvalid: 'Informe um telefone válido ou deixe em branco.',
+  reasons: {
+    PAUSED: 'Esta fila está pausada agora. Tente novamente em breve.',
+    CLOSED: 'Esta fila está fechada.',
+    FULL: 'Esta fila está cheia. Tente novamente mais tarde.',
+    SELF_JOIN_OFF: 'Esta fila não aceita entradas pela internet. Fale com a equipe.',
+  },
+  queueStatus: { OPEN: 'Aberta', PAUSED: 'Pausada', CLOSED: 'Fechada' },
+  displayWaiting: 'Esperando',
+  displayNobody: '—',
+  language: 'English',
+  ordinal: (n) => `${n}º`,
+  positionForScreenReader: (n) => `Você é o número ${n} da fila.`,
+  home: 'Abra o link ou leia o QR code que você recebeu para acompanhar o seu lugar na fila.',
+};
+
+const MESSAGES: Record<Language, Messages> = { en, 'pt-BR': ptBR };
+const STORAGE_KEY = 'qm.language';
+
+export function initialLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === 'en' || saved === 'pt-BR') return saved;
+  return navigator.languages.some((l) => l.toLowerCase().startsWith('pt')) ? 'pt-BR' : 'en';
+}
+
+const Context = createContext<{ t: Messages; language: Language; toggle(): void }>({
+  t: en,
+  language: 'en',
+  toggle: () => undefined,
+});
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const value = useMemo(
+    () => ({
+      t: MESSAGES[language],
+      language,
+      toggle: () =>
+        setLanguage((current) => {
+          const next = current === 'en' ? 'pt-BR' : 'en';
+          localStorage.setItem(STORAGE_KEY, next);
+          document.documentElement.lang = next;
+          return next;
+        }),
+    }),
+    [language],
+  );
+  document.documentElement.lang = language;
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export const useI18n = () => useContext(Context);

@@ -1,0 +1,153 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, request } from '../api';
+import { graphql } from '../gql';
+import { useI18n, type Messages } from '../i18n';
+import { navigate } from '../router';
+
+const JoinInfo = graphql(`
+  query JoinInfo($queueId: ID!) {
+    queueDisplay(queueId: $queueId) {
+      queueId
+      name
+      status
+      waitingCount
+    }
+  }
+`);
+
+const JoinQueue = graphql(`
+  mutation JoinQueue($queueId: ID!, $input: TicketInput!) {
+    joinQueue(queueId: $queueId, input: $input) {
+      accessToken
+      ticket {
+        number
+        position
+      }
+    }
+  }
+`);
+
+type Field = 'name' | 'email' | 'phone';
+
+/** The same rules the server applies, so most mistakes are caught before a round trip. */
+export function validate(t: Messages, values: Record<Field, string>): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  const name = values.name.trim();
+  if (!name) errors.name = t.nameRequired;
+  else if ([...name].length > 128) errors.name = t.nameTooLong;
+  if (values.email.trim() && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(values.email.trim()))
+    errors.email = t.emailInvalid;
+  const digits = values.phone.replace(/\D/g, '').length;
+  if (values.phone.trim() && (!/^\+?[0-9 ()-]+$/.test(values.phone.trim()) || digits < 6 || digits > 15))
+    errors.phone = t.phoneInvalid;
+  return errors;
+}
+
+/** /j/<queueId>: a walk-in joins from the queue's QR code. */
+export function JoinPage({ queueId }: { queueId: string }) {
+  const { t } = useI18n();
+  const [queue, setQueue] = useState<
+    { name: string; status: string; waitingCount: number } | null | undefined
+  >();
+  const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', phone: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [refusal, setRefusal] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    request(JoinInfo, { queueId }, 'Public').then(
+      (data) => setQueue(data.queueDisplay ?? null),
+      () => setQueue(null),
+    );
+  }, [queueId]);
+
+  if (queue === undefined)
+    return (
+      <p className="center muted" role="status">
+        {t.loading}
+      </p>
+    );
+  if (queue === null)
+    return (
+      <section className="card center" data-testid="not-found">
+        <h1>{t.queueNotFound}</h1>
+      </section>
+    );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate(t, values);
+    setErrors(found);
+    setRefusal(undefined);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const input = {
+        name: values.name.trim(),
+        ...(values.email.trim() ? { email: values.email.trim() } : {}),
+        ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+      };
+      const { joinQueue } = await request(JoinQueue, { queueId, input }, 'Public');
+      localStorage.setItem('qm.lastTicket', `/t/${joinQueue.accessToken}`);
+      navigate(`/t/${joinQueue.accessToken}`);
+    } catch (error) {
+      const e = error instanceof ApiError ? error : new ApiError('UNKNOWN', String(error));
+      if (e.errorType === 'VALIDATION' && e.info.field && e.info.field in values)
+        setErrors({
+          [e.info.field as Field]:
+            e.info.field === 'name'
+              ? t.nameRequired
+              : e.info.field === 'email'
+                ? t.emailInvalid
+                : t.phoneInvalid,
+        });
+      else setRefusal((e.info.reason && t.reasons[e.info.reason]) || e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: Field, label: string, type: string, autoComplete: string) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        value={values[name]}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+        onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+      />
+      {errors[name] && (
+        <p className="error" id={`${name}-error`} role="alert">
+          {errors[name]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <section className="card join">
+      <h1>{t.joinTitle(queue.name)}</h1>
+      <p className="muted">
+        {t.queueStatus[queue.status]} · {t.waitingCount(queue.waitingCount)}
+      </p>
+      {refusal && (
+        <p className="error refusal" role="alert" data-testid="refusal">
+          {refusal}
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {field('name', t.name, 'text', 'name')}
+        {field('email', t.email, 'email', 'email')}
+        {field('phone', t.phone, 'tel', 'tel')}
+        <p className="privacy">{t.privacy}</p>
+        <button type="submit" disabled={busy}>
+          {busy ? t.joining : t.join}
+        </button>
+      </form>
+    </section>
+  );
+}

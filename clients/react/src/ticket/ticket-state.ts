@@ -1,0 +1,111 @@
+import { derivePosition } from '../../../../resolvers/domain/derive-position';
+
+/** What the page knows of the ticket: the fields of TicketView it reads. */
+export interface TicketSnapshot {
+  ticketId: string;
+  queueId: string;
+  queueName: string;
+  queueDescription?: string | null;
+  queueStatus: string;
+  name: string;
+  number: number;
+  status: string;
+  position?: number | null;
+  waitingCount: number;
+  nowServing?: number | null;
+  estimatedWaitSeconds?: number | null;
+  calledMessage?: string | null;
+  version: number;
+}
+
+export interface QueueEventSnapshot {
+  version: number;
+  kind: string;
+  ticketNumber?: number | null;
+  waitingCount: number;
+  nowServing?: number | null;
+}
+
+export interface TicketState {
+  phase: 'loading' | 'ready' | 'notfound' | 'failed';
+  view: TicketSnapshot | undefined;
+  /** The wait per place ahead, from the last read's estimate: moves with the derived position. */
+  secondsPerPlace: number | null;
+  /** Increments whenever the page must re-read its ticket (a gap, its own change, a queue edit). */
+  rereads: number;
+  /** Increments whenever the person should be alerted (called, recalled). */
+  alerts: number;
+}
+
+export type TicketAction =
+  | { type: 'read'; view: TicketSnapshot | null }
+  | { type: 'failed' }
+  | { type: 'event'; event: QueueEventSnapshot };
+
+export const initialTicketState: TicketState = {
+  phase: 'loading',
+  view: undefined,
+  secondsPerPlace: null,
+  rereads: 0,
+  alerts: 0,
+};
+
+const estimate = (secondsPerPlace: number | null, position: number | null | undefined) =>
+  secondsPerPlace === null || !position ? null : Math.round(secondsPerPlace * position);
+
+/**
+ * The ticket page's state. A read replaces the view unless it is older than what events already showed; each
+ * event moves the position by SPEC §3's rule, and anything the event cannot settle asks for a re-read.
+ */
+export function ticketReducer(state: TicketState, action: TicketAction): TicketState {
+  switch (action.type) {
+    case 'failed':
+      return state.view ? state : { ...state, phase: 'failed' };
+    case 'read': {
+      if (!action.view) return { ...state, phase: 'notfound', view: undefined };
+      if (state.view && action.view.version < state.view.version) return state;
+      const view = action.view;
+      const secondsPerPlace =
+        view.estimatedWaitSeconds != null && view.position
+          ? view.estimatedWaitSeconds / view.position
+          : state.secondsPerPlace;
+      const called = view.status === 'CALLED' && state.view?.status !== 'CALLED';
+      return { ...state, phase: 'ready', view, secondsPerPlace, alerts: state.alerts + (called ? 1 : 0) };
+    }
+    case 'event': {
+      const { view } = state;
+      if (!view) return state;
+      const { event } = action;
+      const known = {
+        ticketNumber: view.number,
+        position: view.position ?? null,
+        waitingCount: view.waitingCount,
+        version: view.version,
+      };
+      const derived = derivePosition(known, {
+        version: event.version,
+        kind: event.kind,
+        ticketNumber: event.ticketNumber ?? null,
+        waitingCount: event.waitingCount,
+      });
+      if (derived.kind === 'unchanged') return state;
+      if (derived.kind === 'reread') return { ...state, rereads: state.rereads + 1 };
+      const next: TicketSnapshot = {
+        ...view,
+        position: view.status === 'WAITING' ? derived.known.position : view.position,
+        waitingCount: event.waitingCount,
+        nowServing: event.nowServing ?? null,
+        version: event.version,
+      };
+      next.estimatedWaitSeconds = estimate(state.secondsPerPlace, next.position);
+      const reread = derived.self || event.kind === 'QUEUE_UPDATED';
+      const recalled = derived.self && event.kind === 'RECALLED';
+      return {
+        ...state,
+        view: next,
+        rereads: state.rereads + (reread ? 1 : 0),
+        alerts: state.alerts + (recalled ? 1 : 0),
+      };
+    }
+  }
+}

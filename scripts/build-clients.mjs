@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Builds each client (clients/*) whose build is missing or older than its sources: `npm start` serves them,
+// and the end-to-end tests drive them. Set FORCE_CLIENT_BUILD=1 to rebuild regardless.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const newest = (path) => {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((n) => n !== 'node_modules' && n !== 'dist')
+      .map((n) => newest(join(path, n))),
+  );
+};
+
+for (const name of existsSync('clients') ? readdirSync('clients') : []) {
+  const dir = join('clients', name);
+  const manifest = join(dir, 'package.json');
+  if (!existsSync(manifest)) continue;
+  const { name: workspace, scripts = {}, queueManager = {} } = JSON.parse(readFileSync(manifest, 'utf8'));
+  if (!scripts.build) continue;
+  const output = join(dir, queueManager.buildOutput ?? 'dist/index.html');
+  const stale =
+    !existsSync(output) || process.env.FORCE_CLIENT_BUILD || newest(dir) > statSync(output).mtimeMs;
+  if (!stale) {
+    console.log(`${workspace}: build is up to date`);
+    continue;
+  }
+  console.log(`${workspace}: building…`);
+  const { status } = spawnSync('npm', ['run', 'build', '-w', workspace], { stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, owner, type Api } from '../support/appsync';
+import { ARTIFACTS, launchBrowser, phone } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/local-server';
+
+const browserAvailability = inject('browser');
+const enabled = !!browserAvailability.chromium && browserAvailability.react;
+
+describe.skipIf(!enabled)("the waiting person's app in Chromium, against the local server", () => {
+  let t: TestServer;
+  let browser: Browser;
+  let api: Api;
+
+  beforeAll(async () => {
+    t = await startTestServer('embedded');
+    api = apiAs(t.server.system.deps, owner(randomUUID()));
+    browser = await launchBrowser(browserAvailability.chromium!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.cleanup();
+  });
+
+  const positionText = (page: Page) => page.getByTestId('position').textContent();
+  const waitForPosition = (page: Page, text: string, timeout = 5000) =>
+    page.waitForFunction(
+      (expected) => document.querySelector('[data-testid="position"]')?.textContent === expected,
+      text,
+      { timeout },
+    );
+  const live = (page: Page, timeout = 10_000) =>
+    page.waitForSelector('[data-testid="connection"][data-connection="live"]', { timeout });
+
+  it('given three people, then their pages show 1st, 2nd, 3rd, and one call updates all three within a second', async () => {
+    const queue = await api('createQueue', {
+      input: {
+        name: 'Padaria Pão Quente',
+        description: 'Senhas para o balcão',
+        calledMessage: 'Please come to counter 2',
+      },
+    });
+    const issued: any[] = [];
+    for (const name of ['Ana', 'Bruno', 'Cláudia'])
+      issued.push(await api('addTicket', { queueId: queue.id, input: { name } }));
+    const phones = await Promise.all(issued.map(() => phone(browser)));
+    await Promise.all(phones.map(({ page }, i) => page.goto(issued[i].accessUrl)));
+    await Promise.all(phones.map(({ page }) => live(page)));
+    expect(await Promise.all(phones.map(({ page }) => positionText(page)))).toEqual([
+      "You're next",
+      '2nd',
+      '3rd',
+    ]);
+    await phones[1]!.page.screenshot({ path: join(ARTIFACTS, 'react-waiting-390x844.png') });
+
+    const started = performance.now();
+    await api('callNext', { queueId: queue.id });
+    const [called, second, third] = phones.map(({ page }) => page);
+    await Promise.all([
+      called!.waitForSelector('[data-testid="called"]', { timeout: 1000 }),
+      waitForPosition(second!, "You're next", 1000),
+      waitForPosition(third!, '2nd', 1000),
+    ]);
+    const elapsed = performance.now() - started;
+    process.stdout.write(`react e2e: callNext → three pages updated in ${Math.round(elapsed)} ms\n`);
+    expect(elapsed).toBeLessThan(1000);
+    expect(await called!.getByTestId('called-message').textContent()).toBe('Please come to counter 2');
+    await called!.screenshot({ path: join(ARTIFACTS, 'react-called-390x844.png') });
+    expect(phones.flatMap((p) => p.errors)).toEqual([]);
+
+    // Offline across two changes: the page says so, then shows the true position once back.
+    const { context: offlineContext, page: offline } = phones[2]!;
+    await offlineContext.setOffline(true);
+    await offline.waitForSelector('[data-testid="connection"][data-connection="offline"]', { timeout: 5000 });
+    await api('callNext', { queueId: queue.id });
+    await api('addTicket', { queueId: queue.id, input: { name: 'Diego' } });
+    expect(await offline.locator('.stale-note').count()).toBe(1);
+    await offlineContext.setOffline(false);
+    await live(offline, 20_000);
+    await waitForPosition(offline, "You're next", 5000);
+    for (const { context } of phones) await context.close();
+  });
+
+  it('given a queue open to self-join, then the join page creates a ticket and lands on it; bad input creates nothing', async () => {
+    const queue = await api('createQueue', { input: { name: 'Clínica São José', selfJoin: true } });
+    const { page, context, errors } = await phone(browser);
+    await page.goto(`${t.url}/j/${queue.id}`);
+    await page.getByRole('heading', { name: 'Join Clínica São José' }).waitFor();
+    await page.getByRole('button', { name: 'Join the queue' }).click();
+    await page.getByText('Please enter your name.').waitFor();
+    await page.getByLabel('Your name').fill('Zoë');
+    await page.getByLabel('Email (optional)').fill('not-an-email');
+    await page.getByRole('button', { name: 'Join the queue' }).click();
+    await page.getByText('Please enter a valid email address, or leave it empty.').waitFor();
+    expect((await api('queue', { id: queue.id })).waitingCount).toBe(0);
+    await page.getByLabel('Email (optional)').fill('');
+    await page.getByRole('button', { name: 'Join the queue' }).click();
+    await page.waitForURL(/\/t\/[\w-]{43}$/);
+    await waitForPosition(page, "You're next");
+    expect((await api('queue', { id: queue.id })).waitingCount).toBe(1);
+    await api('setQueueStatus', { id: queue.id, status: 'PAUSED' });
+    await page.goto(`${t.url}/j/${queue.id}`);
+    await page.getByLabel('Your name').fill('Late Larry');
+    await page.getByRole('button', { name: 'Join the queue' }).click();
+    expect(await page.getByTestId('refusal').textContent()).toBe(
+      'This queue is paused right now. Please try again soon.',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('given the display page on a TV, then it follows the calls live', async () => {
+    const queue = await api('createQueue', { input: { name: 'Açougue', selfJoin: true } });
+    for (const name of ['Ana', 'Bia']) await api('addTicket', { queueId: queue.id, input: { name } });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/d/${queue.id}`);
+    await live(page);
+    expect(await page.getByTestId('display-now-serving').textContent()).toBe('—');
+    expect(await page.getByTestId('display-waiting').textContent()).toContain('2 people waiting');
+    await api('callNext', { queueId: queue.id });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="display-now-serving"]')?.textContent === '1',
+      null,
+      { timeout: 1000 },
+    );
+    expect(await page.getByTestId('display-waiting').textContent()).toContain('1 person waiting');
+    await page.screenshot({ path: join(ARTIFACTS, 'react-display-1920x1080.png') });
+    await context.close();
+  });
+
+  it('given an unknown ticket link, then a clear not-found page; in Portuguese, positions read 2º', async () => {
+    const { page, context } = await phone(browser);
+    await page.goto(`${t.url}/t/${'A'.repeat(43)}`);
+    await page.getByTestId('not-found').getByText('Ticket not found').waitFor();
+    await context.close();
+
+    const queue = await api('createQueue', { input: { name: 'Fila' } });
+    const [, second] = [
+      await api('addTicket', { queueId: queue.id, input: { name: 'Ana' } }),
+      await api('addTicket', { queueId: queue.id, input: { name: 'Bia' } }),
+    ];
+    const pt = await phone(browser, 'pt-BR');
+    await pt.page.goto(second.accessUrl);
+    await waitForPosition(pt.page, '2º');
+    expect(await pt.page.getByText('1 pessoa na sua frente').count()).toBe(1);
+    await pt.page.getByRole('button', { name: 'English' }).click();
+    await waitForPosition(pt.page, '2nd');
+    await pt.context.close();
+  });
+
+  it('given a waiting person who leaves, then after confirming the page shows it and the queue moves', async () => {
+    const queue = await api('createQueue', { input: { name: 'Leaving' } });
+    const first = await api('addTicket', { queueId: queue.id, input: { name: 'Ana' } });
+    const { page, context } = await phone(browser);
+    await page.goto(first.accessUrl);
+    await waitForPosition(page, "You're next");
+    await page.getByRole('button', { name: 'Leave the queue' }).click();
+    await page.getByRole('button', { name: 'Yes, leave' }).click();
+    await page.getByTestId('end-state').getByText('You left the queue').waitFor();
+    expect((await api('queue', { id: queue.id })).waitingCount).toBe(0);
+    await context.close();
+  });
+});
