@@ -151,6 +151,29 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await pt.context.close();
   });
 
+  it('given a 320-pixel phone, then nothing scrolls sideways, and every request stays on the same origin (all bundled)', async () => {
+    const queue = await api('createQueue', {
+      input: { name: 'Restaurante Bom Prato e Companhia Limitada', calledMessage: 'Mesa 12' },
+    });
+    const issued = await api('addTicket', {
+      queueId: queue.id,
+      input: { name: 'Maria Aparecida dos Santos Oliveira' },
+    });
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true });
+    const page = await context.newPage();
+    const origins = new Set<string>();
+    page.on('request', (r) => origins.add(new URL(r.url()).origin));
+    await page.goto(issued.accessUrl);
+    await waitForPosition(page, "You're next");
+    for (const path of [`/j/${queue.id}`, issued.accessUrl.slice(t.url.length)]) {
+      await page.goto(`${t.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    }
+    expect([...origins].filter((o) => o !== t.url && !o.startsWith('ws'))).toEqual([]);
+    await context.close();
+  });
+
   it('given a waiting person who leaves, then after confirming the page shows it and the queue moves', async () => {
     const queue = await api('createQueue', { input: { name: 'Leaving' } });
     const first = await api('addTicket', { queueId: queue.id, input: { name: 'Ana' } });
