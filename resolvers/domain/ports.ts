@@ -43,6 +43,8 @@ export interface QueueTx {
   /** A ticket of this queue, or undefined. */
   ticket(id: string): Promise<Ticket | undefined>;
   insertTicket(ticket: Ticket, tokenHash: string): Promise<void>;
+  /** Many tickets in few statements (imports, benchmarks); each with its token's hash. */
+  insertTickets(tickets: { ticket: Ticket; tokenHash: string }[]): Promise<void>;
   updateTicket(id: string, patch: TicketPatch): Promise<void>;
   updateQueue(patch: QueuePatch): Promise<void>;
 }

@@ -99,6 +99,20 @@ export function queueStoreContract(
       expect((await store.tickets(queue.id, undefined, 10)).items).toHaveLength(1);
     });
 
+    it('given 1,200 tickets inserted in one batch, then every one is stored, in number order, found by its token', async () => {
+      const queue = aQueue();
+      await store.insertQueue(queue);
+      const batch = Array.from({ length: 1200 }, (_, i) => {
+        const ticket = aTicket(queue, i + 1, { name: `Pessoa ${i + 1} 🙂` });
+        return { ticket, tokenHash: ticket.id.replace(/-/g, '').padEnd(64, 'b') };
+      });
+      await store.inQueueTransaction(queue.id, (tx) => tx.insertTickets(batch));
+      const page = await store.tickets(queue.id, ['WAITING'], 500);
+      expect(page.items.map((t) => t.number)).toEqual(batch.slice(0, 500).map((b) => b.ticket.number));
+      expect(await store.countWaitingBefore(queue.id, 1201)).toBe(1200);
+      expect(await store.ticketByTokenHash(batch[1199]!.tokenHash)).toEqual(batch[1199]!.ticket);
+    });
+
     it('given a queue of five, then tickets page in number order and filter by status', async () => {
       const { queue, tickets } = await queueWith(5);
       await store.inQueueTransaction(queue.id, async (tx) => {

@@ -288,23 +288,32 @@ class SqlQueueTx implements QueueTx {
   }
 
   async insertTicket(ticket: Ticket, tokenHash: string): Promise<void> {
-    await this.trx
-      .insertInto('tickets')
-      .values({
-        id: ticket.id,
-        queue_id: ticket.queueId,
-        number: ticket.number,
-        name: ticket.name,
-        email: ticket.email,
-        phone: ticket.phone,
-        status: ticket.status,
-        source: ticket.source,
-        token_hash: tokenHash,
-        joined_at: ticket.joinedAt,
-        called_at: ticket.calledAt,
-        finished_at: ticket.finishedAt,
-      })
-      .execute();
+    await this.insertTickets([{ ticket, tokenHash }]);
+  }
+
+  async insertTickets(tickets: { ticket: Ticket; tokenHash: string }[]): Promise<void> {
+    // 500 rows a statement stays under SQLite's and MySQL's parameter limits.
+    for (let i = 0; i < tickets.length; i += 500) {
+      await this.trx
+        .insertInto('tickets')
+        .values(
+          tickets.slice(i, i + 500).map(({ ticket, tokenHash }) => ({
+            id: ticket.id,
+            queue_id: ticket.queueId,
+            number: ticket.number,
+            name: ticket.name,
+            email: ticket.email,
+            phone: ticket.phone,
+            status: ticket.status,
+            source: ticket.source,
+            token_hash: tokenHash,
+            joined_at: ticket.joinedAt,
+            called_at: ticket.calledAt,
+            finished_at: ticket.finishedAt,
+          })),
+        )
+        .execute();
+    }
   }
 
   async updateTicket(id: string, patch: TicketPatch): Promise<void> {
