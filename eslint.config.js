@@ -23,8 +23,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // Tests read free-form GraphQL JSON answers.
-    files: ['test/**/*.ts'],
+    // Tests and benchmarks read free-form GraphQL JSON answers.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -1,10 +1,12 @@
 /** `npm start`: the whole system on one machine. Configuration: see config.ts and the README. */
 import { configFromEnv } from './config';
 import { StartupError } from './embedded';
+import { startCpuProfile } from './profile';
 import { startLocalServer } from './server';
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const stopProfile = await startCpuProfile(process.env.CPU_PROFILE);
   const config = configFromEnv();
   const server = await startLocalServer(config);
   const d = server.system.describe;
@@ -27,7 +29,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close().then(
-      () => {
+      async () => {
+        await stopProfile?.();
         process.stdout.write('Stopped cleanly.\n');
         process.exit(0);
       },

@@ -112,10 +112,21 @@ export async function startLocalServer(
       return void res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' })
         .end(runtimeConfig);
-    if (path === '/health')
+    if (path === '/health') {
+      const { rss, heapUsed } = process.memoryUsage();
+      const health = {
+        ok: true,
+        pid: process.pid,
+        rss,
+        heapUsed,
+        subscriptions: gateway.hub.size,
+        sockets: realtime.connections(),
+        publishes: gateway.publishes,
+      };
       return void res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: true, subscriptions: gateway.hub.size, sockets: realtime.connections() }));
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify(health));
+    }
     if (path === '/dev/mail' && req.method === 'GET')
       return void serveDevMail(res, system.outbox, system.mailQueue).catch(fail);
     if (path === '/dev/mail/redrive' && req.method === 'POST')

@@ -22,6 +22,7 @@ export interface RealtimeOptions {
 
 const PATH = '/graphql/realtime';
 const CONNECTION_TIMEOUT_MS = 300_000;
+const KA = '{"type":"ka"}';
 
 type Message = { type?: unknown; id?: unknown; payload?: unknown };
 type ErrorEntry = { errorType: string; message: string; errorCode?: number };
@@ -79,13 +80,21 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
+  // One timer sends every initialised socket its keep-alive, rather than a timer per socket.
+  const initialised = new WeakSet<WebSocket>();
+  const keepAlive = setInterval(() => {
+    for (const client of wss.clients)
+      if (initialised.has(client) && client.readyState === client.OPEN) client.send(KA);
+  }, keepAliveMs);
+  keepAlive.unref();
+
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const connectionId = randomUUID();
-    const requestHeaders = headersOf(req);
+    // What the authorizer sees of the request; the rest of the headers are not kept for the socket's life.
+    const { host = '', origin = '', 'user-agent': userAgent = '' } = headersOf(req);
+    const requestHeaders = { host, origin, 'user-agent': userAgent };
     const connectionAuth = connectionHeaders(req);
     const subscriptions = new Map<string, () => void>();
-    let keepAlive: NodeJS.Timeout | undefined;
-    let initialised = false;
     const send = (message: object | string) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > maxBuffered) {
@@ -98,7 +107,7 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
     const error = (id: string | undefined, errors: ErrorEntry[]) =>
       send({ ...(id ? { id } : {}), type: 'error', payload: { errors } });
     const initTimer = setTimeout(() => {
-      if (!initialised) ws.close(1000, 'connection_init not received');
+      if (!initialised.has(ws)) ws.close(1000, 'connection_init not received');
     }, options.initTimeoutMs ?? 15_000);
 
     // The connection itself is authorised with the header it was opened with.
@@ -199,7 +208,7 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
           : undefined;
       switch (message.type) {
         case 'connection_init':
-          if (initialised) return;
+          if (initialised.has(ws)) return;
           void connectionCaller.then((caller) => {
             if (caller === 'missing' || caller === 'refused') {
               send({
@@ -217,15 +226,14 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
               ws.close(1000);
               return;
             }
-            initialised = true;
+            initialised.add(ws);
             clearTimeout(initTimer);
             send({ type: 'connection_ack', payload: { connectionTimeoutMs: CONNECTION_TIMEOUT_MS } });
-            send({ type: 'ka' });
-            keepAlive = setInterval(() => send({ type: 'ka' }), keepAliveMs);
+            send(KA);
           });
           return;
         case 'start':
-          if (!initialised)
+          if (!initialised.has(ws))
             return error(id, [{ errorType: 'UnsupportedOperation', message: 'Send connection_init first.' }]);
           if (!id)
             return error(undefined, [{ errorType: 'MalformedMessage', message: 'start needs an id.' }]);
@@ -252,7 +260,6 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
 
     ws.on('close', () => {
       clearTimeout(initTimer);
-      clearInterval(keepAlive);
       for (const stop of subscriptions.values()) stop();
       subscriptions.clear();
     });
@@ -262,6 +269,7 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
   return {
     /** Closes every socket (going away) and stops accepting new ones. */
     close(): Promise<void> {
+      clearInterval(keepAlive);
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       return new Promise((resolve) => wss.close(() => resolve()));
     },

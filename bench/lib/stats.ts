@@ -1,0 +1,16 @@
+/** Percentile of a sorted copy (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const ms = (value: number) =>
+  Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)} ms` : 'n/a';
+export const ratio = (value: number, baseline: number) =>
+  baseline > 0 ? `${(value / baseline).toFixed(2)}×` : 'n/a';
+export const int = (value: number) => Math.round(value).toLocaleString('en-US');
+
+export function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}

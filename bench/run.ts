@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: every figure next to a baseline measured in the same run, as a ratio (the machine is shared
+ * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins,
+ * BENCH_QUICK=1 for small sizes while iterating.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fanoutBaseline, fanoutServer, type FanoutResult } from './fanout';
+import { joinBaseline, joinServer } from './joins';
+import { readBaseline, readServer, type ReadResult } from './reads';
+import { killAll } from './lib/processes';
+import { int, ms, ratio } from './lib/stats';
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const quick = !!process.env.BENCH_QUICK;
+const sections: string[] = [];
+const log = (line: string) => process.stdout.write(`${line}\n`);
+/** What the cost section computes from: the fan-out run's measured publishes per change and message size. */
+let measuredFanout: FanoutResult | undefined;
+
+/** AppSync GraphQL prices, aws.amazon.com/appsync/pricing (stored copy read 2026-11-26; US East list prices). */
+const PRICES = {
+  operationPerMillion: 4.0,
+  realtimeUpdatePerMillion: 2.0,
+  connectionMinutesPerMillion: 0.08,
+  updateUnitBytes: 5 * 1024,
+};
+
+/** The machine is shared: each fan-out configuration runs this many times, interleaved, and medians are reported. */
+const REPEATS = quick ? 1 : 3;
+
+function median(results: FanoutResult[]): FanoutResult {
+  const mid = <T>(values: T[], key: (v: T) => number) =>
+    [...values].map(key).sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const first = results[0]!;
+  return {
+    ...first,
+    p50: mid(results, (r) => r.p50),
+    p99: mid(results, (r) => r.p99),
+    max: mid(results, (r) => r.max),
+    delivered: results.reduce((sum, r) => sum + r.delivered, 0),
+    expected: results.reduce((sum, r) => sum + r.expected, 0),
+    ...(first.memoryPerSubscriberBytes === undefined
+      ? {}
+      : { memoryPerSubscriberBytes: mid(results, (r) => r.memoryPerSubscriberBytes!) }),
+    ...(first.publishesPerChange === undefined
+      ? {}
+      : { publishesPerChange: mid(results, (r) => r.publishesPerChange!) }),
+  };
+}
+
+async function fanoutSection(): Promise<void> {
+  const rows: string[] = [];
+  for (const n of quick ? [200, 1000] : [1000, 10_000]) {
+    const runs: Record<'embedded' | 'redis' | 'baseline', FanoutResult[]> = {
+      embedded: [],
+      redis: [],
+      baseline: [],
+    };
+    for (let round = 1; round <= REPEATS; round += 1) {
+      for (const mode of ['embedded', 'redis'] as const) {
+        log(`fan-out: N=${n}, ${mode}, round ${round}/${REPEATS}…`);
+        runs[mode].push(await fanoutServer(n, mode));
+      }
+      log(`fan-out: N=${n}, bare ws baseline, round ${round}/${REPEATS}…`);
+      runs.baseline.push(await fanoutBaseline(n, runs.embedded[0]!.bytesPerMessage));
+    }
+    const [embedded, redis, baseline] = [median(runs.embedded), median(runs.redis), median(runs.baseline)];
+    measuredFanout ??= embedded;
+    for (const r of [embedded, redis, baseline])
+      rows.push(
+        `| ${int(n)} | ${r.mode} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r === baseline ? '—' : ratio(r.p99, baseline.p99)} | ${int(r.delivered)}/${int(r.expected)} | ${r.memoryPerSubscriberBytes === undefined ? '—' : `${(r.memoryPerSubscriberBytes / 1024).toFixed(1)} KB`} | ${r.publishesPerChange ?? '—'} | ${Math.round(r.bytesPerMessage)} B |`,
+      );
+  }
+  sections.push(
+    [
+      '### Fan-out: 20 calls to N live subscribers of one queue',
+      `Latency: from sending \`callNext\` to each subscriber receiving the event (the baseline: from sending the broadcast request). Each configuration ran ${REPEATS}× interleaved; medians of the runs' p50/p99/max, deliveries summed. Target: every event delivered, p99 at N = 10,000 within 1.5× the bare broadcast, one publish per change, memory per subscriber under 20 KB.`,
+      '',
+      '| N | server | p50 | p99 | max | p99 vs baseline | delivered | memory / subscriber | publishes / change | message |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      ...rows,
+    ].join('\n'),
+  );
+}
+
+async function readsSection(): Promise<void> {
+  const sizes = quick ? [100, 10_000, 100_000] : [100, 100_000, 1_000_000];
+  log('reads: bare graphql-yoga baseline…');
+  const baseline = await readBaseline();
+  const rows: ReadResult[] = [];
+  for (const mode of ['sqlite', 'mariadb'] as const) {
+    log(`reads: ${mode}…`);
+    rows.push(...(await readServer(mode, sizes, log)));
+  }
+  const smallest = (label: string) => rows.find((r) => r.label === label && r.waiting === sizes[0])!;
+  sections.push(
+    [
+      '### Position reads: `ticket(token)` over HTTP (autocannon, 16 connections, 8 s per row)',
+      'Target: throughput at least 0.5× the bare graphql-yoga baseline; p99 at 1,000,000 waiting within 1.2× of at 100 (a read never scans the queue).',
+      '',
+      '| stores | waiting | req/s | vs baseline | p50 | p99 | p99 vs 100 waiting | errors |',
+      '|---|---|---|---|---|---|---|---|',
+      `| ${baseline.label} | — | ${int(baseline.requestsPerSecond)} | 1.00× | ${ms(baseline.p50)} | ${ms(baseline.p99)} | — | ${baseline.errors} |`,
+      ...rows.map(
+        (r) =>
+          `| ${r.label} | ${int(r.waiting)} | ${int(r.requestsPerSecond)} | ${ratio(r.requestsPerSecond, baseline.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio(r.p99, smallest(r.label).p99)} | ${r.errors} |`,
+      ),
+    ].join('\n'),
+  );
+}
+
+async function joinsSection(): Promise<void> {
+  log('joins: MariaDB + Redis…');
+  const server = await joinServer();
+  log('joins: raw INSERT baseline…');
+  const baseline = await joinBaseline();
+  sections.push(
+    [
+      '### Joins under contention: 1,000 `joinQueue` from 50 concurrent connections on one queue (MariaDB + Redis)',
+      'Target: at least 0.5× the raw INSERT baseline, numbers exactly 1..1000.',
+      '',
+      '| what | per second | vs baseline | p99 | numbers 1..1000 |',
+      '|---|---|---|---|---|',
+      `| ${server.label} | ${int(server.perSecond)} | ${ratio(server.perSecond, baseline.perSecond)} | ${ms(server.p99)} | ${server.numbersExact ? 'exact' : 'WRONG'} |`,
+      `| ${baseline.label} | ${int(baseline.perSecond)} | 1.00× | ${ms(baseline.p99)} | — |`,
+    ].join('\n'),
+  );
+}
+
+function costSection(): void {
+  if (!measuredFanout) return;
+  const watchers = 30;
+  const publishes = measuredFanout.publishesPerChange ?? 1;
+  const units = Math.max(1, Math.ceil(measuredFanout.bytesPerMessage / PRICES.updateUnitBytes));
+  const trigger = PRICES.operationPerMillion;
+  const publish = publishes * PRICES.operationPerMillion;
+  const deliveries = watchers * units * PRICES.realtimeUpdatePerMillion;
+  sections.push(
+    [
+      `### AppSync cost per million queue changes watched by ${watchers} people`,
+      `From this run: ${publishes} publish per change, ${Math.round(measuredFanout.bytesPerMessage)} B per delivered message (${units} × 5 KB unit). Prices: AppSync GraphQL list prices (aws.amazon.com/appsync/pricing, read 2026-11-26): $${PRICES.operationPerMillion.toFixed(2)} per million queries/mutations, $${PRICES.realtimeUpdatePerMillion.toFixed(2)} per million real-time updates (5 KB units), $${PRICES.connectionMinutesPerMillion.toFixed(2)} per million connection-minutes. Regional prices (sa-east-1) may differ; Lambda, RDS and data transfer are not included.`,
+      '',
+      '| part | per million changes |',
+      '|---|---|',
+      `| the staff mutation (e.g. callNext) | $${trigger.toFixed(2)} |`,
+      `| publishQueueEvent (IAM), ${publishes} per change | $${publish.toFixed(2)} |`,
+      `| ${watchers} deliveries × ${units} unit | $${deliveries.toFixed(2)} |`,
+      `| **total** | **$${(trigger + publish + deliveries).toFixed(2)}** |`,
+      `| (connections: ${watchers} people connected for an hour) | $${((watchers * 60 * PRICES.connectionMinutesPerMillion) / 1e6).toFixed(6)} per hour |`,
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  if (!only || only === 'fanout') await fanoutSection();
+  if (!only || only === 'reads') await readsSection();
+  if (!only || only === 'joins') await joinsSection();
+  costSection();
+  const report = [
+    `## Queue Manager benchmarks — ${started.toISOString().slice(0, 10)}`,
+    '',
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Load generators run in this process; servers and baselines each in their own process, on loopback.${quick ? ' QUICK sizes.' : ''}`,
+    '',
+    ...sections.flatMap((s) => [s, '']),
+  ].join('\n');
+  log(`\n${report}`);
+  if (!only && !quick) writeFileSync(new URL('./RESULTS.md', import.meta.url), report);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    killAll();
+    process.exit(1);
+  },
+);
