@@ -2,7 +2,7 @@ import type { Deps } from './deps';
 import { queueNotFound } from './identity';
 import type { Queue, QueueEvent, QueueEventKind } from './model';
 import type { IndexChange, MailJob, QueuePatch, QueueTx } from './ports';
-import { syncIndex } from './positions';
+import { syncIndexInOrder } from './positions';
 
 /** What an operation decided inside the queue's transaction. */
 export interface Plan<T> {
@@ -17,47 +17,111 @@ export interface Plan<T> {
 
 export interface Committed<T> {
   value: T;
+  /** The queue right after this change. */
   queue: Queue;
   event?: QueueEvent;
 }
 
 /**
  * The one way a queue or its tickets change: under the queue's row lock, `decide` reads and writes tickets and
- * says what happened; the version goes up by one in the same transaction. After commit, the position index is
- * brought up to date, then one event is published, then mail is queued. SQL is the truth: nothing after the
- * commit can undo it, and failures there are logged and healed by re-reads.
+ * returns the changes it made, in order; each change gets the next version and one event, and the queue row is
+ * written once in the same transaction. After commit, for each change in order: the position index is brought
+ * up to date, its event is published, its mail is queued. SQL is the truth: nothing after the commit can undo
+ * it, and failures there are logged and healed by re-reads.
  */
+export async function changeQueueInOrder<T>(
+  deps: Deps,
+  queueId: string,
+  decide: (tx: QueueTx) => Promise<Plan<T>[]>,
+): Promise<Committed<T>[]> {
+  const { committed, deliver } = await commitChanges(deps, queueId, decide);
+  await deliver();
+  return committed;
+}
+
+/**
+ * The transaction part of changeQueueInOrder, for callers that pipeline: the next transaction on the queue may
+ * start as soon as this one commits, while `deliver` (index, events, mail; it never throws) runs after the
+ * previous delivery, keeping events in version order.
+ */
+export async function commitChanges<T>(
+  deps: Deps,
+  queueId: string,
+  decide: (tx: QueueTx) => Promise<Plan<T>[]>,
+): Promise<{ committed: Committed<T>[]; deliver(): Promise<void> }> {
+  const results = await deps.queues.inQueueTransaction(queueId, async (tx) => {
+    const plans = await decide(tx);
+    const at = deps.now();
+    let queue = tx.queue;
+    const changes: (Committed<T> & { plan: Plan<T> })[] = [];
+    for (const plan of plans) {
+      if (!plan.kind) {
+        changes.push({ plan, value: plan.value, queue });
+        continue;
+      }
+      queue = { ...queue, ...plan.queuePatch, version: queue.version + 1, updatedAt: at };
+      const event: QueueEvent = {
+        queueId,
+        version: queue.version,
+        kind: plan.kind,
+        ticketNumber: plan.ticketNumber ?? null,
+        waitingCount: queue.waitingCount,
+        nowServing: queue.nowServing,
+        at,
+      };
+      changes.push({ plan, value: plan.value, queue, event });
+    }
+    if (queue !== tx.queue) await tx.updateQueue(changedFields(tx.queue, queue));
+    return changes;
+  });
+  if (!results) throw queueNotFound();
+  return {
+    committed: results.map(({ value, queue, event }) => ({ value, queue, ...(event ? { event } : {}) })),
+    async deliver() {
+      const changes = results.filter((r): r is typeof r & { event: QueueEvent } => !!r.event);
+      // Dispatched together, in version order: the index's connection applies them in that order, and events
+      // leave in that order (subscribers re-read on any gap anyway). One round trip of waiting, not 2 per change.
+      await syncIndexInOrder(
+        deps,
+        queueId,
+        changes.map(({ event, plan }) => ({ version: event.version, change: plan.index ?? {} })),
+      );
+      await Promise.all(changes.map(({ event }) => publishEvent(deps, event)));
+      for (const { plan } of results) for (const job of plan.mail ?? []) await enqueueMail(deps, job);
+    },
+  };
+}
+
+/** One change (or none) to a queue: see changeQueueInOrder. */
 export async function changeQueue<T>(
   deps: Deps,
   queueId: string,
   decide: (tx: QueueTx) => Promise<Plan<T>>,
 ): Promise<Committed<T>> {
-  const committed = await deps.queues.inQueueTransaction(queueId, async (tx) => {
-    const plan = await decide(tx);
-    if (!plan.kind) return { plan, queue: tx.queue, event: undefined };
-    const at = deps.now();
-    const patch: QueuePatch = { ...plan.queuePatch, version: tx.queue.version + 1, updatedAt: at };
-    await tx.updateQueue(patch);
-    const queue: Queue = { ...tx.queue, ...patch };
-    const event: QueueEvent = {
-      queueId,
-      version: queue.version,
-      kind: plan.kind,
-      ticketNumber: plan.ticketNumber ?? null,
-      waitingCount: queue.waitingCount,
-      nowServing: queue.nowServing,
-      at,
-    };
-    return { plan, queue, event };
-  });
-  if (!committed) throw queueNotFound();
-  const { plan, queue, event } = committed;
-  if (event) {
-    await syncIndex(deps, queueId, event.version, plan.index ?? {});
-    await publishEvent(deps, event);
-  }
-  for (const job of plan.mail ?? []) await enqueueMail(deps, job);
-  return { value: plan.value, queue, event };
+  const [only] = await changeQueueInOrder(deps, queueId, async (tx) => [await decide(tx)]);
+  return only!;
+}
+
+const QUEUE_FIELDS = [
+  'name',
+  'description',
+  'calledMessage',
+  'status',
+  'selfJoin',
+  'capacity',
+  'version',
+  'nextNumber',
+  'waitingCount',
+  'nowServing',
+  'lastCalledAt',
+  'callIntervalMs',
+  'updatedAt',
+] as const satisfies readonly (keyof QueuePatch)[];
+
+function changedFields(before: Queue, after: Queue): QueuePatch {
+  const patch: Record<string, unknown> = {};
+  for (const field of QUEUE_FIELDS) if (before[field] !== after[field]) patch[field] = after[field];
+  return patch as QueuePatch;
 }
 
 export async function publishEvent(deps: Deps, event: QueueEvent): Promise<void> {

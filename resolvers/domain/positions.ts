@@ -23,20 +23,27 @@ export function rebuildIndex(deps: Deps, queueId: string): Promise<void> {
 }
 
 /**
- * Brings the index up to a committed change. SQL already holds the truth, so a failure here is logged and
- * healed later: an index that is behind is rebuilt on its next read or change.
+ * Brings the index up to committed changes, in version order. SQL already holds the truth, so a failure here
+ * is logged and healed later: an index that is behind is rebuilt on its next read or change.
  */
-export async function syncIndex(
+export async function syncIndexInOrder(
   deps: Deps,
   queueId: string,
-  version: number,
-  change: IndexChange,
+  changes: { version: number; change: IndexChange }[],
 ): Promise<void> {
+  if (changes.length === 0) return;
   try {
-    const result = await deps.positions.apply(queueId, version, change);
-    if (result === 'behind') await rebuildIndex(deps, queueId);
+    // Sent back to back: the index applies them in this order, each on top of the one before.
+    const results = await Promise.all(
+      changes.map(({ version, change }) => deps.positions.apply(queueId, version, change)),
+    );
+    if (results.includes('behind')) await rebuildIndex(deps, queueId);
   } catch (error) {
-    deps.log.warn('position index not updated', { queueId, version, error: String(error) });
+    deps.log.warn('position index not updated', {
+      queueId,
+      version: changes.at(-1)!.version,
+      error: String(error),
+    });
   }
 }
 
