@@ -1,7 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, MysqlDialect, SqliteDialect, type Generated } from 'kysely';
 import { createPool } from 'mysql2';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
 export interface QueuesTable {
@@ -76,7 +77,9 @@ export function openSqlDatabase(
     return { db, dialect: 'mysql', destroy: () => db.destroy() };
   }
   if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
-  const database = new BetterSqlite3(location);
+  // Loaded only here: the Lambda functions (MySQL only) are bundled without this native module.
+  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  const database = new Sqlite(location);
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');

@@ -1,0 +1,175 @@
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as rds from 'aws-cdk-lib/aws-rds';
+import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { routedFields } from '../../resolvers/handlers/router';
+import { DATABASE_NAME } from './data';
+import { QueueManagerFunction } from './function';
+
+const SCHEMA = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
+const APPSYNC_JS = fileURLToPath(new URL('../../resolvers/appsync/', import.meta.url));
+
+/** Bundles an APPSYNC_JS resolver as AppSync runs it: one ES module, `@aws-appsync/utils` provided by AppSync. */
+export function appsyncCode(file: string): appsync.Code {
+  const result = buildSync({
+    entryPoints: [`${APPSYNC_JS}${file}`],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2021',
+    platform: 'neutral',
+    external: ['@aws-appsync/utils'],
+    minify: false,
+  });
+  return appsync.Code.fromInline(result.outputFiles[0]!.text);
+}
+
+export interface ApiProps {
+  readonly vpc: ec2.IVpc;
+  readonly securityGroups: ec2.ISecurityGroup[];
+  readonly database: rds.DatabaseInstance;
+  readonly proxy: rds.DatabaseProxy;
+  readonly redisEndpoint: string;
+  readonly redisAuth: secrets.ISecret;
+  readonly accounts: dynamodb.ITable;
+  readonly mailQueue: sqs.IQueue;
+  /** Where the clients are served (links in mail and QR codes). */
+  readonly publicUrl: string;
+}
+
+/**
+ * AppSync from schema/schema.graphql unchanged: the Lambda authorizer by default, IAM for the backend's publish;
+ * every Query and Mutation field through the invoke APPSYNC_JS resolver to the resolver function; the [NONE]
+ * resolvers of resolvers/appsync for the publish mutation and the subscription.
+ */
+export class Api extends Construct {
+  public readonly api: appsync.GraphqlApi;
+  public readonly resolver: QueueManagerFunction;
+  public readonly authorizer: QueueManagerFunction;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const sessionSecret = new secrets.Secret(this, 'SessionKey', {
+      description: 'Owner session signing key (HS256)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(sessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the signing key signs every owner out; it is rotated deliberately with a two-key window (operational task).',
+    });
+    const environment = {
+      MYSQL_SECRET_ARN: props.database.secret!.secretArn,
+      MYSQL_HOST: props.proxy.endpoint,
+      MYSQL_DATABASE: DATABASE_NAME,
+      REDIS_URL: `rediss://${props.redisEndpoint}:6379`,
+      REDIS_AUTH_SECRET_ARN: props.redisAuth.secretArn,
+      ACCOUNTS_TABLE: props.accounts.tableName,
+      MAIL_QUEUE_URL: props.mailQueue.queueUrl,
+      SESSION_SECRET_ARN: sessionSecret.secretArn,
+      PUBLIC_URL: props.publicUrl,
+    };
+    const fn = (name: string, handler: 'resolver' | 'authorizer') => {
+      const made = new QueueManagerFunction(this, name, {
+        handler,
+        vpc: props.vpc,
+        securityGroups: props.securityGroups,
+        environment,
+        timeout: Duration.seconds(10),
+      });
+      for (const secret of [props.database.secret!, props.redisAuth, sessionSecret])
+        secret.grantRead(made.function);
+      props.accounts.grantReadWriteData(made.function);
+      made.acknowledgeTableIndexes(
+        Stack.of(this).getLogicalId(props.accounts.node.defaultChild as CfnResource),
+      );
+      return made;
+    };
+    this.resolver = fn('Resolver', 'resolver');
+    this.authorizer = fn('Authorizer', 'authorizer');
+    props.mailQueue.grantSendMessages(this.resolver.function);
+
+    this.api = new appsync.GraphqlApi(this, 'GraphqlApi', {
+      name: 'queue-manager',
+      definition: appsync.Definition.fromFile(SCHEMA),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: appsync.AuthorizationType.LAMBDA,
+          lambdaAuthorizerConfig: { handler: this.authorizer.function, resultsCacheTtl: Duration.minutes(5) },
+        },
+        additionalAuthorizationModes: [{ authorizationType: appsync.AuthorizationType.IAM }],
+      },
+      logConfig: {
+        fieldLogLevel: appsync.FieldLogLevel.ERROR,
+        excludeVerboseContent: true,
+        retention: logs.RetentionDays.ONE_MONTH,
+      },
+      xrayEnabled: true,
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-ASC3',
+      reason:
+        'Field logs at ERROR without verbose content on purpose: ALL would write arguments (names, emails, phones) to the logs.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs]',
+      reason: "AppSync's standard logging role.",
+    });
+    // The log retention above is applied by the CDK's singleton helper function (a fixed id in aws-cdk-lib).
+    const retention = Stack.of(this).node.tryFindChild('LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a');
+    if (retention) {
+      Validations.of(retention).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "The CDK log-retention helper's standard logging policy.",
+      });
+      Validations.of(retention).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'The CDK log-retention helper sets retention on log groups it is told about at deploy time.',
+      });
+    }
+    this.resolver.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.api.graphqlUrl);
+    // The resolver function publishes queue events: publishQueueEvent only, nothing else.
+    this.resolver.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['appsync:GraphQL'],
+        resources: [`${this.api.arn}/types/Mutation/fields/publishQueueEvent`],
+      }),
+    );
+
+    const lambdaSource = this.api.addLambdaDataSource('Resolvers', this.resolver.function);
+    Validations.of(lambdaSource).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.resolver.function.node.defaultChild as CfnResource)}.Arn>:*]`,
+      reason: 'AppSync invokes the resolver function, any version.',
+    });
+    const invoke = appsyncCode('invokeResolver.[LAMBDA].ts');
+    for (const [typeName, fields] of Object.entries(routedFields))
+      for (const fieldName of fields)
+        lambdaSource.createResolver(`${typeName}${fieldName}`, {
+          typeName,
+          fieldName,
+          runtime: appsync.FunctionRuntime.JS_1_0_0,
+          code: invoke,
+        });
+
+    const none = this.api.addNoneDataSource('None');
+    for (const file of readdirSync(APPSYNC_JS)) {
+      const match = /^(Query|Mutation|Subscription)\.(\w+)\.\[NONE\]\.ts$/.exec(file);
+      if (match)
+        none.createResolver(`${match[1]}${match[2]}`, {
+          typeName: match[1]!,
+          fieldName: match[2]!,
+          runtime: appsync.FunctionRuntime.JS_1_0_0,
+          code: appsyncCode(file),
+        });
+    }
+  }
+}

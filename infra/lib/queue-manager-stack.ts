@@ -1,0 +1,55 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { Api } from './api';
+import { Data } from './data';
+import { Messaging } from './messaging';
+import { Network } from './network';
+
+export interface QueueManagerStackProps extends StackProps {
+  readonly ciHost?: boolean;
+  /** Alarms go to this address when set. */
+  readonly alarmEmail?: string;
+  readonly smtpHost: string;
+  readonly mailFrom: string;
+  /** Where people open the clients; the CloudFront address once the web construct lands. */
+  readonly publicUrl: string;
+}
+
+/** Queue Manager on AWS: this file only wires the constructs, one per concern. */
+export class QueueManagerStack extends Stack {
+  public readonly network: Network;
+  public readonly data: Data;
+  public readonly messaging: Messaging;
+  public readonly api: Api;
+  public readonly alarms: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: QueueManagerStackProps) {
+    super(scope, id, props);
+    this.alarms = new sns.Topic(this, 'Alarms', { displayName: 'Queue Manager alarms', enforceSSL: true });
+    if (props.alarmEmail) this.alarms.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    this.network = new Network(this, 'Network', { ciHost: props.ciHost ?? false });
+    this.data = new Data(this, 'Data', { vpc: this.network.vpc });
+    const functions = { vpc: this.network.vpc, securityGroups: [this.data.clientSecurityGroup] };
+    this.messaging = new Messaging(this, 'Messaging', {
+      ...functions,
+      accounts: this.data.accounts,
+      alarmTopic: this.alarms,
+      smtpHost: props.smtpHost,
+      mailFrom: props.mailFrom,
+    });
+    this.api = new Api(this, 'Api', {
+      ...functions,
+      database: this.data.database,
+      proxy: this.data.proxy,
+      redisEndpoint: this.data.redis.attrPrimaryEndPointAddress,
+      redisAuth: this.data.redisAuth,
+      accounts: this.data.accounts,
+      mailQueue: this.messaging.mailQueue,
+      publicUrl: props.publicUrl,
+    });
+    new CfnOutput(this, 'GraphqlUrl', { value: this.api.api.graphqlUrl });
+    new CfnOutput(this, 'BastionId', { value: this.network.bastion.instanceId });
+  }
+}

@@ -1,0 +1,135 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../bin/queue-manager';
+
+let template: Template;
+
+beforeAll(() => {
+  // No AWS credentials, no network; functions are not bundled here (the bundle is built at deploy).
+  const { stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }));
+  template = Template.fromStack(stack);
+});
+
+describe('network', () => {
+  it('given two AZs, then two public and two private subnets, one NAT instance allowing only the VPC, and a bastion', () => {
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    template.resourceCountIs('AWS::EC2::Subnet', 4);
+    template.resourcePropertiesCountIs('AWS::EC2::Subnet', { MapPublicIpOnLaunch: true }, 2);
+    template.resourcePropertiesCountIs('AWS::EC2::Subnet', { MapPublicIpOnLaunch: false }, 2);
+    template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    template.hasResourceProperties('AWS::EC2::Instance', { SourceDestCheck: false });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: Match.arrayWith([
+        Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('Vpc'), 'CidrBlock'] } }),
+      ]),
+    });
+    template.hasResourceProperties('AWS::EC2::Instance', {
+      Tags: Match.arrayWith([{ Key: 'Name', Value: 'BastionHost' }]),
+    });
+  });
+
+  it('given the functions, then every one runs in the private subnets on Node 22, ARM64, with X-Ray', () => {
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Handler: Match.stringLikeRegexp('^index\\.(resolver|authorizer|mailConsumer|migrate)$') },
+    });
+    expect(Object.keys(functions).length).toBe(4);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(fn.Properties.VpcConfig.SubnetIds).toHaveLength(2);
+      expect(JSON.stringify(fn.Properties.VpcConfig.SubnetIds)).toMatch(/private/i);
+    }
+  });
+});
+
+describe('data', () => {
+  it('given RDS MySQL 8.4, then Multi-AZ, encrypted, 7-day backups, deletion protection, a generated secret, a proxy, utf8mb4 and TLS', () => {
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      Engine: 'mysql',
+      EngineVersion: Match.stringLikeRegexp('^8\\.4'),
+      MultiAZ: true,
+      StorageEncrypted: true,
+      BackupRetentionPeriod: 7,
+      DeletionProtection: true,
+    });
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ SecretStringTemplate: '{"username":"queue_manager"}' }),
+    });
+    template.hasResourceProperties('AWS::RDS::DBProxy', { RequireTLS: true, EngineFamily: 'MYSQL' });
+    template.hasResourceProperties('AWS::RDS::DBParameterGroup', {
+      Parameters: {
+        character_set_server: 'utf8mb4',
+        collation_server: 'utf8mb4_unicode_ci',
+        require_secure_transport: 'ON',
+      },
+    });
+  });
+
+  it('given ElastiCache, then a replication group across both AZs with failover, TLS, encryption at rest and an auth token from Secrets Manager', () => {
+    template.hasResourceProperties('AWS::ElastiCache::ReplicationGroup', {
+      NumCacheClusters: 2,
+      MultiAZEnabled: true,
+      AutomaticFailoverEnabled: true,
+      TransitEncryptionEnabled: true,
+      AtRestEncryptionEnabled: true,
+      AuthToken: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+    });
+  });
+
+  it('given the accounts table, then on demand, point-in-time recovery, TTL on expiresAt and the byId index', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byId' })],
+    });
+  });
+
+  it('given a deploy, then the SQL migrations run through a custom resource', () => {
+    template.resourceCountIs('AWS::CloudFormation::CustomResource', 1);
+  });
+});
+
+describe('api', () => {
+  it('given AppSync, then the Lambda authorizer by default and IAM as the additional mode, with logs and X-Ray', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AuthenticationType: 'AWS_LAMBDA',
+      AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
+      XrayEnabled: true,
+      LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true }),
+    });
+  });
+
+  it('given the publisher, then it may call publishQueueEvent and no other field', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const appsyncStatements = Object.values(policies)
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .filter((s: { Action: unknown }) => s.Action === 'appsync:GraphQL');
+    expect(appsyncStatements).toHaveLength(1);
+    expect(JSON.stringify(appsyncStatements[0].Resource)).toContain(
+      '/types/Mutation/fields/publishQueueEvent',
+    );
+  });
+});
+
+describe('messaging', () => {
+  it('given the mail queue, then a dead-letter queue after 3 receives, an alarm on it, and a consumer with partial batch responses', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('Alarms') })],
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 10,
+    });
+  });
+});
