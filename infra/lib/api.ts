@@ -1,4 +1,4 @@
-import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -55,6 +55,8 @@ export class Api extends Construct {
   public readonly api: appsync.GraphqlApi;
   public readonly resolver: QueueManagerFunction;
   public readonly authorizer: QueueManagerFunction;
+  /** The API's real-time host, for the distribution's /graphql/realtime behaviour. */
+  public readonly realtimeHost: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -137,6 +139,10 @@ export class Api extends Construct {
       });
     }
     this.resolver.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.api.graphqlUrl);
+    this.realtimeHost = Fn.join('', [
+      Fn.select(0, Fn.split('.', Fn.select(2, Fn.split('/', this.api.graphqlUrl)))),
+      `.appsync-realtime-api.${Stack.of(this).region}.amazonaws.com`,
+    ]);
     // The resolver function publishes queue events: publishQueueEvent only, nothing else.
     this.resolver.function.addToRolePolicy(
       new iam.PolicyStatement({

@@ -27,6 +27,8 @@ export class Data extends Construct {
   public readonly redisSecurityGroup: ec2.SecurityGroup;
   public readonly redisAuth: secrets.Secret;
   public readonly accounts: dynamodb.Table;
+  /** The one-shot migration function (monitored like the others). */
+  public readonly migrations: QueueManagerFunction;
   /** Functions that reach the stores join this group. */
   public readonly clientSecurityGroup: ec2.SecurityGroup;
 
@@ -163,7 +165,7 @@ export class Data extends Construct {
     });
 
     // Migrations on every deploy: a one-shot function behind a custom resource, idempotent.
-    const migrate = new QueueManagerFunction(this, 'Migrate', {
+    this.migrations = new QueueManagerFunction(this, 'Migrate', {
       handler: 'migrate',
       vpc,
       securityGroups: [this.clientSecurityGroup],
@@ -174,6 +176,7 @@ export class Data extends Construct {
         MYSQL_DATABASE: DATABASE_NAME,
       },
     });
+    const migrate = this.migrations;
     this.database.secret!.grantRead(migrate.function);
     const provider = new cr.Provider(this, 'MigrationProvider', { onEventHandler: migrate.function });
     const ackProvider = (id: string, reason: string) => Validations.of(provider).acknowledge({ id, reason });

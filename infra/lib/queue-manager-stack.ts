@@ -5,7 +5,9 @@ import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Data } from './data';
 import { Messaging } from './messaging';
+import { Monitoring } from './monitoring';
 import { Network } from './network';
+import { Web } from './web';
 
 export interface QueueManagerStackProps extends StackProps {
   readonly ciHost?: boolean;
@@ -24,6 +26,8 @@ export class QueueManagerStack extends Stack {
   public readonly messaging: Messaging;
   public readonly api: Api;
   public readonly alarms: sns.Topic;
+  public readonly web: Web;
+  public readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: QueueManagerStackProps) {
     super(scope, id, props);
@@ -48,6 +52,21 @@ export class QueueManagerStack extends Stack {
       accounts: this.data.accounts,
       mailQueue: this.messaging.mailQueue,
       publicUrl: props.publicUrl,
+    });
+    this.web = new Web(this, 'Web', {
+      graphqlUrl: this.api.api.graphqlUrl,
+      realtimeHost: this.api.realtimeHost,
+    });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      vpc: this.network.vpc,
+      alarmTopic: this.alarms,
+      database: this.data.database,
+      redis: this.data.redis,
+      functions: [this.api.resolver, this.api.authorizer, this.messaging.consumer, this.data.migrations],
+    });
+    new CfnOutput(this, 'Url', {
+      value: this.web.url,
+      description: 'The client app; /backoffice/ for owners',
     });
     new CfnOutput(this, 'GraphqlUrl', { value: this.api.api.graphqlUrl });
     new CfnOutput(this, 'BastionId', { value: this.network.bastion.instanceId });

@@ -133,3 +133,107 @@ describe('messaging', () => {
     });
   });
 });
+
+describe('web', () => {
+  it('given the client buckets, then they are private, encrypted, TLS-only, logged, and read by CloudFront through origin access control', () => {
+    const buckets = template.findResources('AWS::S3::Bucket', {
+      Properties: { LoggingConfiguration: Match.anyValue() },
+    });
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const bucket of Object.values(buckets))
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
+    });
+  });
+
+  it('given the distribution, then HTTPS only, access logs, the two apps and the API on one host, with CSP, HSTS and no-referrer', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: Match.arrayWith([
+          Match.objectLike({ PathPattern: '/backoffice/*', ViewerProtocolPolicy: 'redirect-to-https' }),
+          Match.objectLike({
+            PathPattern: '/graphql',
+            ViewerProtocolPolicy: 'https-only',
+            AllowedMethods: Match.arrayWith(['POST']),
+          }),
+          Match.objectLike({ PathPattern: '/graphql/realtime', ViewerProtocolPolicy: 'https-only' }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'"),
+          }),
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: 31536000,
+            IncludeSubdomains: true,
+          }),
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+        }),
+      }),
+    });
+  });
+
+  it("given a deploy, then each app bucket gets a runtime-config.json made from the stack's values", () => {
+    template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+  });
+});
+
+describe('monitoring', () => {
+  const alarmOn = (namespace: string, metricName: string) =>
+    Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', {
+        Properties: { Namespace: namespace, MetricName: metricName },
+      }),
+    );
+
+  it('given RDS and ElastiCache, then each of the eight metrics has an alarm that notifies the alarm topic', () => {
+    for (const metric of [
+      'CPUUtilization',
+      'DatabaseConnections',
+      'FreeStorageSpace',
+      'ReadIOPS',
+      'WriteIOPS',
+    ]) {
+      const alarms = alarmOn('AWS/RDS', metric);
+      expect(alarms, metric).toHaveLength(1);
+      expect(JSON.stringify(alarms[0]!.Properties.AlarmActions)).toMatch(/Alarms/);
+    }
+    for (const metric of ['CPUUtilization', 'Evictions', 'CacheMisses'])
+      expect(alarmOn('AWS/ElastiCache', metric), metric).toHaveLength(2);
+  });
+
+  it('given the functions, then each has an error and a throttle alarm', () => {
+    expect(alarmOn('AWS/Lambda', 'Errors')).toHaveLength(4);
+    expect(alarmOn('AWS/Lambda', 'Throttles')).toHaveLength(4);
+  });
+
+  it("given the functions' logs, then they are kept a month and shipped by subscription into an encrypted OpenSearch domain in the VPC", () => {
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 4);
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    template.hasResourceProperties('AWS::OpenSearchService::Domain', {
+      VPCOptions: Match.objectLike({ SubnetIds: Match.anyValue() }),
+      EncryptionAtRestOptions: { Enabled: true },
+      NodeToNodeEncryptionOptions: { Enabled: true },
+      DomainEndpointOptions: Match.objectLike({ EnforceHTTPS: true }),
+      ClusterConfig: Match.objectLike({ ZoneAwarenessEnabled: true, InstanceCount: 2 }),
+    });
+  });
+});

@@ -6,6 +6,8 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { migrateToLatest } from '../stores/sql/migrate';
 import { createAuthorizerHandler } from './authorizer';
 import { depsFromEnv, mailDepsFromEnv, sqlForMigrations } from './aws-runtime';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { createLogShipper } from './log-shipper';
 import { createMailConsumer } from './mail-consumer';
 import { createResolverHandler } from './resolver';
 
@@ -31,6 +33,15 @@ export const authorizer = createAuthorizerHandler(deps);
 
 /** SQS mail consumer with partial batch responses. */
 export const mailConsumer = createMailConsumer(once(() => mailDepsFromEnv()));
+
+/** CloudWatch Logs subscription: every function's log lines into OpenSearch (the design's Kibana). */
+export const logShipper = createLogShipper(
+  once(async () => ({
+    endpoint: `https://${process.env.OPENSEARCH_ENDPOINT ?? ''}`,
+    region: process.env.AWS_REGION ?? '',
+    credentials: defaultProvider(),
+  })),
+);
 
 /** CloudFormation custom resource: runs the SQL migrations on every deploy (idempotent). */
 export async function migrate(

@@ -1,0 +1,218 @@
+import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const REACT_DIST = fileURLToPath(new URL('../../clients/react/dist', import.meta.url));
+const BACKOFFICE_DIST = fileURLToPath(new URL('../../clients/backoffice/dist/browser', import.meta.url));
+
+export interface WebProps {
+  /** https://<id>.appsync-api.<region>.amazonaws.com/graphql */
+  readonly graphqlUrl: string;
+  /** The API's real-time host (<id>.appsync-realtime-api.<region>.amazonaws.com). */
+  readonly realtimeHost: string;
+}
+
+/** Requests for app routes (no file extension) get the app's index.html: the SPA fallback, per app. */
+function spaFallback(scope: Construct, id: string, index: string): cloudfront.Function {
+  return new cloudfront.Function(scope, id, {
+    runtime: cloudfront.FunctionRuntime.JS_2_0,
+    code: cloudfront.FunctionCode.fromInline(
+      `function handler(event) { var r = event.request; if (!/\\.[a-z0-9]+$/i.test(r.uri)) r.uri = '${index}'; return r; }`,
+    ),
+  });
+}
+
+/**
+ * Private S3 buckets for both clients behind one CloudFront distribution (origin access control): `/` the React
+ * app, `/backoffice/*` the Angular app, `/graphql` and `/graphql/realtime` to AppSync. HTTPS only, security
+ * headers, access logs; the clients' runtime-config.json is written from the stack's values.
+ */
+export class Web extends Construct {
+  public readonly distribution: cloudfront.Distribution;
+  public readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const logs = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket; logging it into itself would loop.',
+    });
+    const bucket = (name: string) =>
+      new s3.Bucket(this, name, {
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        encryption: s3.BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        serverAccessLogsBucket: logs,
+        serverAccessLogsPrefix: `s3/${name}/`,
+        removalPolicy: RemovalPolicy.DESTROY,
+        autoDeleteObjects: true,
+      });
+    const react = bucket('ReactApp');
+    const backoffice = bucket('Backoffice');
+
+    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy:
+            "default-src 'self'; connect-src 'self' https://*.amazonaws.com wss://*.amazonaws.com; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      },
+    });
+    const graphqlHost = Fn.select(2, Fn.split('/', props.graphqlUrl));
+    const api: cloudfront.BehaviorOptions = {
+      origin: new origins.HttpOrigin(graphqlHost, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Queue Manager: clients and API',
+      defaultRootObject: 'index.html',
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(react),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        functionAssociations: [
+          {
+            function: spaFallback(this, 'ReactFallback', '/index.html'),
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+          },
+        ],
+      },
+      additionalBehaviors: {
+        '/backoffice/*': {
+          origin: origins.S3BucketOrigin.withOriginAccessControl(backoffice),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          responseHeadersPolicy: headers,
+          functionAssociations: [
+            {
+              function: spaFallback(this, 'BackofficeFallback', '/backoffice/index.html'),
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            },
+          ],
+        },
+        '/graphql': api,
+        // aws-amplify opens <endpoint>/realtime for a custom domain; AppSync serves real time at /graphql on its realtime host.
+        '/graphql/realtime': {
+          ...api,
+          origin: new origins.HttpOrigin(props.realtimeHost, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+          }),
+          functionAssociations: [
+            {
+              function: new cloudfront.Function(this, 'RealtimePath', {
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                code: cloudfront.FunctionCode.fromInline(
+                  "function handler(event) { event.request.uri = '/graphql'; return event.request; }",
+                ),
+              }),
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            },
+          ],
+        },
+      },
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Queues serve people wherever they are; no geographic restriction.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'AWS WAF is an operator choice per deployment (cost); AppSync has its own throttling and the authorizer rate-limits logins.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'Without a custom domain CloudFront serves its default certificate, which cannot enforce TLS 1.2; set a custom domain to enforce it.',
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    // The clients read their API endpoint at run time: generated here from the stack's own values.
+    const runtimeConfig = {
+      graphqlEndpoint: `${this.url}/graphql`,
+      region: Stack.of(this).region,
+      authMode: 'lambda',
+      publicUrl: this.url,
+    };
+    const sources = (dist: string) => [
+      ...(existsSync(dist) ? [deploy.Source.asset(dist)] : []),
+      deploy.Source.jsonData('runtime-config.json', runtimeConfig),
+    ];
+    new deploy.BucketDeployment(this, 'DeployReact', {
+      destinationBucket: react,
+      sources: sources(REACT_DIST),
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+    new deploy.BucketDeployment(this, 'DeployBackoffice', {
+      destinationBucket: backoffice,
+      destinationKeyPrefix: 'backoffice/',
+      sources: sources(BACKOFFICE_DIST),
+      distribution: this.distribution,
+      distributionPaths: ['/backoffice/*'],
+    });
+    // The CDK's bucket-deployment function (a fixed singleton id in aws-cdk-lib) copies the builds into the buckets.
+    const deployer = Stack.of(this).node.tryFindChild(
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C',
+    );
+    if (deployer) {
+      const acknowledge = (id: string, reason: string) =>
+        Validations.of(deployer).acknowledge({ id, reason });
+      const bucketId = (b: s3.Bucket) => Stack.of(this).getLogicalId(b.node.defaultChild as s3.CfnBucket);
+      acknowledge(
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        "The CDK deployment helper's standard logging policy.",
+      );
+      acknowledge('AwsSolutions-L1', 'The CDK deployment helper and its runtime are managed by the CDK.');
+      acknowledge(
+        'AwsSolutions-IAM5[Resource::*]',
+        'The CDK deployment helper invalidates the distribution after a deploy; its grant is written with "*".',
+      );
+      for (const action of ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'])
+        acknowledge(
+          `AwsSolutions-IAM5[Action::${action}]`,
+          'The CDK deployment helper syncs the build into the bucket (read, write, prune).',
+        );
+      for (const b of [react, backoffice])
+        acknowledge(
+          `AwsSolutions-IAM5[Resource::<${bucketId(b)}.Arn>/*]`,
+          'Every object of the app bucket is replaced on deploy.',
+        );
+      acknowledge(
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${Stack.of(this).region}/*]`,
+        'The build is read from the CDK asset bucket.',
+      );
+    }
+  }
+}
