@@ -29,15 +29,21 @@ export class Data extends Construct {
   public readonly accounts: dynamodb.Table;
   /** The one-shot migration function (monitored like the others). */
   public readonly migrations: QueueManagerFunction;
-  /** Functions that reach the stores join this group. */
-  public readonly clientSecurityGroup: ec2.SecurityGroup;
+  /** The resolver and authorizer functions: they reach MySQL (through the proxy) and Redis. */
+  public readonly apiSecurityGroup: ec2.SecurityGroup;
+  /** The migration function: MySQL only. */
+  public readonly migrationSecurityGroup: ec2.SecurityGroup;
 
   constructor(scope: Construct, id: string, props: DataProps) {
     super(scope, id);
     const { vpc } = props;
-    this.clientSecurityGroup = new ec2.SecurityGroup(this, 'Clients', {
+    this.apiSecurityGroup = new ec2.SecurityGroup(this, 'ApiFunctions', {
       vpc,
-      description: 'Functions that use the data stores',
+      description: 'Resolver and authorizer functions: MySQL and Redis',
+    });
+    this.migrationSecurityGroup = new ec2.SecurityGroup(this, 'MigrationFunction', {
+      vpc,
+      description: 'Migration function: MySQL only',
     });
     this.databaseSecurityGroup = new ec2.SecurityGroup(this, 'DatabaseSg', {
       vpc,
@@ -45,9 +51,14 @@ export class Data extends Construct {
       allowAllOutbound: false,
     });
     this.databaseSecurityGroup.addIngressRule(
-      this.clientSecurityGroup,
+      this.apiSecurityGroup,
       ec2.Port.tcp(3306),
-      'Functions to MySQL',
+      'API functions to MySQL',
+    );
+    this.databaseSecurityGroup.addIngressRule(
+      this.migrationSecurityGroup,
+      ec2.Port.tcp(3306),
+      'Migrations to MySQL',
     );
     this.databaseSecurityGroup.addIngressRule(
       this.databaseSecurityGroup,
@@ -121,9 +132,9 @@ export class Data extends Construct {
       allowAllOutbound: false,
     });
     this.redisSecurityGroup.addIngressRule(
-      this.clientSecurityGroup,
+      this.apiSecurityGroup,
       ec2.Port.tcp(6379),
-      'Functions to Redis',
+      'API functions to Redis',
     );
     const subnets = new elasticache.CfnSubnetGroup(this, 'RedisSubnets', {
       description: 'Private subnets of both AZs',
@@ -168,7 +179,7 @@ export class Data extends Construct {
     this.migrations = new QueueManagerFunction(this, 'Migrate', {
       handler: 'migrate',
       vpc,
-      securityGroups: [this.clientSecurityGroup],
+      securityGroups: [this.migrationSecurityGroup],
       timeout: Duration.minutes(5),
       environment: {
         MYSQL_SECRET_ARN: this.database.secret!.secretArn,

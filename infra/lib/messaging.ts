@@ -1,7 +1,8 @@
-import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -11,7 +12,6 @@ import { QueueManagerFunction } from './function';
 
 export interface MessagingProps {
   readonly vpc: ec2.IVpc;
-  readonly securityGroups: ec2.ISecurityGroup[];
   readonly accounts: dynamodb.ITable;
   readonly alarmTopic: sns.ITopic;
   readonly smtpHost: string;
@@ -46,19 +46,39 @@ export class Messaging extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new actions.SnsAction(props.alarmTopic));
 
+    // SES SMTP credentials, filled in by the operator after the first deploy; read at cold start, never in env.
+    const smtp = new secrets.Secret(this, 'SmtpCredentials', {
+      description: 'SES SMTP credentials: {"username": "...", "password": "..."}',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ username: '' }),
+        generateStringKey: 'password',
+      },
+    });
+    Validations.of(smtp).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'SES SMTP credentials are derived from an IAM key and rotated with it, not by a Secrets Manager rotation function.',
+    });
     this.consumer = new QueueManagerFunction(this, 'MailConsumer', {
       handler: 'mailConsumer',
       vpc: props.vpc,
-      securityGroups: props.securityGroups,
+      securityGroups: [
+        new ec2.SecurityGroup(this, 'ConsumerSg', {
+          vpc: props.vpc,
+          description: 'Mail consumer: no data-store access; DynamoDB and SMTP through the NAT',
+        }),
+      ],
       timeout: Duration.seconds(30),
       environment: {
         ACCOUNTS_TABLE: props.accounts.tableName,
         SMTP_HOST: props.smtpHost,
         SMTP_PORT: '587',
+        SMTP_SECRET_ARN: smtp.secretArn,
         MAIL_FROM: props.mailFrom,
       },
     });
     props.accounts.grantReadWriteData(this.consumer.function);
+    smtp.grantRead(this.consumer.function);
     this.consumer.acknowledgeTableIndexes(
       Stack.of(this).getLogicalId(props.accounts.node.defaultChild as CfnResource),
     );

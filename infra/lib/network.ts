@@ -97,6 +97,17 @@ export class Network extends Construct {
           { deviceName: '/dev/xvda', volume: ec2.BlockDeviceVolume.ebs(30, { encrypted: true }) },
         ],
       });
+      const acknowledge = (id: string, reason: string) =>
+        Validations.of(this.ciHost!).acknowledge({ id, reason });
+      acknowledge(
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]',
+        'Session Manager access to the CI host: the standard policy for it.',
+      );
+      acknowledge('AwsSolutions-EC28', 'Basic monitoring suffices for an optional CI host.');
+      acknowledge(
+        'AwsSolutions-EC29',
+        'The CI host is disposable and recreated by a deploy; termination protection would block that.',
+      );
     }
   }
 }

@@ -35,16 +35,16 @@ export class QueueManagerStack extends Stack {
     if (props.alarmEmail) this.alarms.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     this.network = new Network(this, 'Network', { ciHost: props.ciHost ?? false });
     this.data = new Data(this, 'Data', { vpc: this.network.vpc });
-    const functions = { vpc: this.network.vpc, securityGroups: [this.data.clientSecurityGroup] };
     this.messaging = new Messaging(this, 'Messaging', {
-      ...functions,
+      vpc: this.network.vpc,
       accounts: this.data.accounts,
       alarmTopic: this.alarms,
       smtpHost: props.smtpHost,
       mailFrom: props.mailFrom,
     });
     this.api = new Api(this, 'Api', {
-      ...functions,
+      vpc: this.network.vpc,
+      securityGroups: [this.data.apiSecurityGroup],
       database: this.data.database,
       proxy: this.data.proxy,
       redisEndpoint: this.data.redis.attrPrimaryEndPointAddress,

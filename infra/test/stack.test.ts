@@ -237,3 +237,47 @@ describe('monitoring', () => {
     });
   });
 });
+
+describe('least privilege', () => {
+  const ingressSources = (port: number) =>
+    Object.values(
+      template.findResources('AWS::EC2::SecurityGroupIngress', { Properties: { FromPort: port } }),
+    ).map((r) => JSON.stringify(r.Properties.SourceSecurityGroupId));
+  const functionGroup = (handler: string) => {
+    const [fn] = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Handler: `index.${handler}` } }),
+    );
+    return JSON.stringify(fn!.Properties.VpcConfig.SecurityGroupIds[0]);
+  };
+
+  it('given the functions, then each reaches exactly the stores it uses', () => {
+    const mysql = ingressSources(3306);
+    const redis = ingressSources(6379);
+    expect(mysql).toContain(functionGroup('resolver'));
+    expect(mysql).toContain(functionGroup('migrate'));
+    expect(redis).toContain(functionGroup('resolver'));
+    expect(functionGroup('authorizer')).toBe(functionGroup('resolver'));
+    expect(redis).not.toContain(functionGroup('migrate'));
+    for (const sources of [mysql, redis]) expect(sources).not.toContain(functionGroup('mailConsumer'));
+    expect(ingressSources(443)).toEqual([functionGroup('logShipper')]);
+  });
+
+  it('given any function, then its environment names secrets by ARN and holds no secret value', () => {
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      const variables: Record<string, unknown> = fn.Properties.Environment?.Variables ?? {};
+      for (const [name, value] of Object.entries(variables)) {
+        expect(name).not.toMatch(/PASSWORD|TOKEN|KEY$/);
+        if (/SECRET/.test(name)) expect(JSON.stringify(value)).toMatch(/Ref|secret/i);
+      }
+    }
+  });
+
+  it('given the ciHost flag, then a CI host appears in a public subnet; without it, none', async () => {
+    const { buildApp } = await import('../bin/queue-manager');
+    const withCi = Template.fromStack(
+      buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], ciHost: true } })).stack,
+    );
+    const count = (t: Template) => Object.keys(t.findResources('AWS::EC2::Instance')).length;
+    expect(count(withCi)).toBe(count(template) + 1);
+  });
+});
