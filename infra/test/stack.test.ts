@@ -17,6 +17,19 @@ describe('network', () => {
     template.resourceCountIs('AWS::EC2::Subnet', 4);
     template.resourcePropertiesCountIs('AWS::EC2::Subnet', { MapPublicIpOnLaunch: true }, 2);
     template.resourcePropertiesCountIs('AWS::EC2::Subnet', { MapPublicIpOnLaunch: false }, 2);
+    const subnets = Object.values(template.findResources('AWS::EC2::Subnet')).map((r) => ({
+      az: JSON.stringify(r.Properties.AvailabilityZone),
+      isPublic: r.Properties.MapPublicIpOnLaunch,
+    }));
+    const azs = [...new Set(subnets.map((s) => s.az))];
+    expect(azs).toHaveLength(2);
+    for (const az of azs)
+      expect(
+        subnets
+          .filter((s) => s.az === az)
+          .map((s) => s.isPublic)
+          .sort(),
+      ).toEqual([false, true]);
     template.resourceCountIs('AWS::EC2::NatGateway', 0);
     template.hasResourceProperties('AWS::EC2::Instance', { SourceDestCheck: false });
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
