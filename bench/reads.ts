@@ -8,6 +8,7 @@ import { openSqlDatabase } from '../resolvers/stores/sql/database';
 import { migrateToLatest } from '../resolvers/stores/sql/migrate';
 import { SqlQueueStore } from '../resolvers/stores/sql/queue-store';
 import { TEST_MYSQL_URL } from '../test/support/services';
+import { aQueue } from '../test/support/fixtures';
 import { freshRedis } from '../test/support/redis';
 import { runProcess, startServer } from './lib/processes';
 
@@ -31,24 +32,13 @@ export interface ReadResult {
 /** Loads a queue of `size` waiting tickets through the SQL store, in batched transactions. */
 async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
   const at = Date.now();
-  const queue: Queue = {
-    id: randomUUID(),
-    ownerId: randomUUID(),
+  const queue: Queue = aQueue({
     name: `Read bench ${size}`,
-    description: null,
-    calledMessage: null,
-    status: 'OPEN',
     selfJoin: false,
-    capacity: null,
-    version: 1,
-    nextNumber: 1,
-    waitingCount: 0,
-    nowServing: null,
-    lastCalledAt: null,
     callIntervalMs: 60_000,
     createdAt: at,
     updatedAt: at,
-  };
+  });
   await store.insertQueue(queue);
   for (let start = 0; start < size; start += 50_000) {
     const end = Math.min(size, start + 50_000);

@@ -1,34 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { postGraphql } from '../../test/support/http';
-import { linkFromDevMail } from '../../test/support/local-server';
+import { ownerOverHttp, postGraphql } from '../../test/support/http';
 
 /** An owner session obtained as a person would: sign up, the link from /dev/mail, verify, log in. */
 export async function ownerSession(url: string): Promise<string> {
-  const email = `${randomUUID()}@bench.example.com`;
-  const password = 'bench password 123';
-  await postGraphql(
-    url,
-    {
-      query: 'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
-      variables: { i: { name: 'Bench Owner', email, password } },
-    },
-    'Public',
-  );
-  const token = (await linkFromDevMail(url, email, 'verify')).split('/').at(-1);
-  await postGraphql(
-    url,
-    { query: 'mutation V($t: String!) { verifyEmail(token: $t) { status } }', variables: { t: token } },
-    'Public',
-  );
-  const login = await postGraphql(
-    url,
-    {
-      query: 'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-      variables: { e: email, p: password },
-    },
-    'Public',
-  );
-  return `Bearer ${login.body.data.login.accessToken}`;
+  return (await ownerOverHttp(url)).authorization;
 }
 
 export async function gql(

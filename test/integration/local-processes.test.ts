@@ -7,46 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshMysql, type TestSql } from '../support/databases';
 import { freshDynamo, type TestDynamo } from '../support/dynalite';
-import { postGraphql } from '../support/http';
-import { linkFromDevMail } from '../support/local-server';
+import { loginOverHttp, ownerOverHttp, postGraphql } from '../support/http';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 import { freshRedis, type TestRedis } from '../support/redis';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
 
 const services = inject('services');
 afterAll(killSpawnedServers);
-const PASSWORD = 'correct horse battery';
-
-async function ownerSession(signUpAt: string, loginAt: string, email: string): Promise<string> {
-  await postGraphql(
-    signUpAt,
-    {
-      query: 'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
-      variables: { i: { name: 'Owner', email, password: PASSWORD } },
-    },
-    'Public',
-  );
-  const token = (await linkFromDevMail(signUpAt, email, 'verify')).split('/').at(-1);
-  await postGraphql(
-    loginAt,
-    { query: 'mutation V($t: String!) { verifyEmail(token: $t) { status } }', variables: { t: token } },
-    'Public',
-  );
-  return login(loginAt, email);
-}
-
-async function login(url: string, email: string): Promise<string> {
-  const answer = await postGraphql(
-    url,
-    {
-      query: 'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-      variables: { e: email, p: PASSWORD },
-    },
-    'Public',
-  );
-  return `Bearer ${answer.body.data.login.accessToken}`;
-}
-
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'qm-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -55,7 +22,7 @@ describe('npm start', () => {
     const first = await spawnServer({ DATA_DIR: dataDir, PORT: '0' }, 'npm start');
     expect(first.output()).toMatch(/Playground {2}http:\/\/localhost:\d+\/playground/);
     const email = `${randomUUID()}@example.com`;
-    const owner = await ownerSession(first.url, first.url, email);
+    const { authorization: owner } = await ownerOverHttp(first.url, first.url, email);
     const queue = (
       await postGraphql(
         first.url,
@@ -75,7 +42,7 @@ describe('npm start', () => {
 
     const second = await spawnServer({ DATA_DIR: dataDir, PORT: '0' }, 'npm start');
     try {
-      const again = await login(second.url, email);
+      const again = await loginOverHttp(second.url, email);
       const queues = await postGraphql(
         second.url,
         { query: '{ myQueues { items { id name waitingCount } } }' },
@@ -156,7 +123,7 @@ describe.skipIf(!(services.mysql && services.redis))(
 
     it('given subscribers on both, then a change made through either reaches both, in order', async () => {
       expect(a.output()).toContain('positions Redis (REDIS_URL)');
-      const owner = await ownerSession(a.url, b.url, `${randomUUID()}@example.com`);
+      const { authorization: owner } = await ownerOverHttp(a.url, b.url);
       const queue = (
         await postGraphql(b.url, { query: 'mutation { createQueue(input: {name: "Shared"}) { id } }' }, owner)
       ).body.data.createQueue;

@@ -62,6 +62,8 @@ export type JoinQueueMutationVariables = Exact<{
 
 export type JoinQueueMutation = { joinQueue: { accessToken: string, ticket: { number: number, position: number | null } } };
 
+export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, estimatedWaitSeconds: number | null, calledMessage: string | null, version: number };
+
 export type TicketQueryVariables = Exact<{
   token: string;
 }>;
@@ -101,7 +103,24 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const TicketFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TicketFields on TicketView {
+  ticketId
+  queueId
+  queueName
+  queueDescription
+  queueStatus
+  name
+  number
+  status
+  position
+  waitingCount
+  nowServing
+  estimatedWaitSeconds
+  calledMessage
+  version
+}
+    `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
 export const DisplayDocument = new TypedDocumentString(`
     query Display($queueId: ID!) {
   queueDisplay(queueId: $queueId) {
@@ -149,43 +168,47 @@ export const JoinQueueDocument = new TypedDocumentString(`
 export const TicketDocument = new TypedDocumentString(`
     query Ticket($token: String!) {
   ticket(token: $token) {
-    ticketId
-    queueId
-    queueName
-    queueDescription
-    queueStatus
-    name
-    number
-    status
-    position
-    waitingCount
-    nowServing
-    estimatedWaitSeconds
-    calledMessage
-    version
+    ...TicketFields
   }
 }
-    `) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
+    fragment TicketFields on TicketView {
+  ticketId
+  queueId
+  queueName
+  queueDescription
+  queueStatus
+  name
+  number
+  status
+  position
+  waitingCount
+  nowServing
+  estimatedWaitSeconds
+  calledMessage
+  version
+}`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const LeaveQueueDocument = new TypedDocumentString(`
     mutation LeaveQueue($token: String!) {
   leaveQueue(token: $token) {
-    ticketId
-    queueId
-    queueName
-    queueDescription
-    queueStatus
-    name
-    number
-    status
-    position
-    waitingCount
-    nowServing
-    estimatedWaitSeconds
-    calledMessage
-    version
+    ...TicketFields
   }
 }
-    `) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;
+    fragment TicketFields on TicketView {
+  ticketId
+  queueId
+  queueName
+  queueDescription
+  queueStatus
+  name
+  number
+  status
+  position
+  waitingCount
+  nowServing
+  estimatedWaitSeconds
+  calledMessage
+  version
+}`) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;
 export const TicketEventsDocument = new TypedDocumentString(`
     subscription TicketEvents($queueId: ID!) {
   onQueueEvent(queueId: $queueId) {

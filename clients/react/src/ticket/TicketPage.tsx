@@ -6,23 +6,30 @@ import { useI18n } from '../i18n';
 import { alertTurn, enableAlerts } from './alerts';
 import { initialTicketState, ticketReducer } from './ticket-state';
 
+/** What the page shows of its ticket: one selection for the read and for leaving. */
+export const TicketFields = graphql(`
+  fragment TicketFields on TicketView {
+    ticketId
+    queueId
+    queueName
+    queueDescription
+    queueStatus
+    name
+    number
+    status
+    position
+    waitingCount
+    nowServing
+    estimatedWaitSeconds
+    calledMessage
+    version
+  }
+`);
+
 const TicketQuery = graphql(`
   query Ticket($token: String!) {
     ticket(token: $token) {
-      ticketId
-      queueId
-      queueName
-      queueDescription
-      queueStatus
-      name
-      number
-      status
-      position
-      waitingCount
-      nowServing
-      estimatedWaitSeconds
-      calledMessage
-      version
+      ...TicketFields
     }
   }
 `);
@@ -30,20 +37,7 @@ const TicketQuery = graphql(`
 const LeaveQueue = graphql(`
   mutation LeaveQueue($token: String!) {
     leaveQueue(token: $token) {
-      ticketId
-      queueId
-      queueName
-      queueDescription
-      queueStatus
-      name
-      number
-      status
-      position
-      waitingCount
-      nowServing
-      estimatedWaitSeconds
-      calledMessage
-      version
+      ...TicketFields
     }
   }
 `);
