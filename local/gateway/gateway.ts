@@ -33,6 +33,8 @@ import { SubscriptionHub, type Sink } from './hub';
 import { appSyncScalars } from './scalars';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The backend's one publish, parsed once. */
+const PUBLISH_DOCUMENT = parse(PUBLISH_QUEUE_EVENT);
 
 export type AuthMode = 'AWS_LAMBDA' | 'AWS_IAM';
 
@@ -274,8 +276,8 @@ export class Gateway {
   /** The backend's publish: `publishQueueEvent` with IAM credentials, exactly one per change. */
   async publish(event: QueueEvent): Promise<void> {
     this.publishes += 1;
-    const document = parse(PUBLISH_QUEUE_EVENT);
-    const result = await this.execute(document, {
+
+    const result = await this.execute(PUBLISH_DOCUMENT, {
       caller: {
         authMode: 'AWS_IAM',
         identity: { accountId: 'local', userArn: 'arn:aws:iam::local:role/queue-manager-publisher' },

@@ -18,7 +18,16 @@ export interface SubscriptionSpec {
 
 interface Group extends SubscriptionSpec {
   key: string;
+  /** The subscription's root field: the event is its value. */
+  fieldName: string;
   sinks: Set<Sink>;
+}
+
+function rootField(document: DocumentNode): string {
+  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
+  const field = operation && 'selectionSet' in operation ? operation.selectionSet.selections[0] : undefined;
+  if (!field || field.kind !== 'Field') throw new Error('A subscription selects one root field.');
+  return field.name.value;
 }
 
 /**
@@ -38,7 +47,11 @@ export class SubscriptionHub {
       let forMutation = this.byMutation.get(mutation);
       if (!forMutation) this.byMutation.set(mutation, (forMutation = new Map()));
       let group = forMutation.get(key);
-      if (!group) forMutation.set(key, (group = { ...spec, key, sinks: new Set() }));
+      if (!group)
+        forMutation.set(
+          key,
+          (group = { ...spec, key, fieldName: rootField(spec.document), sinks: new Set() }),
+        );
       group.sinks.add(sink);
       return { forMutation, group };
     });
@@ -66,15 +79,10 @@ export class SubscriptionHub {
     for (const group of groups.values()) {
       if (!Object.entries(group.args).every(([name, value]) => payload[name] === value)) continue;
       if (!passesFilter(group.filter, payload)) continue;
-      const operation = group.document.definitions.find((d) => d.kind === 'OperationDefinition');
-      const field =
-        operation && 'selectionSet' in operation ? operation.selectionSet.selections[0] : undefined;
-      const fieldName = field && 'name' in field ? field.name.value : undefined;
-      if (!fieldName) continue;
       const result = execute({
         schema: this.schema,
         document: group.document,
-        rootValue: { [fieldName]: payload },
+        rootValue: { [group.fieldName]: payload },
         variableValues: group.variables,
       });
       // Default resolvers only: the result is synchronous.
