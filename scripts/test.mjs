@@ -7,6 +7,7 @@ const steps = [
   ['types', 'npx', ['tsc', '--noEmit']],
   ['lint and format', 'npm', ['run', '--silent', 'lint']],
   ['clients built', 'node', ['scripts/build-clients.mjs']],
+  ['backoffice unit tests (ng test)', 'npm', ['run', '--silent', 'test', '-w', 'clients/backoffice']],
   ['tests: unit, integration, end-to-end', 'npx', ['vitest', 'run']],
 ];
 

@@ -1,0 +1,21 @@
+import { inject } from '@angular/core';
+import { Router, type CanActivateFn, type Routes } from '@angular/router';
+import { LoginPage, SignUpPage, VerifyPage } from './auth/auth.pages';
+import { AuthService } from './auth/auth.service';
+import { QueuePage, QueuesPage } from './queues/queues.pages';
+
+/** Owner pages need a live session; without one, log in and come back. */
+const signedIn: CanActivateFn = (_route, state) =>
+  inject(AuthService).authorization()
+    ? true
+    : inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'queues' },
+  { path: 'signup', component: SignUpPage },
+  { path: 'verify/:token', component: VerifyPage },
+  { path: 'login', component: LoginPage },
+  { path: 'queues', component: QueuesPage, canActivate: [signedIn] },
+  { path: 'queues/:id', component: QueuePage, canActivate: [signedIn] },
+  { path: '**', redirectTo: 'queues' },
+];

@@ -1,0 +1,26 @@
+import { validateQueueName, validateSignUp } from './validation';
+
+describe('account and queue form rules (mirroring the server)', () => {
+  it('given empty fields, then each one says what is missing', () => {
+    expect(validateSignUp('  ', 'nope', 'short')).toEqual({
+      name: 'Please enter your name.',
+      email: 'Please enter a valid email address.',
+      password: 'Please use at least 10 characters.',
+    });
+  });
+
+  it('given accents and emoji, then 128 characters are allowed and 129 are not', () => {
+    expect(validateSignUp('é'.repeat(128), 'ana@example.com', 'correct horse battery')).toEqual({});
+    expect(validateSignUp('😀'.repeat(129), 'ana@example.com', 'correct horse battery').name).toBe(
+      'Please use at most 128 characters.',
+    );
+  });
+
+  it('given markup or SQL punctuation in a name, then it is refused like the server refuses it', () => {
+    expect(validateQueueName('<script>')).toBe('Please leave out characters such as < > ; { }.');
+    expect(validateQueueName("x'); DROP TABLE queues;--")).toBe(
+      'Please leave out characters such as < > ; { }.',
+    );
+    expect(validateQueueName('Padaria Pão Quente')).toBeUndefined();
+  });
+});

@@ -1,0 +1,92 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      status\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation Login($email: AWSEmail!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
+    "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueDocument,
+    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
+    "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": typeof types.QueueScreenEventsDocument,
+    "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      ticket {\n        number\n      }\n    }\n  }\n": typeof types.AddTicketDocument,
+    "\n  mutation CallNext($queueId: ID!) {\n    callNext(queueId: $queueId) {\n      number\n    }\n  }\n": typeof types.CallNextDocument,
+    "\n  mutation Complete($id: ID!) {\n    completeTicket(id: $id) {\n      id\n    }\n  }\n": typeof types.CompleteDocument,
+    "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      status\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation Login($email: AWSEmail!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
+    "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueDocument,
+    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
+    "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": types.QueueScreenEventsDocument,
+    "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      ticket {\n        number\n      }\n    }\n  }\n": types.AddTicketDocument,
+    "\n  mutation CallNext($queueId: ID!) {\n    callNext(queueId: $queueId) {\n      number\n    }\n  }\n": types.CallNextDocument,
+    "\n  mutation Complete($id: ID!) {\n    completeTicket(id: $id) {\n      id\n    }\n  }\n": types.CompleteDocument,
+    "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": types.RemoveDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      status\n    }\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: AWSEmail!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n"): typeof import('./graphql').MyQueuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n"): typeof import('./graphql').QueueScreenEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      ticket {\n        number\n      }\n    }\n  }\n"): typeof import('./graphql').AddTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CallNext($queueId: ID!) {\n    callNext(queueId: $queueId) {\n      number\n    }\n  }\n"): typeof import('./graphql').CallNextDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Complete($id: ID!) {\n    completeTicket(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').CompleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RemoveDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { linkFromDevMail, startTestServer, type TestServer } from '../support/local-server';
+
+const browserAvailability = inject('browser');
+const built = existsSync(
+  fileURLToPath(new URL('../../clients/backoffice/dist/browser/index.html', import.meta.url)),
+);
+if (!built && process.env.CI)
+  throw new Error('CI needs the built backoffice for the end-to-end tests: npm run build:clients');
+
+describe.skipIf(!browserAvailability.chromium || !built)(
+  "the owner's backoffice in Chromium, against the local server",
+  () => {
+    let t: TestServer;
+    let browser: Browser;
+    beforeAll(async () => {
+      t = await startTestServer('embedded');
+      browser = await launchBrowser(browserAvailability.chromium!);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await t?.cleanup();
+    });
+
+    async function ownerPage(): Promise<{ page: Page; email: string; close(): Promise<void> }> {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      return { page, email: `${randomUUID()}@example.com`, close: () => context.close() };
+    }
+
+    async function signUpAndLogIn(page: Page, email: string): Promise<void> {
+      await page.goto(`${t.url}/backoffice/signup`);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByText('Please enter your name.').waitFor();
+      await page.getByLabel('Your name').fill('Dona Benta');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('short');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByText('Please use at least 10 characters.').waitFor();
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByTestId('check-email').waitFor();
+      await page.goto(await linkFromDevMail(t.url, email, 'verify'));
+      await page.getByText('Your email is confirmed').waitFor();
+      await page.getByRole('link', { name: 'Log in' }).click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL(/\/backoffice\/queues$/);
+    }
+
+    const positions = async (page: Page) =>
+      page.$$eval('[data-testid="ticket-row"]', (rows) =>
+        rows.map((r) => [
+          r.getAttribute('data-number'),
+          r.querySelector('[data-testid="position"]')?.textContent,
+        ]),
+      );
+
+    it('given an owner, then sign-up, verification, login, a queue with three people, live in two browsers, call and remove', async () => {
+      const first = await ownerPage();
+      await signUpAndLogIn(first.page, first.email);
+      const page = first.page;
+      await page.getByTestId('no-queues').waitFor();
+      await page.getByRole('button', { name: 'Create queue' }).click();
+      await page.getByText('Please enter a name for the queue.').waitFor();
+      expect(await page.getByTestId('no-queues').count()).toBe(1);
+      await page.getByLabel('Name').fill('Padaria Pão Quente');
+      await page.getByLabel('Message shown to the person called').fill('Balcão 2');
+      await page.getByRole('button', { name: 'Create queue' }).click();
+      await page.waitForURL(/\/backoffice\/queues\/[0-9a-f-]{36}$/);
+      const queueUrl = page.url();
+      for (const name of ['Ana', 'Bruno', 'Cláudia']) {
+        await page.getByLabel('Name').fill(name);
+        await page.getByRole('button', { name: 'Add' }).click();
+        await page.locator(`[data-testid="ticket-row"]:has-text("${name}")`).waitFor();
+      }
+      expect(await positions(page)).toEqual([
+        ['1', '1'],
+        ['2', '2'],
+        ['3', '3'],
+      ]);
+
+      // A second browser, same owner session storage copied: the same queue, live.
+      const second = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        storageState: await page.context().storageState(),
+      });
+      const other = await second.newPage();
+      await other.goto(queueUrl);
+      await other.locator('[data-testid="ticket-row"]').nth(2).waitFor();
+
+      const started = performance.now();
+      await page.getByRole('button', { name: 'Call next (N)' }).click();
+      await other.waitForFunction(
+        () => document.querySelector('[data-testid="now-serving"]')?.textContent === '1',
+        null,
+        { timeout: 1000 },
+      );
+      process.stdout.write(
+        `backoffice e2e: call next → other browser updated in ${Math.round(performance.now() - started)} ms\n`,
+      );
+      expect(await positions(other)).toEqual([
+        ['1', '—'],
+        ['2', '1'],
+        ['3', '2'],
+      ]);
+
+      await other.getByRole('button', { name: 'Remove Bruno' }).click();
+      for (const p of [page, other])
+        await p.waitForFunction(
+          () => document.querySelectorAll('[data-testid="ticket-row"]').length === 2,
+          null,
+          { timeout: 2000 },
+        );
+      for (const p of [page, other])
+        expect(await positions(p)).toEqual([
+          ['1', '—'],
+          ['3', '1'],
+        ]);
+      await page.keyboard.press('n');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="now-serving"]')?.textContent === '3',
+      );
+      await page.screenshot({ path: `${ARTIFACTS}backoffice-queue-1280x900.png` });
+
+      // Another owner cannot open this queue.
+      const intruder = await ownerPage();
+      await signUpAndLogIn(intruder.page, intruder.email);
+      await intruder.page.goto(queueUrl);
+      await intruder.page.getByTestId('queue-not-found').waitFor();
+      await intruder.close();
+      await second.close();
+      await first.close();
+    });
+
+    it('given no session, then a queue address sends the owner to log in and back', async () => {
+      const { page, close } = await ownerPage();
+      await page.goto(`${t.url}/backoffice/queues/${randomUUID()}`);
+      await page.waitForURL(/\/backoffice\/login\?returnUrl=/);
+      await page.getByRole('heading', { name: 'Log in' }).waitFor();
+      await close();
+    });
+  },
+);
