@@ -83,9 +83,7 @@ export class SignUpPage {
       await this.auth.signUp(this.name.trim(), this.email.trim(), this.password);
       this.sent.set(true);
     } catch (error) {
-      this.failure.set(
-        error instanceof ApiError ? error.message : 'Something went wrong. Please try again.',
-      );
+      this.failure.set(error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');
     } finally {
       this.busy.set(false);
     }
@@ -166,13 +164,9 @@ export class LoginPage {
     this.failure.set(null);
     try {
       await this.auth.login(this.email.trim(), this.password);
-      await this.router.navigateByUrl(
-        this.route.snapshot.queryParamMap.get('returnUrl') || '/queues',
-      );
+      await this.router.navigateByUrl(this.route.snapshot.queryParamMap.get('returnUrl') || '/queues');
     } catch (error) {
-      this.failure.set(
-        error instanceof ApiError ? error.message : 'Something went wrong. Please try again.',
-      );
+      this.failure.set(error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');
     } finally {
       this.busy.set(false);
     }

@@ -46,9 +46,7 @@ export class AuthService {
 
   private static load(): StoredSession | null {
     try {
-      const stored = JSON.parse(
-        localStorage.getItem(STORAGE_KEY) ?? 'null',
-      ) as StoredSession | null;
+      const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as StoredSession | null;
       return stored && Date.parse(stored.expiresAt) > Date.now() ? stored : null;
     } catch {
       return null;

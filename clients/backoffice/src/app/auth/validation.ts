@@ -10,8 +10,7 @@ export function validateSignUp(name: string, email: string, password: string): S
   const trimmed = name.trim();
   if (!trimmed) errors.name = 'Please enter your name.';
   else if ([...trimmed].length > 128) errors.name = 'Please use at most 128 characters.';
-  else if (/[<>{}[\]\\;`|^$=]/.test(trimmed))
-    errors.name = 'Please leave out characters such as < > ; { }.';
+  else if (/[<>{}[\]\\;`|^$=]/.test(trimmed)) errors.name = 'Please leave out characters such as < > ; { }.';
   if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email.trim()))
     errors.email = 'Please enter a valid email address.';
   if ([...password].length < 10) errors.password = 'Please use at least 10 characters.';

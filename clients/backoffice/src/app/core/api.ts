@@ -14,12 +14,7 @@ export class ApiError extends Error {
 }
 
 // aws-amplify types its client for its own generated documents; ours are codegen's TypedDocumentString.
-type Untyped = (options: {
-  query: string;
-  variables?: object;
-  authMode: 'lambda';
-  authToken: string;
-}) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Untyped = (options: { query: string; variables?: object; authMode: 'lambda'; authToken: string }) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function toApiError(error: unknown): ApiError {
   const first = (
@@ -49,11 +44,7 @@ export class Api {
     return this.untyped;
   }
 
-  async request<R, V>(
-    document: TypedDocumentString<R, V>,
-    variables: V,
-    authToken: string,
-  ): Promise<R> {
+  async request<R, V>(document: TypedDocumentString<R, V>, variables: V, authToken: string): Promise<R> {
     try {
       const answer = await this.graphql()({
         query: document.toString(),

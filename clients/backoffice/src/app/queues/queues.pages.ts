@@ -62,8 +62,8 @@ const CreateQueue = graphql(`
       <label for="called-message">Message shown to the person called</label>
       <input id="called-message" name="calledMessage" [(ngModel)]="calledMessage" />
       <label class="check"
-        ><input type="checkbox" name="selfJoin" [(ngModel)]="selfJoin" /> People may join from the
-        queue's QR code</label
+        ><input type="checkbox" name="selfJoin" [(ngModel)]="selfJoin" /> People may join from the queue's QR
+        code</label
       >
       <button type="submit">Create queue</button>
     </form>
@@ -289,10 +289,7 @@ export class QueuePage implements OnInit, OnDestroy {
       );
     } catch (error) {
       // Another owner's queue answers exactly like a missing one.
-      if (
-        error instanceof ApiError &&
-        (error.errorType === 'NOT_FOUND' || error.errorType === 'VALIDATION')
-      )
+      if (error instanceof ApiError && (error.errorType === 'NOT_FOUND' || error.errorType === 'VALIDATION'))
         return this.notFound.set(true);
       throw error;
     }
@@ -310,12 +307,7 @@ export class QueuePage implements OnInit, OnDestroy {
 
   shortcut(event: KeyboardEvent): void {
     const target = event.target as HTMLElement | null;
-    if (
-      event.key.toLowerCase() === 'n' &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      target?.tagName !== 'INPUT'
-    )
+    if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && target?.tagName !== 'INPUT')
       void this.callNext();
   }
 
@@ -331,9 +323,7 @@ export class QueuePage implements OnInit, OnDestroy {
     this.addError.set(error);
     if (error) return;
     try {
-      await this.run((a) =>
-        this.api.request(AddTicket, { queueId: this.id(), input: { name } }, a),
-      );
+      await this.run((a) => this.api.request(AddTicket, { queueId: this.id(), input: { name } }, a));
       this.person = '';
     } catch (e) {
       this.addError.set(e instanceof ApiError ? e.message : 'The person could not be added.');
