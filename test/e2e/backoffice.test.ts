@@ -70,13 +70,13 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByRole('button', { name: 'Create queue' }).click();
       await page.getByText('Please enter a name for the queue.').waitFor();
       expect(await page.getByTestId('no-queues').count()).toBe(1);
-      await page.getByLabel('Name').fill('Padaria Pão Quente');
+      await page.getByLabel('Queue name').fill('Padaria Pão Quente');
       await page.getByLabel('Message shown to the person called').fill('Balcão 2');
       await page.getByRole('button', { name: 'Create queue' }).click();
       await page.waitForURL(/\/backoffice\/queues\/[0-9a-f-]{36}$/);
       const queueUrl = page.url();
       for (const name of ['Ana', 'Bruno', 'Cláudia']) {
-        await page.getByLabel('Name').fill(name);
+        await page.getByLabel("Person's name").fill(name);
         await page.getByRole('button', { name: 'Add' }).click();
         await page.locator(`[data-testid="ticket-row"]:has-text("${name}")`).waitFor();
       }
@@ -85,6 +85,13 @@ describe.skipIf(!browserAvailability.chromium || !built)(
         ['2', '2'],
         ['3', '3'],
       ]);
+      // The last person added gets a printable QR of their ticket link.
+      await page.getByTestId('issued').getByText('Number 3 — Cláudia').waitFor();
+      expect(await page.getByTestId('issued').locator('canvas').count()).toBe(1);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByTestId('queue-status').getByText('PAUSED').waitFor();
+      await page.getByRole('button', { name: 'Open' }).click();
+      await page.getByTestId('queue-status').getByText('OPEN').waitFor();
 
       // A second browser, same owner session storage copied: the same queue, live.
       const second = await browser.newContext({
@@ -127,6 +134,28 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.waitForFunction(
         () => document.querySelector('[data-testid="now-serving"]')?.textContent === '3',
       );
+      await page
+        .locator('[data-testid="ticket-row"][data-number="1"]')
+        .getByRole('button', { name: 'Served' })
+        .click();
+      await page.waitForFunction(
+        () => !document.querySelector('[data-testid="ticket-row"][data-number="1"]'),
+      );
+      expect(await page.getByRole('columnheader', { name: 'Waiting' }).count()).toBe(1);
+      await page
+        .locator('[data-testid="ticket-row"][data-number="3"]')
+        .getByRole('button', { name: 'No-show' })
+        .click();
+      await page.getByTestId('empty').waitFor();
+      await page.getByRole('link', { name: 'Stats' }).click();
+      await page.getByTestId('served-count').getByText('1', { exact: true }).waitFor();
+      expect(await page.locator('canvas').count()).toBe(2);
+      await page.screenshot({ path: `${ARTIFACTS}backoffice-stats-1280x900.png` });
+      await page.goto(`${queueUrl}/qr`);
+      await page.getByTestId('queue-qr').getByText('Scan to join the queue').waitFor();
+      expect(await page.getByTestId('queue-qr').locator('canvas').count()).toBe(2);
+      await page.goto(queueUrl);
+      await page.getByTestId('empty').waitFor();
       await page.screenshot({ path: `${ARTIFACTS}backoffice-queue-1280x900.png` });
 
       // Another owner cannot open this queue.
@@ -137,6 +166,32 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await intruder.close();
       await second.close();
       await first.close();
+    });
+
+    it('given the queue list open, then its waiting count follows changes made elsewhere; editing renames the queue', async () => {
+      const owner = await ownerPage();
+      await signUpAndLogIn(owner.page, owner.email);
+      const page = owner.page;
+      await page.getByLabel('Queue name').fill('Açougue');
+      await page.getByRole('button', { name: 'Create queue' }).click();
+      await page.waitForURL(/\/backoffice\/queues\/[0-9a-f-]{36}$/);
+      const queueUrl = page.url();
+      const second = await browser.newContext({ storageState: await page.context().storageState() });
+      const list = await second.newPage();
+      await list.goto(`${t.url}/backoffice/queues`);
+      await list.getByTestId('waiting').getByText('0 waiting').waitFor();
+      await page.getByLabel("Person's name").fill('Ana');
+      await page.getByRole('button', { name: 'Add' }).click();
+      await list.getByTestId('waiting').getByText('1 waiting').waitFor({ timeout: 1000 });
+      await page.getByText('Edit this queue').click();
+      await page.getByLabel('Queue name').fill('Açougue Boi Gordo');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: /Açougue Boi Gordo/ }).waitFor();
+      await list.reload();
+      await list.getByRole('link', { name: 'Açougue Boi Gordo' }).waitFor();
+      expect(queueUrl).toContain('/backoffice/queues/');
+      await second.close();
+      await owner.close();
     });
 
     it('given no session, then a queue address sends the owner to log in and back', async () => {

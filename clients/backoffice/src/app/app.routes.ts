@@ -1,7 +1,8 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Routes } from '@angular/router';
-import { LoginPage, SignUpPage, VerifyPage } from './auth/auth.pages';
+import { ForgotPage, LoginPage, ResetPage, SignUpPage, VerifyPage } from './auth/auth.pages';
 import { AuthService } from './auth/auth.service';
+import { QueueQrPage, StatsPage } from './queues/queue-extras.pages';
 import { QueuePage, QueuesPage } from './queues/queues.pages';
 
 /** Owner pages need a live session; without one, log in and come back. */
@@ -15,7 +16,11 @@ export const routes: Routes = [
   { path: 'signup', component: SignUpPage },
   { path: 'verify/:token', component: VerifyPage },
   { path: 'login', component: LoginPage },
+  { path: 'forgot', component: ForgotPage },
+  { path: 'reset-password/:token', component: ResetPage },
   { path: 'queues', component: QueuesPage, canActivate: [signedIn] },
   { path: 'queues/:id', component: QueuePage, canActivate: [signedIn] },
+  { path: 'queues/:id/qr', component: QueueQrPage, canActivate: [signedIn] },
+  { path: 'queues/:id/stats', component: StatsPage, canActivate: [signedIn] },
   { path: '**', redirectTo: 'queues' },
 ];

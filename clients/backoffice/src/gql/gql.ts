@@ -15,32 +15,60 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      status\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation Login($email: AWSEmail!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": typeof types.QueueLinksDocument,
+    "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": typeof types.QueueStatsDocument,
     "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
+    "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": typeof types.QueueListEventsDocument,
     "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueDocument,
-    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
+    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": typeof types.QueueScreenEventsDocument,
-    "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      ticket {\n        number\n      }\n    }\n  }\n": typeof types.AddTicketDocument,
+    "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": typeof types.AddTicketDocument,
     "\n  mutation CallNext($queueId: ID!) {\n    callNext(queueId: $queueId) {\n      number\n    }\n  }\n": typeof types.CallNextDocument,
     "\n  mutation Complete($id: ID!) {\n    completeTicket(id: $id) {\n      id\n    }\n  }\n": typeof types.CompleteDocument,
+    "\n  mutation UpdateQueue($id: ID!, $input: UpdateQueueInput!) {\n    updateQueue(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateQueueDocument,
+    "\n  mutation Recall($id: ID!) {\n    recallTicket(id: $id) {\n      id\n    }\n  }\n": typeof types.RecallDocument,
+    "\n  mutation NoShow($id: ID!) {\n    markNoShow(id: $id) {\n      id\n    }\n  }\n": typeof types.NoShowDocument,
+    "\n  mutation SetStatus($id: ID!, $status: QueueStatus!) {\n    setQueueStatus(id: $id, status: $status) {\n      status\n    }\n  }\n": typeof types.SetStatusDocument,
+    "\n  mutation DeleteQueue($id: ID!) {\n    deleteQueue(id: $id)\n  }\n": typeof types.DeleteQueueDocument,
     "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveDocument,
 };
 const documents: Documents = {
+    "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      email\n      status\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation Login($email: AWSEmail!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": types.QueueLinksDocument,
+    "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": types.QueueStatsDocument,
     "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
+    "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": types.QueueListEventsDocument,
     "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueDocument,
-    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
+    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": types.QueueScreenEventsDocument,
-    "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      ticket {\n        number\n      }\n    }\n  }\n": types.AddTicketDocument,
+    "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": types.AddTicketDocument,
     "\n  mutation CallNext($queueId: ID!) {\n    callNext(queueId: $queueId) {\n      number\n    }\n  }\n": types.CallNextDocument,
     "\n  mutation Complete($id: ID!) {\n    completeTicket(id: $id) {\n      id\n    }\n  }\n": types.CompleteDocument,
+    "\n  mutation UpdateQueue($id: ID!, $input: UpdateQueueInput!) {\n    updateQueue(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateQueueDocument,
+    "\n  mutation Recall($id: ID!) {\n    recallTicket(id: $id) {\n      id\n    }\n  }\n": types.RecallDocument,
+    "\n  mutation NoShow($id: ID!) {\n    markNoShow(id: $id) {\n      id\n    }\n  }\n": types.NoShowDocument,
+    "\n  mutation SetStatus($id: ID!, $status: QueueStatus!) {\n    setQueueStatus(id: $id, status: $status) {\n      status\n    }\n  }\n": types.SetStatusDocument,
+    "\n  mutation DeleteQueue($id: ID!) {\n    deleteQueue(id: $id)\n  }\n": types.DeleteQueueDocument,
     "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": types.RemoveDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n"): typeof import('./graphql').RequestResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -56,7 +84,19 @@ export function graphql(source: "\n  mutation Login($email: AWSEmail!, $password
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n"): typeof import('./graphql').QueueLinksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n"): typeof import('./graphql').QueueStatsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n"): typeof import('./graphql').MyQueuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n"): typeof import('./graphql').QueueListEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -64,7 +104,7 @@ export function graphql(source: "\n  mutation CreateQueue($input: CreateQueueInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
+export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -72,7 +112,7 @@ export function graphql(source: "\n  subscription QueueScreenEvents($queueId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      ticket {\n        number\n      }\n    }\n  }\n"): typeof import('./graphql').AddTicketDocument;
+export function graphql(source: "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').AddTicketDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -81,6 +121,26 @@ export function graphql(source: "\n  mutation CallNext($queueId: ID!) {\n    cal
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Complete($id: ID!) {\n    completeTicket(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').CompleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateQueue($id: ID!, $input: UpdateQueueInput!) {\n    updateQueue(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Recall($id: ID!) {\n    recallTicket(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecallDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NoShow($id: ID!) {\n    markNoShow(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').NoShowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStatus($id: ID!, $status: QueueStatus!) {\n    setQueueStatus(id: $id, status: $status) {\n      status\n    }\n  }\n"): typeof import('./graphql').SetStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteQueue($id: ID!) {\n    deleteQueue(id: $id)\n  }\n"): typeof import('./graphql').DeleteQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -51,6 +51,30 @@ export type TicketStatus =
   | 'SERVED'
   | 'WAITING';
 
+/** Fields left out stay as they are; null clears description, calledMessage and capacity. */
+export type UpdateQueueInput = {
+  calledMessage?: string | null | undefined;
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+  name?: string | null | undefined;
+  selfJoin?: boolean | null | undefined;
+};
+
+export type RequestResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
@@ -73,10 +97,33 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login: { accessToken: string, expiresAt: string } };
 
+export type QueueLinksQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type QueueLinksQuery = { queue: { id: string, name: string, joinUrl: string } | null };
+
+export type QueueStatsQueryVariables = Exact<{
+  id: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type QueueStatsQuery = { queueStats: { joinedCount: number, calledCount: number, servedCount: number, noShowCount: number, averageWaitSeconds: number | null, averageCallIntervalSeconds: number | null, servedPerHour: Array<{ hour: string, count: number }>, waits: Array<{ ticketNumber: number, waitSeconds: number }> } };
+
 export type MyQueuesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyQueuesQuery = { myQueues: { items: Array<{ id: string, name: string, status: QueueStatus, waitingCount: number, nowServing: number | null }> } };
+
+export type QueueListEventsSubscriptionVariables = Exact<{
+  queueId: string | number;
+}>;
+
+
+export type QueueListEventsSubscription = { onQueueEvent: { queueId: string, version: number, waitingCount: number, nowServing: number | null } | null };
 
 export type CreateQueueMutationVariables = Exact<{
   input: CreateQueueInput;
@@ -90,7 +137,7 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, capacity: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, joinedAt: string }> } };
 
 export type QueueScreenEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -105,7 +152,7 @@ export type AddTicketMutationVariables = Exact<{
 }>;
 
 
-export type AddTicketMutation = { addTicket: { ticket: { number: number } } };
+export type AddTicketMutation = { addTicket: { accessUrl: string, ticket: { number: number, name: string } } };
 
 export type CallNextMutationVariables = Exact<{
   queueId: string | number;
@@ -120,6 +167,43 @@ export type CompleteMutationVariables = Exact<{
 
 
 export type CompleteMutation = { completeTicket: { id: string } };
+
+export type UpdateQueueMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateQueueInput;
+}>;
+
+
+export type UpdateQueueMutation = { updateQueue: { id: string } };
+
+export type RecallMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecallMutation = { recallTicket: { id: string } };
+
+export type NoShowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NoShowMutation = { markNoShow: { id: string } };
+
+export type SetStatusMutationVariables = Exact<{
+  id: string | number;
+  status: QueueStatus;
+}>;
+
+
+export type SetStatusMutation = { setQueueStatus: { status: QueueStatus } };
+
+export type DeleteQueueMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteQueueMutation = { deleteQueue: boolean };
 
 export type RemoveMutationVariables = Exact<{
   id: string | number;
@@ -147,6 +231,16 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const RequestResetDocument = new TypedDocumentString(`
+    mutation RequestReset($email: AWSEmail!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestResetMutation, RequestResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $password: String!) {
+  resetPassword(token: $token, password: $password)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -171,6 +265,35 @@ export const LoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const QueueLinksDocument = new TypedDocumentString(`
+    query QueueLinks($id: ID!) {
+  queue(id: $id) {
+    id
+    name
+    joinUrl
+  }
+}
+    `) as unknown as TypedDocumentString<QueueLinksQuery, QueueLinksQueryVariables>;
+export const QueueStatsDocument = new TypedDocumentString(`
+    query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {
+  queueStats(queueId: $id, from: $from, to: $to) {
+    joinedCount
+    calledCount
+    servedCount
+    noShowCount
+    averageWaitSeconds
+    averageCallIntervalSeconds
+    servedPerHour {
+      hour
+      count
+    }
+    waits {
+      ticketNumber
+      waitSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueueStatsQuery, QueueStatsQueryVariables>;
 export const MyQueuesDocument = new TypedDocumentString(`
     query MyQueues {
   myQueues(limit: 100) {
@@ -184,6 +307,16 @@ export const MyQueuesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyQueuesQuery, MyQueuesQueryVariables>;
+export const QueueListEventsDocument = new TypedDocumentString(`
+    subscription QueueListEvents($queueId: ID!) {
+  onQueueEvent(queueId: $queueId) {
+    queueId
+    version
+    waitingCount
+    nowServing
+  }
+}
+    `) as unknown as TypedDocumentString<QueueListEventsSubscription, QueueListEventsSubscriptionVariables>;
 export const CreateQueueDocument = new TypedDocumentString(`
     mutation CreateQueue($input: CreateQueueInput!) {
   createQueue(input: $input) {
@@ -196,10 +329,15 @@ export const QueueScreenDocument = new TypedDocumentString(`
   queue(id: $id) {
     id
     name
+    description
+    calledMessage
+    selfJoin
+    capacity
     status
     nowServing
     waitingCount
     version
+    joinUrl
   }
   queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {
     items {
@@ -224,8 +362,10 @@ export const QueueScreenEventsDocument = new TypedDocumentString(`
 export const AddTicketDocument = new TypedDocumentString(`
     mutation AddTicket($queueId: ID!, $input: TicketInput!) {
   addTicket(queueId: $queueId, input: $input) {
+    accessUrl
     ticket {
       number
+      name
     }
   }
 }
@@ -244,6 +384,39 @@ export const CompleteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteMutation, CompleteMutationVariables>;
+export const UpdateQueueDocument = new TypedDocumentString(`
+    mutation UpdateQueue($id: ID!, $input: UpdateQueueInput!) {
+  updateQueue(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateQueueMutation, UpdateQueueMutationVariables>;
+export const RecallDocument = new TypedDocumentString(`
+    mutation Recall($id: ID!) {
+  recallTicket(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecallMutation, RecallMutationVariables>;
+export const NoShowDocument = new TypedDocumentString(`
+    mutation NoShow($id: ID!) {
+  markNoShow(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<NoShowMutation, NoShowMutationVariables>;
+export const SetStatusDocument = new TypedDocumentString(`
+    mutation SetStatus($id: ID!, $status: QueueStatus!) {
+  setQueueStatus(id: $id, status: $status) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SetStatusMutation, SetStatusMutationVariables>;
+export const DeleteQueueDocument = new TypedDocumentString(`
+    mutation DeleteQueue($id: ID!) {
+  deleteQueue(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteQueueMutation, DeleteQueueMutationVariables>;
 export const RemoveDocument = new TypedDocumentString(`
     mutation Remove($id: ID!) {
   removeTicket(id: $id) {

@@ -1,7 +1,8 @@
 import { Component, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ApiError } from '../core/api';
+import { graphql } from '../../gql';
+import { Api, ApiError } from '../core/api';
 import { AuthService } from './auth.service';
 import { validateSignUp, type SignUpErrors } from './validation';
 
@@ -146,7 +147,10 @@ export class VerifyPage implements OnInit {
         <p class="error" role="alert">{{ failure() }}</p>
       }
       <button type="submit" [disabled]="busy()">Log in</button>
-      <p>New here? <a routerLink="/signup">Create an account</a></p>
+      <p>
+        New here? <a routerLink="/signup">Create an account</a> ·
+        <a routerLink="/forgot">Forgot your password?</a>
+      </p>
     </form>
   `,
 })
@@ -169,6 +173,103 @@ export class LoginPage {
       this.failure.set(error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');
     } finally {
       this.busy.set(false);
+    }
+  }
+}
+
+const RequestReset = graphql(`
+  mutation RequestReset($email: AWSEmail!) {
+    requestPasswordReset(email: $email)
+  }
+`);
+const ResetPassword = graphql(`
+  mutation ResetPassword($token: String!, $password: String!) {
+    resetPassword(token: $token, password: $password)
+  }
+`);
+
+@Component({
+  selector: 'app-forgot',
+  imports: [FormsModule],
+  template: `
+    @if (sent()) {
+      <section class="card" role="status">
+        <h1>Check your email</h1>
+        <p>If {{ email }} has an account, a reset link is on its way. It works once, for an hour.</p>
+      </section>
+    } @else {
+      <form class="card" (ngSubmit)="submit()" novalidate>
+        <h1>Forgot your password?</h1>
+        <label for="email">Email</label>
+        <input id="email" name="email" type="email" [(ngModel)]="email" autocomplete="username" />
+        @if (failure()) {
+          <p class="error" role="alert">{{ failure() }}</p>
+        }
+        <button type="submit">Send a reset link</button>
+      </form>
+    }
+  `,
+})
+export class ForgotPage {
+  private readonly api = inject(Api);
+  email = '';
+  readonly sent = signal(false);
+  readonly failure = signal<string | null>(null);
+
+  async submit(): Promise<void> {
+    try {
+      await this.api.request(RequestReset, { email: this.email.trim() }, 'Public');
+      this.sent.set(true);
+    } catch (error) {
+      this.failure.set(error instanceof ApiError ? error.message : 'Please enter a valid email address.');
+    }
+  }
+}
+
+@Component({
+  selector: 'app-reset',
+  imports: [FormsModule, RouterLink],
+  template: `
+    @if (done()) {
+      <section class="card" role="status">
+        <h1>Your password is changed</h1>
+        <p><a routerLink="/login">Log in</a> with it.</p>
+      </section>
+    } @else {
+      <form class="card" (ngSubmit)="submit()" novalidate>
+        <h1>Choose a new password</h1>
+        <label for="password">New password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          [(ngModel)]="password"
+          autocomplete="new-password"
+          aria-describedby="password-error"
+        />
+        @if (failure()) {
+          <p class="error" id="password-error" role="alert">{{ failure() }}</p>
+        }
+        <button type="submit">Change password</button>
+      </form>
+    }
+  `,
+})
+export class ResetPage {
+  private readonly api = inject(Api);
+  readonly token = input.required<string>();
+  password = '';
+  readonly done = signal(false);
+  readonly failure = signal<string | null>(null);
+
+  async submit(): Promise<void> {
+    const error = validateSignUp('x', 'x@x.xx', this.password).password;
+    if (error) return this.failure.set(error);
+    try {
+      await this.api.request(ResetPassword, { token: this.token(), password: this.password }, 'Public');
+      this.done.set(true);
+    } catch (e) {
+      this.failure.set(e instanceof ApiError ? e.message : 'Something went wrong. Please try again.');
     }
   }
 }

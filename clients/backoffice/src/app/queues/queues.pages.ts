@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { AuthService } from '../auth/auth.service';
 import { validateQueueName } from '../auth/validation';
 import { Api, ApiError } from '../core/api';
+import { QrCode } from '../core/qr';
 
 const MyQueues = graphql(`
   query MyQueues {
@@ -16,6 +17,16 @@ const MyQueues = graphql(`
         waitingCount
         nowServing
       }
+    }
+  }
+`);
+const ListEvents = graphql(`
+  subscription QueueListEvents($queueId: ID!) {
+    onQueueEvent(queueId: $queueId) {
+      queueId
+      version
+      waitingCount
+      nowServing
     }
   }
 `);
@@ -48,7 +59,7 @@ const CreateQueue = graphql(`
     </section>
     <form class="card" (ngSubmit)="create()" novalidate>
       <h2>New queue</h2>
-      <label for="queue-name">Name</label>
+      <label for="queue-name">Queue name</label>
       <input
         id="queue-name"
         name="name"
@@ -69,7 +80,7 @@ const CreateQueue = graphql(`
     </form>
   `,
 })
-export class QueuesPage implements OnInit {
+export class QueuesPage implements OnInit, OnDestroy {
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -81,11 +92,33 @@ export class QueuesPage implements OnInit {
   calledMessage = '';
   selfJoin = true;
 
+  private readonly stops: (() => void)[] = [];
+
   async ngOnInit(): Promise<void> {
     const { myQueues } = await this.auth.asOwner((authorization) =>
       this.api.request(MyQueues, {}, authorization),
     );
     this.queues.set(myQueues.items);
+    // Waiting counts stay live: each queue's events carry them.
+    const authorization = this.auth.authorization();
+    if (!authorization) return;
+    for (const queue of myQueues.items)
+      this.stops.push(
+        this.api.subscribe(ListEvents, { queueId: queue.id }, authorization, ({ onQueueEvent: event }) => {
+          if (!event) return;
+          this.queues.update((list) =>
+            list.map((q) =>
+              q.id === event.queueId
+                ? { ...q, waitingCount: event.waitingCount, nowServing: event.nowServing }
+                : q,
+            ),
+          );
+        }),
+      );
+  }
+
+  ngOnDestroy(): void {
+    for (const stop of this.stops) stop();
   }
 
   async create(): Promise<void> {
@@ -113,10 +146,15 @@ const QueueScreen = graphql(`
     queue(id: $id) {
       id
       name
+      description
+      calledMessage
+      selfJoin
+      capacity
       status
       nowServing
       waitingCount
       version
+      joinUrl
     }
     queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {
       items {
@@ -141,8 +179,10 @@ const QueueEvents = graphql(`
 const AddTicket = graphql(`
   mutation AddTicket($queueId: ID!, $input: TicketInput!) {
     addTicket(queueId: $queueId, input: $input) {
+      accessUrl
       ticket {
         number
+        name
       }
     }
   }
@@ -161,6 +201,39 @@ const Complete = graphql(`
     }
   }
 `);
+const UpdateQueue = graphql(`
+  mutation UpdateQueue($id: ID!, $input: UpdateQueueInput!) {
+    updateQueue(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+const Recall = graphql(`
+  mutation Recall($id: ID!) {
+    recallTicket(id: $id) {
+      id
+    }
+  }
+`);
+const NoShow = graphql(`
+  mutation NoShow($id: ID!) {
+    markNoShow(id: $id) {
+      id
+    }
+  }
+`);
+const SetStatus = graphql(`
+  mutation SetStatus($id: ID!, $status: QueueStatus!) {
+    setQueueStatus(id: $id, status: $status) {
+      status
+    }
+  }
+`);
+const DeleteQueue = graphql(`
+  mutation DeleteQueue($id: ID!) {
+    deleteQueue(id: $id)
+  }
+`);
 const Remove = graphql(`
   mutation Remove($id: ID!) {
     removeTicket(id: $id) {
@@ -175,19 +248,40 @@ type Ticket = {
   name: string;
   status: string;
   position?: number | null;
+  joinedAt: string;
 };
+type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 
 /** /queues/:id: the live ticket list; add, call next (also the N key), served, remove. */
 @Component({
   selector: 'app-queue',
-  imports: [FormsModule],
+  imports: [FormsModule, RouterLink, QrCode],
   host: { '(document:keydown)': 'shortcut($event)' },
   template: `
     @if (notFound()) {
       <section class="card" data-testid="queue-not-found"><h1>Queue not found</h1></section>
     } @else {
       <section class="card banner">
-        <h1>{{ name() }}</h1>
+        <h1>
+          {{ name() }} <small data-testid="queue-status">{{ status() }}</small>
+        </h1>
+        <nav class="row">
+          @for (option of statuses; track option) {
+            <button class="secondary" [disabled]="status() === option" (click)="setStatus(option)">
+              {{ labels[option] }}
+            </button>
+          }
+          <a [routerLink]="['/queues', id(), 'qr']">QR codes</a>
+          <a [routerLink]="['/queues', id(), 'stats']">Stats</a>
+          @if (!confirmingDelete()) {
+            <button class="secondary" (click)="confirmingDelete.set(true)">Delete…</button>
+          } @else {
+            <span role="alertdialog" aria-label="Delete this queue?"
+              >Delete this queue and all its tickets? <button (click)="deleteQueue()">Yes, delete</button>
+              <button class="secondary" (click)="confirmingDelete.set(false)">Keep it</button></span
+            >
+          }
+        </nav>
         <p aria-live="polite">
           Now serving <strong data-testid="now-serving">{{ nowServing() ?? '—' }}</strong> ·
           <span data-testid="waiting-count">{{ waiting().length }} waiting</span>
@@ -203,6 +297,7 @@ type Ticket = {
               <th>Position</th>
               <th>Number</th>
               <th>Name</th>
+              <th>Waiting</th>
               <th>Status</th>
               <th></th>
             </tr>
@@ -213,10 +308,13 @@ type Ticket = {
                 <td data-testid="position">{{ ticket.position ?? '—' }}</td>
                 <td>{{ ticket.number }}</td>
                 <td>{{ ticket.name }}</td>
+                <td>{{ minutesWaiting(ticket) }} min</td>
                 <td>{{ ticket.status }}</td>
                 <td>
                   @if (ticket.status === 'CALLED') {
                     <button (click)="complete(ticket)">Served</button>
+                    <button class="secondary" (click)="recall(ticket)">Recall</button>
+                    <button class="secondary" (click)="noShow(ticket)">No-show</button>
                   }
                   <button
                     class="secondary"
@@ -229,15 +327,42 @@ type Ticket = {
               </tr>
             } @empty {
               <tr>
-                <td colspan="5" data-testid="empty">Nobody is waiting.</td>
+                <td colspan="6" data-testid="empty">Nobody is waiting.</td>
               </tr>
             }
           </tbody>
         </table>
       </section>
+      <details class="card">
+        <summary>Edit this queue</summary>
+        <form class="grid" (ngSubmit)="save()" novalidate>
+          <label for="edit-name">Queue name</label>
+          <input
+            id="edit-name"
+            name="editName"
+            [(ngModel)]="edit.name"
+            [attr.aria-invalid]="editError() ? true : null"
+            aria-describedby="edit-error"
+          />
+          <label for="edit-description">Description</label>
+          <input id="edit-description" name="editDescription" [(ngModel)]="edit.description" />
+          <label for="edit-called">Message shown to the person called</label>
+          <input id="edit-called" name="editCalled" [(ngModel)]="edit.calledMessage" />
+          <label class="check"
+            ><input type="checkbox" name="editSelfJoin" [(ngModel)]="edit.selfJoin" /> People may join from
+            the queue's QR code</label
+          >
+          <label for="edit-capacity">Most people waiting for self-join (empty: no limit)</label>
+          <input id="edit-capacity" name="editCapacity" type="number" min="1" [(ngModel)]="edit.capacity" />
+          @if (editError()) {
+            <p class="error" id="edit-error" role="alert">{{ editError() }}</p>
+          }
+          <button type="submit">Save</button>
+        </form>
+      </details>
       <form class="card" (ngSubmit)="add()" novalidate>
         <h2>Add a person</h2>
-        <label for="person">Name</label>
+        <label for="person">Person's name</label>
         <input
           id="person"
           name="person"
@@ -250,6 +375,13 @@ type Ticket = {
         }
         <button type="submit">Add</button>
       </form>
+      @if (issued(); as ticket) {
+        <section class="card printable" data-testid="issued">
+          <h2>Number {{ ticket.number }} — {{ ticket.name }}</h2>
+          <app-qr [url]="ticket.accessUrl" caption="Scan to follow your place in the queue" />
+          <button class="secondary no-print" (click)="print()">Print</button>
+        </section>
+      }
     }
   `,
 })
@@ -263,6 +395,17 @@ export class QueuePage implements OnInit, OnDestroy {
   readonly waiting = computed(() => this.tickets().filter((t) => t.status === 'WAITING'));
   readonly notFound = signal(false);
   readonly addError = signal<string | null>(null);
+  readonly status = signal<QueueStatus>('OPEN');
+  readonly confirmingDelete = signal(false);
+  readonly editError = signal<string | null>(null);
+  edit = { name: '', description: '', calledMessage: '', selfJoin: false, capacity: null as number | null };
+  readonly issued = signal<{ number: number; name: string; accessUrl: string } | null>(null);
+  /** Ticks every 30 s so the waiting times stay current. */
+  private readonly now = signal(Date.now());
+  private readonly clock = setInterval(() => this.now.set(Date.now()), 30_000);
+  readonly statuses: QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
+  readonly labels: Record<QueueStatus, string> = { OPEN: 'Open', PAUSED: 'Pause', CLOSED: 'Close' };
+  private readonly router = inject(Router);
   person = '';
   private version = 0;
   private stop?: () => void;
@@ -279,6 +422,15 @@ export class QueuePage implements OnInit, OnDestroy {
 
   ngOnDestroy(): void {
     this.stop?.();
+    clearInterval(this.clock);
+  }
+
+  minutesWaiting(ticket: Ticket): number {
+    return Math.max(0, Math.floor((this.now() - Date.parse(ticket.joinedAt)) / 60_000));
+  }
+
+  print(): void {
+    window.print();
   }
 
   private async read(): Promise<void> {
@@ -297,6 +449,15 @@ export class QueuePage implements OnInit, OnDestroy {
     this.version = data.queue.version;
     this.name.set(data.queue.name);
     this.nowServing.set(data.queue.nowServing);
+    this.status.set(data.queue.status as QueueStatus);
+    const q = data.queue;
+    this.edit = {
+      name: q.name,
+      description: q.description ?? '',
+      calledMessage: q.calledMessage ?? '',
+      selfJoin: q.selfJoin,
+      capacity: q.capacity ?? null,
+    };
     this.tickets.set(data.queueTickets.items);
   }
 
@@ -314,6 +475,36 @@ export class QueuePage implements OnInit, OnDestroy {
   callNext = () => this.run((a) => this.api.request(CallNext, { queueId: this.id() }, a));
   complete = (t: Ticket) => this.run((a) => this.api.request(Complete, { id: t.id }, a));
   remove = (t: Ticket) => this.run((a) => this.api.request(Remove, { id: t.id }, a));
+  recall = (t: Ticket) => this.run((a) => this.api.request(Recall, { id: t.id }, a));
+  noShow = (t: Ticket) => this.run((a) => this.api.request(NoShow, { id: t.id }, a));
+  setStatus = (status: QueueStatus) =>
+    this.run((a) => this.api.request(SetStatus, { id: this.id(), status }, a));
+
+  async save(): Promise<void> {
+    const error = validateQueueName(this.edit.name);
+    this.editError.set(error ?? null);
+    if (error) return;
+    const capacity =
+      this.edit.capacity === null || String(this.edit.capacity) === '' ? null : Number(this.edit.capacity);
+    const input = {
+      name: this.edit.name.trim(),
+      description: this.edit.description.trim() || null,
+      calledMessage: this.edit.calledMessage.trim() || null,
+      selfJoin: this.edit.selfJoin,
+      capacity,
+    };
+    try {
+      await this.run((a) => this.api.request(UpdateQueue, { id: this.id(), input }, a));
+    } catch (e) {
+      this.editError.set(e instanceof ApiError ? e.message : 'The queue could not be saved.');
+    }
+  }
+
+  async deleteQueue(): Promise<void> {
+    this.stop?.();
+    await this.auth.asOwner((a) => this.api.request(DeleteQueue, { id: this.id() }, a));
+    await this.router.navigate(['/queues']);
+  }
 
   async add(): Promise<void> {
     const name = this.person.trim();
@@ -323,7 +514,11 @@ export class QueuePage implements OnInit, OnDestroy {
     this.addError.set(error);
     if (error) return;
     try {
-      await this.run((a) => this.api.request(AddTicket, { queueId: this.id(), input: { name } }, a));
+      const { addTicket } = await this.auth.asOwner((a) =>
+        this.api.request(AddTicket, { queueId: this.id(), input: { name } }, a),
+      );
+      this.issued.set({ ...addTicket.ticket, accessUrl: addTicket.accessUrl });
+      await this.read();
       this.person = '';
     } catch (e) {
       this.addError.set(e instanceof ApiError ? e.message : 'The person could not be added.');
