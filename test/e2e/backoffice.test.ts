@@ -89,9 +89,9 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByTestId('issued').getByText('Number 3 — Cláudia').waitFor();
       expect(await page.getByTestId('issued').locator('canvas').count()).toBe(1);
       await page.getByRole('button', { name: 'Pause' }).click();
-      await page.getByTestId('queue-status').getByText('PAUSED').waitFor();
+      await page.getByTestId('queue-status').getByText('Paused').waitFor();
       await page.getByRole('button', { name: 'Open' }).click();
-      await page.getByTestId('queue-status').getByText('OPEN').waitFor();
+      await page.getByTestId('queue-status').getByText('Open').waitFor();
 
       // A second browser, same owner session storage copied: the same queue, live.
       const second = await browser.newContext({
@@ -192,6 +192,17 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       expect(queueUrl).toContain('/backoffice/queues/');
       await second.close();
       await owner.close();
+    });
+
+    it('given a Portuguese browser, then the backoffice speaks Brazilian Portuguese and switches to English', async () => {
+      const context = await browser.newContext({ locale: 'pt-BR' });
+      const page = await context.newPage();
+      await page.goto(`${t.url}/backoffice/login`);
+      await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Esqueceu a senha?' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Log in' }).waitFor();
+      await context.close();
     });
 
     it('given no session, then a queue address sends the owner to log in and back', async () => {

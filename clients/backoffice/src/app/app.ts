@@ -1,22 +1,28 @@
 import { Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthService } from './auth/auth.service';
+import { I18n } from './core/i18n';
 
 @Component({
   selector: 'app-root',
   imports: [RouterOutlet, RouterLink],
   template: `
     <header class="app-header">
-      <a routerLink="/queues" class="brand">Queue Manager · Backoffice</a>
-      @if (auth.signedIn()) {
-        <button class="link" (click)="logout()">Log out</button>
-      }
+      <a routerLink="/queues" class="brand">{{ t().brand }}</a>
+      <span class="row">
+        <button class="link" (click)="i18n.toggle()">{{ t().language }}</button>
+        @if (auth.signedIn()) {
+          <button class="link" (click)="logout()">{{ t().logOut }}</button>
+        }
+      </span>
     </header>
     <main><router-outlet /></main>
   `,
 })
 export class App {
   protected readonly auth = inject(AuthService);
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   private readonly router = inject(Router);
 
   logout(): void {

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { graphql } from '../../gql';
 import { Api, ApiError } from '../core/api';
+import { I18n } from '../core/i18n';
 import { AuthService } from './auth.service';
 import { validateSignUp, type SignUpErrors } from './validation';
 
@@ -12,13 +13,13 @@ import { validateSignUp, type SignUpErrors } from './validation';
   template: `
     @if (sent()) {
       <section class="card" role="status" data-testid="check-email">
-        <h1>Check your email</h1>
-        <p>We sent a confirmation link to {{ email }}. It works once, for 24 hours.</p>
+        <h1>{{ t().checkEmail }}</h1>
+        <p>{{ t().sentConfirmation(email) }}</p>
       </section>
     } @else {
       <form class="card" (ngSubmit)="submit()" novalidate>
-        <h1>Create your account</h1>
-        <label for="name">Your name</label>
+        <h1>{{ t().createAccount }}</h1>
+        <label for="name">{{ t().yourName }}</label>
         <input
           id="name"
           name="name"
@@ -30,7 +31,7 @@ import { validateSignUp, type SignUpErrors } from './validation';
         @if (errors().name) {
           <p class="error" id="name-error" role="alert">{{ errors().name }}</p>
         }
-        <label for="email">Email</label>
+        <label for="email">{{ t().email }}</label>
         <input
           id="email"
           name="email"
@@ -43,7 +44,7 @@ import { validateSignUp, type SignUpErrors } from './validation';
         @if (errors().email) {
           <p class="error" id="email-error" role="alert">{{ errors().email }}</p>
         }
-        <label for="password">Password</label>
+        <label for="password">{{ t().password }}</label>
         <input
           id="password"
           name="password"
@@ -59,13 +60,16 @@ import { validateSignUp, type SignUpErrors } from './validation';
         @if (failure()) {
           <p class="error" role="alert">{{ failure() }}</p>
         }
-        <button type="submit" [disabled]="busy()">Create account</button>
-        <p>Already have one? <a routerLink="/login">Log in</a></p>
+        <button type="submit" [disabled]="busy()">{{ t().createAccountButton }}</button>
+        <p>
+          {{ t().alreadyHaveOne }} <a routerLink="/login">{{ t().logIn }}</a>
+        </p>
       </form>
     }
   `,
 })
 export class SignUpPage {
+  protected readonly t = inject(I18n).t;
   private readonly auth = inject(AuthService);
   name = '';
   email = '';
@@ -76,7 +80,7 @@ export class SignUpPage {
   readonly sent = signal(false);
 
   async submit(): Promise<void> {
-    const errors = validateSignUp(this.name, this.email, this.password);
+    const errors = validateSignUp(this.name, this.email, this.password, this.t());
     this.errors.set(errors);
     if (Object.keys(errors).length) return;
     this.busy.set(true);
@@ -84,7 +88,7 @@ export class SignUpPage {
       await this.auth.signUp(this.name.trim(), this.email.trim(), this.password);
       this.sent.set(true);
     } catch (error) {
-      this.failure.set(error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');
+      this.failure.set(error instanceof ApiError ? error.message : this.t().somethingWrong);
     } finally {
       this.busy.set(false);
     }
@@ -98,14 +102,16 @@ export class SignUpPage {
     <section class="card" role="status" data-testid="verify">
       @switch (state()) {
         @case ('working') {
-          <p>Confirming your email…</p>
+          <p>{{ t().confirming }}</p>
         }
         @case ('done') {
-          <h1>Your email is confirmed</h1>
-          <p><a routerLink="/login">Log in</a> to run your queues.</p>
+          <h1>{{ t().confirmed }}</h1>
+          <p>
+            <a routerLink="/login">{{ t().logIn }}</a> {{ t().toRunQueues }}
+          </p>
         }
         @default {
-          <h1>This link does not work</h1>
+          <h1>{{ t().linkDoesNotWork }}</h1>
           <p>{{ state() }}</p>
         }
       }
@@ -113,6 +119,7 @@ export class SignUpPage {
   `,
 })
 export class VerifyPage implements OnInit {
+  protected readonly t = inject(I18n).t;
   private readonly auth = inject(AuthService);
   readonly token = input.required<string>();
   readonly state = signal<string>('working');
@@ -132,10 +139,10 @@ export class VerifyPage implements OnInit {
   imports: [FormsModule, RouterLink],
   template: `
     <form class="card" (ngSubmit)="submit()" novalidate>
-      <h1>Log in</h1>
-      <label for="email">Email</label>
+      <h1>{{ t().logIn }}</h1>
+      <label for="email">{{ t().email }}</label>
       <input id="email" name="email" type="email" [(ngModel)]="email" autocomplete="username" />
-      <label for="password">Password</label>
+      <label for="password">{{ t().password }}</label>
       <input
         id="password"
         name="password"
@@ -146,15 +153,16 @@ export class VerifyPage implements OnInit {
       @if (failure()) {
         <p class="error" role="alert">{{ failure() }}</p>
       }
-      <button type="submit" [disabled]="busy()">Log in</button>
+      <button type="submit" [disabled]="busy()">{{ t().logIn }}</button>
       <p>
-        New here? <a routerLink="/signup">Create an account</a> ·
-        <a routerLink="/forgot">Forgot your password?</a>
+        {{ t().newHere }} <a routerLink="/signup">{{ t().createAnAccount }}</a> ·
+        <a routerLink="/forgot">{{ t().forgotPassword }}</a>
       </p>
     </form>
   `,
 })
 export class LoginPage {
+  protected readonly t = inject(I18n).t;
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -170,7 +178,7 @@ export class LoginPage {
       await this.auth.login(this.email.trim(), this.password);
       await this.router.navigateByUrl(this.route.snapshot.queryParamMap.get('returnUrl') || '/queues');
     } catch (error) {
-      this.failure.set(error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');
+      this.failure.set(error instanceof ApiError ? error.message : this.t().somethingWrong);
     } finally {
       this.busy.set(false);
     }
@@ -194,23 +202,24 @@ const ResetPassword = graphql(`
   template: `
     @if (sent()) {
       <section class="card" role="status">
-        <h1>Check your email</h1>
-        <p>If {{ email }} has an account, a reset link is on its way. It works once, for an hour.</p>
+        <h1>{{ t().checkEmail }}</h1>
+        <p>{{ t().resetSent(email) }}</p>
       </section>
     } @else {
       <form class="card" (ngSubmit)="submit()" novalidate>
-        <h1>Forgot your password?</h1>
-        <label for="email">Email</label>
+        <h1>{{ t().forgotPassword }}</h1>
+        <label for="email">{{ t().email }}</label>
         <input id="email" name="email" type="email" [(ngModel)]="email" autocomplete="username" />
         @if (failure()) {
           <p class="error" role="alert">{{ failure() }}</p>
         }
-        <button type="submit">Send a reset link</button>
+        <button type="submit">{{ t().sendResetLink }}</button>
       </form>
     }
   `,
 })
 export class ForgotPage {
+  protected readonly t = inject(I18n).t;
   private readonly api = inject(Api);
   email = '';
   readonly sent = signal(false);
@@ -232,13 +241,15 @@ export class ForgotPage {
   template: `
     @if (done()) {
       <section class="card" role="status">
-        <h1>Your password is changed</h1>
-        <p><a routerLink="/login">Log in</a> with it.</p>
+        <h1>{{ t().passwordChanged }}</h1>
+        <p>
+          <a routerLink="/login">{{ t().logIn }}</a> {{ t().withIt }}
+        </p>
       </section>
     } @else {
       <form class="card" (ngSubmit)="submit()" novalidate>
-        <h1>Choose a new password</h1>
-        <label for="password">New password</label>
+        <h1>{{ t().chooseNewPassword }}</h1>
+        <label for="password">{{ t().newPassword }}</label>
         <input
           id="password"
           name="password"
@@ -250,12 +261,13 @@ export class ForgotPage {
         @if (failure()) {
           <p class="error" id="password-error" role="alert">{{ failure() }}</p>
         }
-        <button type="submit">Change password</button>
+        <button type="submit">{{ t().changePassword }}</button>
       </form>
     }
   `,
 })
 export class ResetPage {
+  protected readonly t = inject(I18n).t;
   private readonly api = inject(Api);
   readonly token = input.required<string>();
   password = '';
@@ -263,13 +275,13 @@ export class ResetPage {
   readonly failure = signal<string | null>(null);
 
   async submit(): Promise<void> {
-    const error = validateSignUp('x', 'x@x.xx', this.password).password;
+    const error = validateSignUp('x', 'x@x.xx', this.password, this.t()).password;
     if (error) return this.failure.set(error);
     try {
       await this.api.request(ResetPassword, { token: this.token(), password: this.password }, 'Public');
       this.done.set(true);
     } catch (e) {
-      this.failure.set(e instanceof ApiError ? e.message : 'Something went wrong. Please try again.');
+      this.failure.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
     }
   }
 }

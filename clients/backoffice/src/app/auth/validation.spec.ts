@@ -24,3 +24,15 @@ describe('account and queue form rules (mirroring the server)', () => {
     expect(validateQueueName('Padaria Pão Quente')).toBeUndefined();
   });
 });
+
+describe('the form rules in Brazilian Portuguese', () => {
+  it('given the Portuguese messages, then the same rules answer in Portuguese', async () => {
+    const { PT_BR } = await import('../core/i18n');
+    expect(validateSignUp(' ', 'x', 'curta', PT_BR)).toEqual({
+      name: 'Por favor, informe seu nome.',
+      email: 'Informe um e-mail válido.',
+      password: 'Use pelo menos 10 caracteres.',
+    });
+    expect(validateQueueName('', PT_BR)).toBe('Informe um nome para a fila.');
+  });
+});

@@ -25,6 +25,7 @@ import {
 import { graphql } from '../../gql';
 import { AuthService } from '../auth/auth.service';
 import { Api } from '../core/api';
+import { I18n } from '../core/i18n';
 import { QrCode } from '../core/qr';
 
 Chart.register(
@@ -57,17 +58,19 @@ const QueueLinks = graphql(`
       <section class="card printable" data-testid="queue-qr">
         <h1>{{ q.name }}</h1>
         <div class="row">
-          <app-qr [url]="q.joinUrl" caption="Scan to join the queue" />
-          <app-qr [url]="displayUrl(q.joinUrl)" caption="The screen for this queue" />
+          <app-qr [url]="q.joinUrl" [caption]="t().scanToJoin" />
+          <app-qr [url]="displayUrl(q.joinUrl)" [caption]="t().displayScreen" />
         </div>
         <p class="no-print">
-          <button (click)="print()">Print</button> <a [routerLink]="['/queues', q.id]">Back to the queue</a>
+          <button (click)="print()">{{ t().print }}</button>
+          <a [routerLink]="['/queues', q.id]">{{ t().backToQueue }}</a>
         </p>
       </section>
     }
   `,
 })
 export class QueueQrPage implements OnInit {
+  protected readonly t = inject(I18n).t;
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   readonly id = input.required<string>();
@@ -120,45 +123,46 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   imports: [FormsModule, RouterLink],
   template: `
     <section class="card">
-      <h1>Stats</h1>
+      <h1>{{ t().stats }}</h1>
       <form class="row" (ngSubmit)="refresh()">
-        <label for="from">From</label><input id="from" name="from" type="date" [(ngModel)]="from" />
-        <label for="to">To</label><input id="to" name="to" type="date" [(ngModel)]="to" />
-        <button type="submit">Show</button>
-        <a [routerLink]="['/queues', id()]">Back to the queue</a>
+        <label for="from">{{ t().from }}</label><input id="from" name="from" type="date" [(ngModel)]="from" />
+        <label for="to">{{ t().to }}</label><input id="to" name="to" type="date" [(ngModel)]="to" />
+        <button type="submit">{{ t().show }}</button>
+        <a [routerLink]="['/queues', id()]">{{ t().backToQueue }}</a>
       </form>
       @if (stats(); as s) {
         <dl class="row">
           <div>
-            <dt>Served</dt>
+            <dt>{{ t().served }}</dt>
             <dd data-testid="served-count">{{ s.servedCount }}</dd>
           </div>
           <div>
-            <dt>Called</dt>
+            <dt>{{ t().called }}</dt>
             <dd>{{ s.calledCount }}</dd>
           </div>
           <div>
-            <dt>No-shows</dt>
+            <dt>{{ t().noShows }}</dt>
             <dd>{{ s.noShowCount }}</dd>
           </div>
           <div>
-            <dt>Average wait</dt>
+            <dt>{{ t().averageWait }}</dt>
             <dd>{{ minutes(s.averageWaitSeconds) }}</dd>
           </div>
           <div>
-            <dt>Average time between calls</dt>
+            <dt>{{ t().averageInterval }}</dt>
             <dd>{{ minutes(s.averageCallIntervalSeconds) }}</dd>
           </div>
         </dl>
       }
-      <h2>People served per hour</h2>
+      <h2>{{ t().servedPerHour }}</h2>
       <canvas #perHour aria-label="People served per hour" role="img"></canvas>
-      <h2>Waiting times</h2>
+      <h2>{{ t().waitingTimes }}</h2>
       <canvas #waits aria-label="Waiting time of each called person" role="img"></canvas>
     </section>
   `,
 })
 export class StatsPage implements OnInit, OnDestroy {
+  protected readonly t = inject(I18n).t;
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   readonly id = input.required<string>();
@@ -181,7 +185,11 @@ export class StatsPage implements OnInit, OnDestroy {
           data: {
             labels: stats.servedPerHour.map((h) => h.hour.slice(5, 13).replace('T', ' ') + 'h'),
             datasets: [
-              { label: 'Served', data: stats.servedPerHour.map((h) => h.count), backgroundColor: '#12355b' },
+              {
+                label: this.t().served,
+                data: stats.servedPerHour.map((h) => h.count),
+                backgroundColor: '#12355b',
+              },
             ],
           },
           options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
@@ -192,7 +200,7 @@ export class StatsPage implements OnInit, OnDestroy {
             labels: stats.waits.map((w) => `#${w.ticketNumber}`),
             datasets: [
               {
-                label: 'Minutes waited',
+                label: this.t().minutesWaited,
                 data: stats.waits.map((w) => Math.round(w.waitSeconds / 6) / 10),
                 borderColor: '#0b6bcb',
               },

@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { AuthService } from '../auth/auth.service';
 import { validateQueueName } from '../auth/validation';
 import { Api, ApiError } from '../core/api';
+import { I18n } from '../core/i18n';
 import { QrCode } from '../core/qr';
 
 const MyQueues = graphql(`
@@ -44,22 +45,22 @@ const CreateQueue = graphql(`
   imports: [FormsModule, RouterLink],
   template: `
     <section class="card">
-      <h1>Your queues</h1>
+      <h1>{{ t().yourQueues }}</h1>
       @if (queues().length === 0) {
-        <p data-testid="no-queues">No queues yet: create your first one below.</p>
+        <p data-testid="no-queues">{{ t().noQueues }}</p>
       }
       <ul class="queues">
         @for (queue of queues(); track queue.id) {
           <li>
             <a [routerLink]="['/queues', queue.id]">{{ queue.name }}</a> · {{ queue.status }} ·
-            <span data-testid="waiting">{{ queue.waitingCount }} waiting</span>
+            <span data-testid="waiting">{{ t().waiting(queue.waitingCount) }}</span>
           </li>
         }
       </ul>
     </section>
     <form class="card" (ngSubmit)="create()" novalidate>
-      <h2>New queue</h2>
-      <label for="queue-name">Queue name</label>
+      <h2>{{ t().newQueue }}</h2>
+      <label for="queue-name">{{ t().queueName }}</label>
       <input
         id="queue-name"
         name="name"
@@ -70,17 +71,17 @@ const CreateQueue = graphql(`
       @if (nameError()) {
         <p class="error" id="queue-name-error" role="alert">{{ nameError() }}</p>
       }
-      <label for="called-message">Message shown to the person called</label>
+      <label for="called-message">{{ t().calledMessage }}</label>
       <input id="called-message" name="calledMessage" [(ngModel)]="calledMessage" />
       <label class="check"
-        ><input type="checkbox" name="selfJoin" [(ngModel)]="selfJoin" /> People may join from the queue's QR
-        code</label
+        ><input type="checkbox" name="selfJoin" [(ngModel)]="selfJoin" /> {{ t().selfJoin }}</label
       >
-      <button type="submit">Create queue</button>
+      <button type="submit">{{ t().createQueue }}</button>
     </form>
   `,
 })
 export class QueuesPage implements OnInit, OnDestroy {
+  protected readonly t = inject(I18n).t;
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -122,7 +123,7 @@ export class QueuesPage implements OnInit, OnDestroy {
   }
 
   async create(): Promise<void> {
-    const error = validateQueueName(this.name);
+    const error = validateQueueName(this.name, this.t());
     this.nameError.set(error);
     if (error) return;
     try {
@@ -136,7 +137,7 @@ export class QueuesPage implements OnInit, OnDestroy {
       );
       await this.router.navigate(['/queues', createQueue.id]);
     } catch (e) {
-      this.nameError.set(e instanceof ApiError ? e.message : 'The queue could not be created.');
+      this.nameError.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
     }
   }
 }
@@ -259,46 +260,48 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
   host: { '(document:keydown)': 'shortcut($event)' },
   template: `
     @if (notFound()) {
-      <section class="card" data-testid="queue-not-found"><h1>Queue not found</h1></section>
+      <section class="card" data-testid="queue-not-found">
+        <h1>{{ t().queueNotFound }}</h1>
+      </section>
     } @else {
       <section class="card banner">
         <h1>
-          {{ name() }} <small data-testid="queue-status">{{ status() }}</small>
+          {{ name() }} <small data-testid="queue-status">{{ t().status[status()] }}</small>
         </h1>
         <nav class="row">
           @for (option of statuses; track option) {
             <button class="secondary" [disabled]="status() === option" (click)="setStatus(option)">
-              {{ labels[option] }}
+              {{ t().statusAction[option] }}
             </button>
           }
-          <a [routerLink]="['/queues', id(), 'qr']">QR codes</a>
-          <a [routerLink]="['/queues', id(), 'stats']">Stats</a>
+          <a [routerLink]="['/queues', id(), 'qr']">{{ t().qrCodes }}</a>
+          <a [routerLink]="['/queues', id(), 'stats']">{{ t().stats }}</a>
           @if (!confirmingDelete()) {
-            <button class="secondary" (click)="confirmingDelete.set(true)">Delete…</button>
+            <button class="secondary" (click)="confirmingDelete.set(true)">{{ t().deleteQueue }}</button>
           } @else {
             <span role="alertdialog" aria-label="Delete this queue?"
-              >Delete this queue and all its tickets? <button (click)="deleteQueue()">Yes, delete</button>
-              <button class="secondary" (click)="confirmingDelete.set(false)">Keep it</button></span
+              >{{ t().deleteConfirm }} <button (click)="deleteQueue()">{{ t().yesDelete }}</button>
+              <button class="secondary" (click)="confirmingDelete.set(false)">{{ t().keepIt }}</button></span
             >
           }
         </nav>
         <p aria-live="polite">
-          Now serving <strong data-testid="now-serving">{{ nowServing() ?? '—' }}</strong> ·
-          <span data-testid="waiting-count">{{ waiting().length }} waiting</span>
+          {{ t().nowServing }} <strong data-testid="now-serving">{{ nowServing() ?? '—' }}</strong> ·
+          <span data-testid="waiting-count">{{ t().waiting(waiting().length) }}</span>
         </p>
         <button (click)="callNext()" [disabled]="waiting().length === 0" aria-keyshortcuts="N">
-          Call next (N)
+          {{ t().callNext }}
         </button>
       </section>
       <section class="card">
         <table>
           <thead>
             <tr>
-              <th>Position</th>
-              <th>Number</th>
-              <th>Name</th>
-              <th>Waiting</th>
-              <th>Status</th>
+              <th>{{ t().position }}</th>
+              <th>{{ t().number }}</th>
+              <th>{{ t().name }}</th>
+              <th>{{ t().waitingFor }}</th>
+              <th>{{ t().statusColumn }}</th>
               <th></th>
             </tr>
           </thead>
@@ -308,35 +311,35 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
                 <td data-testid="position">{{ ticket.position ?? '—' }}</td>
                 <td>{{ ticket.number }}</td>
                 <td>{{ ticket.name }}</td>
-                <td>{{ minutesWaiting(ticket) }} min</td>
-                <td>{{ ticket.status }}</td>
+                <td>{{ t().minutes(minutesWaiting(ticket)) }}</td>
+                <td>{{ t().ticketStatus[ticket.status] ?? ticket.status }}</td>
                 <td>
                   @if (ticket.status === 'CALLED') {
-                    <button (click)="complete(ticket)">Served</button>
-                    <button class="secondary" (click)="recall(ticket)">Recall</button>
-                    <button class="secondary" (click)="noShow(ticket)">No-show</button>
+                    <button (click)="complete(ticket)">{{ t().served }}</button>
+                    <button class="secondary" (click)="recall(ticket)">{{ t().recall }}</button>
+                    <button class="secondary" (click)="noShow(ticket)">{{ t().noShow }}</button>
                   }
                   <button
                     class="secondary"
                     (click)="remove(ticket)"
-                    [attr.aria-label]="'Remove ' + ticket.name"
+                    [attr.aria-label]="t().removeNamed(ticket.name)"
                   >
-                    Remove
+                    {{ t().remove }}
                   </button>
                 </td>
               </tr>
             } @empty {
               <tr>
-                <td colspan="6" data-testid="empty">Nobody is waiting.</td>
+                <td colspan="6" data-testid="empty">{{ t().nobodyWaiting }}</td>
               </tr>
             }
           </tbody>
         </table>
       </section>
       <details class="card">
-        <summary>Edit this queue</summary>
+        <summary>{{ t().editQueue }}</summary>
         <form class="grid" (ngSubmit)="save()" novalidate>
-          <label for="edit-name">Queue name</label>
+          <label for="edit-name">{{ t().queueName }}</label>
           <input
             id="edit-name"
             name="editName"
@@ -344,25 +347,25 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
             [attr.aria-invalid]="editError() ? true : null"
             aria-describedby="edit-error"
           />
-          <label for="edit-description">Description</label>
+          <label for="edit-description">{{ t().description }}</label>
           <input id="edit-description" name="editDescription" [(ngModel)]="edit.description" />
-          <label for="edit-called">Message shown to the person called</label>
+          <label for="edit-called">{{ t().calledMessage }}</label>
           <input id="edit-called" name="editCalled" [(ngModel)]="edit.calledMessage" />
           <label class="check"
-            ><input type="checkbox" name="editSelfJoin" [(ngModel)]="edit.selfJoin" /> People may join from
-            the queue's QR code</label
+            ><input type="checkbox" name="editSelfJoin" [(ngModel)]="edit.selfJoin" />
+            {{ t().selfJoin }}</label
           >
-          <label for="edit-capacity">Most people waiting for self-join (empty: no limit)</label>
+          <label for="edit-capacity">{{ t().capacity }}</label>
           <input id="edit-capacity" name="editCapacity" type="number" min="1" [(ngModel)]="edit.capacity" />
           @if (editError()) {
             <p class="error" id="edit-error" role="alert">{{ editError() }}</p>
           }
-          <button type="submit">Save</button>
+          <button type="submit">{{ t().save }}</button>
         </form>
       </details>
       <form class="card" (ngSubmit)="add()" novalidate>
-        <h2>Add a person</h2>
-        <label for="person">Person's name</label>
+        <h2>{{ t().addPerson }}</h2>
+        <label for="person">{{ t().personName }}</label>
         <input
           id="person"
           name="person"
@@ -373,19 +376,20 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
         @if (addError()) {
           <p class="error" id="person-error" role="alert">{{ addError() }}</p>
         }
-        <button type="submit">Add</button>
+        <button type="submit">{{ t().add }}</button>
       </form>
       @if (issued(); as ticket) {
         <section class="card printable" data-testid="issued">
-          <h2>Number {{ ticket.number }} — {{ ticket.name }}</h2>
-          <app-qr [url]="ticket.accessUrl" caption="Scan to follow your place in the queue" />
-          <button class="secondary no-print" (click)="print()">Print</button>
+          <h2>{{ t().ticketNumber(ticket.number, ticket.name) }}</h2>
+          <app-qr [url]="ticket.accessUrl" [caption]="t().scanToFollow" />
+          <button class="secondary no-print" (click)="print()">{{ t().print }}</button>
         </section>
       }
     }
   `,
 })
 export class QueuePage implements OnInit, OnDestroy {
+  protected readonly t = inject(I18n).t;
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   readonly id = input.required<string>();
@@ -481,7 +485,7 @@ export class QueuePage implements OnInit, OnDestroy {
     this.run((a) => this.api.request(SetStatus, { id: this.id(), status }, a));
 
   async save(): Promise<void> {
-    const error = validateQueueName(this.edit.name);
+    const error = validateQueueName(this.edit.name, this.t());
     this.editError.set(error ?? null);
     if (error) return;
     const capacity =
@@ -496,7 +500,7 @@ export class QueuePage implements OnInit, OnDestroy {
     try {
       await this.run((a) => this.api.request(UpdateQueue, { id: this.id(), input }, a));
     } catch (e) {
-      this.editError.set(e instanceof ApiError ? e.message : 'The queue could not be saved.');
+      this.editError.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
     }
   }
 
@@ -508,9 +512,7 @@ export class QueuePage implements OnInit, OnDestroy {
 
   async add(): Promise<void> {
     const name = this.person.trim();
-    const error = validateQueueName(name)
-      ? 'Please enter a name (at most 128 characters, no < > ; { }).'
-      : null;
+    const error = validateQueueName(name) ? this.t().errors.personInvalid : null;
     this.addError.set(error);
     if (error) return;
     try {
@@ -521,7 +523,7 @@ export class QueuePage implements OnInit, OnDestroy {
       await this.read();
       this.person = '';
     } catch (e) {
-      this.addError.set(e instanceof ApiError ? e.message : 'The person could not be added.');
+      this.addError.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
     }
   }
 }
