@@ -75,8 +75,10 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByRole('button', { name: 'Create queue' }).click();
       await page.waitForURL(/\/backoffice\/queues\/[0-9a-f-]{36}$/);
       const queueUrl = page.url();
+      const anaEmail = `ana-${randomUUID()}@example.com`;
       for (const name of ['Ana', 'Bruno', 'Cláudia']) {
         await page.getByLabel("Person's name").fill(name);
+        if (name === 'Ana') await page.getByLabel(/^Email/).fill(anaEmail);
         await page.getByRole('button', { name: 'Add' }).click();
         await page.locator(`[data-testid="ticket-row"]:has-text("${name}")`).waitFor();
       }
@@ -112,6 +114,12 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       process.stdout.write(
         `backoffice e2e: call next → other browser updated in ${Math.round(performance.now() - started)} ms\n`,
       );
+      // Ana gave an email: the called mail reaches the outbox.
+      const deadline = Date.now() + 5000;
+      let mail = '';
+      while (!mail.includes(`to ${anaEmail}`) && Date.now() < deadline)
+        mail = await (await fetch(`${t.url}/dev/mail`)).text();
+      expect(mail).toContain('It&#39;s your turn: number 1 at Padaria Pão Quente');
       expect(await positions(other)).toEqual([
         ['1', '—'],
         ['2', '1'],

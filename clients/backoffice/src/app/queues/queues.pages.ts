@@ -71,8 +71,12 @@ const CreateQueue = graphql(`
       @if (nameError()) {
         <p class="error" id="queue-name-error" role="alert">{{ nameError() }}</p>
       }
+      <label for="queue-description">{{ t().description }}</label>
+      <input id="queue-description" name="description" [(ngModel)]="description" />
       <label for="called-message">{{ t().calledMessage }}</label>
       <input id="called-message" name="calledMessage" [(ngModel)]="calledMessage" />
+      <label for="queue-capacity">{{ t().capacity }}</label>
+      <input id="queue-capacity" name="capacity" type="number" min="1" [(ngModel)]="capacity" />
       <label class="check"
         ><input type="checkbox" name="selfJoin" [(ngModel)]="selfJoin" /> {{ t().selfJoin }}</label
       >
@@ -90,7 +94,9 @@ export class QueuesPage implements OnInit, OnDestroy {
   >([]);
   readonly nameError = signal<string | undefined>(undefined);
   name = '';
+  description = '';
   calledMessage = '';
+  capacity: number | null = null;
   selfJoin = true;
 
   private readonly stops: (() => void)[] = [];
@@ -129,7 +135,9 @@ export class QueuesPage implements OnInit, OnDestroy {
     try {
       const input = {
         name: this.name.trim(),
+        description: this.description.trim() || null,
         calledMessage: this.calledMessage.trim() || null,
+        capacity: this.capacity === null || String(this.capacity) === '' ? null : Number(this.capacity),
         selfJoin: this.selfJoin,
       };
       const { createQueue } = await this.auth.asOwner((authorization) =>
@@ -376,6 +384,10 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
         @if (addError()) {
           <p class="error" id="person-error" role="alert">{{ addError() }}</p>
         }
+        <label for="person-email">{{ t().personEmail }}</label>
+        <input id="person-email" name="personEmail" type="email" [(ngModel)]="personEmail" />
+        <label for="person-phone">{{ t().personPhone }}</label>
+        <input id="person-phone" name="personPhone" type="tel" [(ngModel)]="personPhone" />
         <button type="submit">{{ t().add }}</button>
       </form>
       @if (issued(); as ticket) {
@@ -411,6 +423,8 @@ export class QueuePage implements OnInit, OnDestroy {
   readonly labels: Record<QueueStatus, string> = { OPEN: 'Open', PAUSED: 'Pause', CLOSED: 'Close' };
   private readonly router = inject(Router);
   person = '';
+  personEmail = '';
+  personPhone = '';
   private version = 0;
   private stop?: () => void;
 
@@ -517,7 +531,18 @@ export class QueuePage implements OnInit, OnDestroy {
     if (error) return;
     try {
       const { addTicket } = await this.auth.asOwner((a) =>
-        this.api.request(AddTicket, { queueId: this.id(), input: { name } }, a),
+        this.api.request(
+          AddTicket,
+          {
+            queueId: this.id(),
+            input: {
+              name,
+              ...(this.personEmail.trim() ? { email: this.personEmail.trim() } : {}),
+              ...(this.personPhone.trim() ? { phone: this.personPhone.trim() } : {}),
+            },
+          },
+          a,
+        ),
       );
       this.issued.set({ ...addTicket.ticket, accessUrl: addTicket.accessUrl });
       await this.read();
