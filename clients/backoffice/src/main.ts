@@ -1,7 +1,7 @@
 import { bootstrapApplication } from '@angular/platform-browser';
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
-import { configure } from './app/core/config';
+import { configure } from '../../shared/amplify-client';
 
 configure()
   .then(() => bootstrapApplication(App, appConfig))

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { configure } from './config';
+import { configure } from '../../shared/amplify-client';
 import { LanguageProvider } from './i18n';
 import './styles.css';
 

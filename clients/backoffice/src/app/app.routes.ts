@@ -2,7 +2,6 @@ import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Routes } from '@angular/router';
 import { ForgotPage, LoginPage, ResetPage, SignUpPage, VerifyPage } from './auth/auth.pages';
 import { AuthService } from './auth/auth.service';
-import { QueueQrPage, StatsPage } from './queues/queue-extras.pages';
 import { QueuePage, QueuesPage } from './queues/queues.pages';
 
 /** Owner pages need a live session; without one, log in and come back. */
@@ -20,7 +19,16 @@ export const routes: Routes = [
   { path: 'reset-password/:token', component: ResetPage },
   { path: 'queues', component: QueuesPage, canActivate: [signedIn] },
   { path: 'queues/:id', component: QueuePage, canActivate: [signedIn] },
-  { path: 'queues/:id/qr', component: QueueQrPage, canActivate: [signedIn] },
-  { path: 'queues/:id/stats', component: StatsPage, canActivate: [signedIn] },
+  // Printing and charts load on demand: Chart.js stays out of the first load.
+  {
+    path: 'queues/:id/qr',
+    loadComponent: () => import('./queues/queue-extras.pages').then((m) => m.QueueQrPage),
+    canActivate: [signedIn],
+  },
+  {
+    path: 'queues/:id/stats',
+    loadComponent: () => import('./queues/queue-extras.pages').then((m) => m.StatsPage),
+    canActivate: [signedIn],
+  },
   { path: '**', redirectTo: 'queues' },
 ];

@@ -57,7 +57,7 @@ export const EN = {
   waitingFor: 'Waiting',
   statusColumn: 'Status',
   minutes: (n: number) => `${n} min`,
-  ticketStatus: { WAITING: 'Waiting', CALLED: 'Called' } as Record<string, string>,
+  ticketStatus: { WAITING: 'Waiting', CALLED: 'Called' } as Partial<Record<string, string>>,
   served: 'Served',
   recall: 'Recall',
   noShow: 'No-show',
