@@ -1,7 +1,7 @@
 import { Injectable } from '@angular/core';
-import { request, subscribe, type TypedDocument } from '../../../../shared/amplify-client';
+import { ApiError, request, subscribe, type TypedDocument } from '../../../../shared/amplify-client';
 
-export { ApiError } from '../../../../shared/amplify-client';
+export { ApiError };
 
 /** Typed queries, mutations and subscriptions over aws-amplify, as an injectable for the components. */
 @Injectable({ providedIn: 'root' })
@@ -15,7 +15,7 @@ export class Api {
     variables: V,
     authToken: string,
     next: (data: R) => void,
-    error?: (e: import('../../../../shared/amplify-client').ApiError) => void,
+    error?: (e: ApiError) => void,
   ): () => void {
     return subscribe(document, variables, authToken, { next, ...(error ? { error } : {}) });
   }
