@@ -13,8 +13,19 @@ export interface Evaluation {
 }
 
 export interface AppSyncJsResolver {
+  /** Evaluates the request function alone on a JSON copy of `ctx` (as AppSync's EvaluateCode does). */
   request(ctx: unknown): Evaluation;
+  /** Evaluates the response function alone on a JSON copy of `ctx`. */
   response(ctx: unknown): Evaluation;
+  /**
+   * A resolution as AppSync runs it: one JSON copy of `ctx` goes through the request function, the data source
+   * (given the request's result; what it returns must not be shared with the caller) and the response
+   * function, so what the request puts in `ctx.stash` reaches the response. The request's error stops it.
+   */
+  resolve(
+    ctx: Record<string, unknown>,
+    dataSource: (request: unknown) => Promise<{ result: unknown; error?: unknown }>,
+  ): Promise<Evaluation>;
 }
 
 /**
@@ -39,12 +50,13 @@ export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
   const sandbox = createContext({ __appsyncEvaluation: {} });
   runInContext(code, sandbox, { filename: file, timeout: 1000 });
   const resolver = sandbox.__resolver as Record<string, (c: unknown) => unknown>;
-  const evaluate = (fn: 'request' | 'response', ctx: unknown): Evaluation => {
+  // The context goes in as JSON, as AppSync hands it over: no shared objects with the caller.
+  const copy = (ctx: unknown) => JSON.parse(JSON.stringify(ctx)) as Record<string, unknown>;
+  const evaluate = (fn: 'request' | 'response', ctx: Record<string, unknown>): Evaluation => {
     const evaluation: EvaluationSlot = {};
     sandbox.__appsyncEvaluation = evaluation;
     try {
-      // The context goes in as JSON, as AppSync hands it over: no shared objects with the caller.
-      const result = resolver[fn]!(JSON.parse(JSON.stringify(ctx)));
+      const result = resolver[fn]!(ctx);
       return {
         result,
         ...(evaluation.subscriptionFilter ? { subscriptionFilter: evaluation.subscriptionFilter } : {}),
@@ -61,7 +73,17 @@ export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
       return { error: { message: e.message, errorType: e.errorType, data: e.data, errorInfo: e.errorInfo } };
     }
   };
-  return { request: (ctx) => evaluate('request', ctx), response: (ctx) => evaluate('response', ctx) };
+  return {
+    request: (ctx) => evaluate('request', copy(ctx)),
+    response: (ctx) => evaluate('response', copy(ctx)),
+    async resolve(ctx, dataSource) {
+      const resolution = copy(ctx);
+      const request = evaluate('request', resolution);
+      if (request.error) return request;
+      const { result, error = null } = await dataSource(request.result);
+      return evaluate('response', Object.assign(resolution, { result, error }));
+    },
+  };
 }
 
 /** AppSync's enhanced-filter semantics: any filter group passes when all of its filters pass. */

@@ -35,12 +35,14 @@ export class InProcessFanOut implements FanOut {
 
 /**
  * Several instances: every trigger goes through one Redis pub/sub channel and each instance (this one too)
- * delivers it to its own subscribers. If Redis cannot take the message, this instance's subscribers still
- * get it, and the others heal by re-reading on the version gap.
+ * delivers it to its own subscribers. Triggers published in the same turn of the event loop (a commit's
+ * events) travel as one message, in order. If Redis cannot take it, this instance's subscribers still get
+ * them, and the others heal by re-reading on the version gap.
  */
 export class RedisFanOut implements FanOut {
   private listeners: TriggerListener[] = [];
   private readonly instance = randomUUID();
+  private pending: { messages: TriggerMessage[]; sent: Promise<void> } | undefined;
 
   private constructor(
     private readonly publisher: Redis,
@@ -49,8 +51,8 @@ export class RedisFanOut implements FanOut {
   ) {
     subscriber.on('message', (channelName: string, raw: string) => {
       if (channelName !== channel) return;
-      const { message } = JSON.parse(raw) as { from: string; message: TriggerMessage };
-      this.deliver(message);
+      const { messages } = JSON.parse(raw) as { from: string; messages: TriggerMessage[] };
+      for (const message of messages) this.deliver(message);
     });
   }
 
@@ -62,13 +64,23 @@ export class RedisFanOut implements FanOut {
     return new RedisFanOut(publisher, subscriber, channel);
   }
 
-  async publish(message: TriggerMessage): Promise<void> {
-    try {
-      await this.publisher.publish(this.channel, JSON.stringify({ from: this.instance, message }));
-    } catch (error) {
-      this.deliver(message);
-      throw error;
+  publish(message: TriggerMessage): Promise<void> {
+    if (this.pending) {
+      this.pending.messages.push(message);
+      return this.pending.sent;
     }
+    const messages = [message];
+    const sent = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      this.pending = undefined;
+      try {
+        await this.publisher.publish(this.channel, JSON.stringify({ from: this.instance, messages }));
+      } catch (error) {
+        for (const unsent of messages) this.deliver(unsent);
+        throw error;
+      }
+    });
+    this.pending = { messages, sent };
+    return sent;
   }
 
   listen(listener: TriggerListener): void {

@@ -330,29 +330,24 @@ export class Gateway {
   }
 
   private async runNone(resolver: AppSyncJsResolver, ctx: Record<string, unknown>): Promise<unknown> {
-    const request = resolver.request(ctx);
-    if (request.error) fail(request);
-    const response = resolver.response({
-      ...ctx,
-      result: (request.result as { payload?: unknown })?.payload ?? null,
-    });
+    const response = await resolver.resolve(ctx, async (request) => ({
+      result: (request as { payload?: unknown })?.payload ?? null,
+    }));
     if (response.error) fail(response);
     return response.result;
   }
 
   private async runLambda(ctx: Record<string, unknown>): Promise<unknown> {
-    const request = this.invoke.request(ctx);
-    if (request.error) fail(request);
-    const { payload } = request.result as { payload: unknown };
-    let result: unknown = null;
-    let error: { message: string; type: string } | null = null;
-    try {
-      // Through JSON both ways, as a real invocation: nothing shared between the gateway and the function.
-      result = JSON.parse(JSON.stringify(await this.lambdas.resolver(JSON.parse(JSON.stringify(payload)))));
-    } catch (thrown) {
-      error = { message: (thrown as Error).message, type: 'Lambda:Unhandled' };
-    }
-    const response = this.invoke.response({ ...ctx, result, error });
+    const response = await this.invoke.resolve(ctx, async (request) => {
+      const { payload } = request as { payload: unknown };
+      try {
+        // Through JSON both ways, as a real invocation: nothing shared between the gateway and the function.
+        const answer = await this.lambdas.resolver(JSON.parse(JSON.stringify(payload)));
+        return { result: JSON.parse(JSON.stringify(answer)) };
+      } catch (thrown) {
+        return { result: null, error: { message: (thrown as Error).message, type: 'Lambda:Unhandled' } };
+      }
+    });
     if (response.error) fail(response);
     return response.result;
   }

@@ -2,7 +2,7 @@ import type { Deps } from './deps';
 import { queueNotFound } from './identity';
 import type { Queue, QueueEvent, QueueEventKind } from './model';
 import type { IndexChange, MailJob, QueuePatch, QueueTx } from './ports';
-import { syncIndexInOrder } from './positions';
+import { syncIndex } from './positions';
 
 /** What an operation decided inside the queue's transaction. */
 export interface Plan<T> {
@@ -79,13 +79,15 @@ export async function commitChanges<T>(
     committed: results.map(({ value, queue, event }) => ({ value, queue, ...(event ? { event } : {}) })),
     async deliver() {
       const changes = results.filter((r): r is typeof r & { event: QueueEvent } => !!r.event);
-      // Dispatched together, in version order: the index's connection applies them in that order, and events
-      // leave in that order (subscribers re-read on any gap anyway). One round trip of waiting, not 2 per change.
-      await syncIndexInOrder(
-        deps,
-        queueId,
-        changes.map(({ event, plan }) => ({ version: event.version, change: plan.index ?? {} })),
-      );
+      // One index call for the whole commit (its versions are consecutive), then the events, dispatched
+      // together in version order (subscribers re-read on any gap anyway).
+      if (changes.length > 0)
+        await syncIndex(
+          deps,
+          queueId,
+          changes[0]!.event.version,
+          changes.map(({ plan }) => plan.index ?? {}),
+        );
       await Promise.all(changes.map(({ event }) => publishEvent(deps, event)));
       for (const { plan } of results) for (const job of plan.mail ?? []) await enqueueMail(deps, job);
     },

@@ -86,10 +86,11 @@ export interface IndexChange {
 /** The fast per-queue ordered set of waiting tickets (Redis sorted set, or in-process). */
 export interface PositionIndex {
   /**
-   * Applies the change committed at `version`: `applied` when the index was at version - 1, `ahead` when it
-   * already reflects it, `behind` when it is missing or older (the caller rebuilds it from SQL).
+   * Applies changes committed at consecutive versions `from`, `from + 1`, …, atomically: those the index lacks
+   * when it is at `from - 1` or later (`applied`), none when it already reflects them all (`ahead`) or when it
+   * is missing or older than `from - 1` (`behind`: the caller rebuilds it from SQL). One call per commit.
    */
-  apply(queueId: string, version: number, change: IndexChange): Promise<ApplyResult>;
+  apply(queueId: string, from: number, changes: IndexChange[]): Promise<ApplyResult>;
   /** Replaces the queue's index with a snapshot, unless the index already reflects a newer version. */
   rebuild(queueId: string, version: number, waiting: WaitingEntry[]): Promise<void>;
   /** 1-based position (null when not waiting) and the version the index reflects; undefined if no index. */

@@ -23,25 +23,23 @@ export function rebuildIndex(deps: Deps, queueId: string): Promise<void> {
 }
 
 /**
- * Brings the index up to committed changes, in version order. SQL already holds the truth, so a failure here
- * is logged and healed later: an index that is behind is rebuilt on its next read or change.
+ * Brings the index up to one commit's changes, committed at versions `from`, `from + 1`, …, in one call. SQL
+ * already holds the truth, so a failure here is logged and healed later: an index that is behind is rebuilt
+ * on its next read or change.
  */
-export async function syncIndexInOrder(
+export async function syncIndex(
   deps: Deps,
   queueId: string,
-  changes: { version: number; change: IndexChange }[],
+  from: number,
+  changes: IndexChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
   try {
-    // Sent back to back: the index applies them in this order, each on top of the one before.
-    const results = await Promise.all(
-      changes.map(({ version, change }) => deps.positions.apply(queueId, version, change)),
-    );
-    if (results.includes('behind')) await rebuildIndex(deps, queueId);
+    if ((await deps.positions.apply(queueId, from, changes)) === 'behind') await rebuildIndex(deps, queueId);
   } catch (error) {
     deps.log.warn('position index not updated', {
       queueId,
-      version: changes.at(-1)!.version,
+      version: from + changes.length - 1,
       error: String(error),
     });
   }

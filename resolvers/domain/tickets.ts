@@ -1,12 +1,13 @@
-import { changeQueue, commitChanges, type Plan } from './changes';
+import { changeQueue } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { assertOwns, ownedQueue, requireOwner } from './identity';
-import type { Identity, Queue, Ticket, TicketSource, TicketStatus } from './model';
+import type { Identity, Queue, Ticket, TicketStatus } from './model';
 import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
 import { estimatedWaitSeconds, nextCallInterval, positionOf } from './positions';
 import { nextTokenOf } from './queues';
-import { hashToken, newToken } from './secrets';
+import { issue, type PositionedTicket } from './issue';
+import { hashToken } from './secrets';
 import {
   LIMITS,
   parseId,
@@ -21,14 +22,6 @@ export interface TicketInput {
   name?: unknown;
   email?: unknown;
   phone?: unknown;
-}
-
-export type PositionedTicket = Ticket & { position: number | null };
-
-export interface IssuedTicket {
-  ticket: PositionedTicket;
-  accessToken: string;
-  accessUrl: string;
 }
 
 /** The waiting person's view of their own ticket: nothing about anyone else. */
@@ -70,127 +63,10 @@ function parseTicketInput(input: TicketInput) {
   };
 }
 
-interface PendingIssue {
-  source: TicketSource;
-  person: ReturnType<typeof parseTicketInput>;
-  check(queue: Queue): void;
-  accessToken: string;
-  resolve(issued: IssuedTicket): void;
-  reject(error: unknown): void;
-}
-
-/** Joins waiting for their queue's transaction, per wiring (server instance) and queue. */
-const pendingIssues = new WeakMap<Deps, Map<string, PendingIssue[]>>();
-/** How many joins one transaction takes at most. */
-const MAX_JOINS_PER_COMMIT = 200;
-
-/**
- * Issues a ticket. Joins that arrive while their queue's transaction is in flight are committed together in
- * the next one (group commit): one lock and one round-trip sequence for many joins, where one at a time would
- * serialise every join of a busy queue on that lock. Each join still gets its own number, version and event,
- * in arrival order, exactly as if they had run one after another; a refused join takes no number.
- */
-function issue(
-  deps: Deps,
-  queueId: string,
-  source: TicketSource,
-  input: TicketInput,
-  check: (q: Queue) => void,
-) {
-  const person = parseTicketInput(input);
-  return new Promise<IssuedTicket>((resolve, reject) => {
-    let queues = pendingIssues.get(deps);
-    if (!queues) pendingIssues.set(deps, (queues = new Map()));
-    const waiting = queues.get(queueId);
-    const request: PendingIssue = { source, person, check, accessToken: newToken(), resolve, reject };
-    if (waiting) return void waiting.push(request);
-    queues.set(queueId, [request]);
-    void commitIssues(deps, queueId, queues);
-  });
-}
-
-async function commitIssues(deps: Deps, queueId: string, queues: Map<string, PendingIssue[]>): Promise<void> {
-  // Deliveries (index, events) chain in version order while the next batch's transaction already runs.
-  let delivered: Promise<void> = Promise.resolve();
-  for (;;) {
-    const waiting = queues.get(queueId)!;
-    const batch = waiting.splice(0, MAX_JOINS_PER_COMMIT);
-    if (batch.length === 0) {
-      queues.delete(queueId);
-      await delivered;
-      return;
-    }
-    const refused = new Map<PendingIssue, unknown>();
-    try {
-      const { committed, deliver } = await commitChanges(deps, queueId, async (tx) => {
-        let queue = tx.queue;
-        const plans: Plan<{ request: PendingIssue; ticket: Ticket }>[] = [];
-        for (const request of batch) {
-          try {
-            request.check(queue);
-          } catch (error) {
-            refused.set(request, error);
-            continue;
-          }
-          const ticket: Ticket = {
-            id: deps.newId(),
-            queueId,
-            number: queue.nextNumber,
-            ...request.person,
-            status: 'WAITING',
-            source: request.source,
-            joinedAt: deps.now(),
-            calledAt: null,
-            finishedAt: null,
-          };
-          const queuePatch = { nextNumber: queue.nextNumber + 1, waitingCount: queue.waitingCount + 1 };
-          queue = { ...queue, ...queuePatch };
-          plans.push({
-            value: { request, ticket },
-            kind: 'JOINED',
-            ticketNumber: ticket.number,
-            queuePatch,
-            index: { add: { ticketId: ticket.id, number: ticket.number } },
-          });
-        }
-        if (plans.length > 0)
-          await tx.insertTickets(
-            plans.map(({ value }) => ({
-              ticket: value.ticket,
-              tokenHash: hashToken(value.request.accessToken),
-            })),
-          );
-        return plans;
-      });
-      for (const [request, error] of refused) request.reject(error);
-      const previous = delivered;
-      delivered = previous.then(async () => {
-        await deliver();
-        for (const { value, queue } of committed) {
-          const { request, ticket } = value;
-          deps.log.info('ticket issued', {
-            queueId,
-            ticketId: ticket.id,
-            number: ticket.number,
-            source: request.source,
-          });
-          request.resolve({
-            ticket: { ...ticket, position: queue.waitingCount },
-            accessToken: request.accessToken,
-            accessUrl: `${deps.publicUrl}/t/${request.accessToken}`,
-          });
-        }
-      });
-    } catch (error) {
-      for (const request of batch) request.reject(error);
-    }
-  }
-}
-
 /** Staff adds a person: allowed while the queue is open or paused, whatever its self-join capacity. */
 export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
   const ownerId = requireOwner(identity);
-  return issue(deps, parseId('queueId', rawQueueId), 'STAFF', input, (queue) => {
+  return issue(deps, parseId('queueId', rawQueueId), 'STAFF', parseTicketInput(input), (queue) => {
     assertOwns(ownerId, queue);
     if (queue.status === 'CLOSED') throw new ConflictError('The queue is closed. Open it to add people.');
   });
@@ -198,7 +74,7 @@ export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unkn
 
 /** Self-join: only when the owner allows it, the queue is open, and it is not full. */
 export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketInput) {
-  return issue(deps, parseId('queueId', rawQueueId), 'SELF', input, (queue) => {
+  return issue(deps, parseId('queueId', rawQueueId), 'SELF', parseTicketInput(input), (queue) => {
     if (!queue.selfJoin)
       throw new ConflictError('This queue does not take self-service joins.', { reason: 'SELF_JOIN_OFF' });
     if (queue.status === 'PAUSED')

@@ -2,7 +2,7 @@
 import type { Account, Queue, QueueEvent } from '../domain/model';
 import type { Page } from '../domain/ports';
 import type { QueueStats as DomainStats } from '../domain/stats';
-import type { PositionedTicket } from '../domain/tickets';
+import type { PositionedTicket } from '../domain/issue';
 import type * as G from '../generated/graphql';
 
 const iso = (ms: number) => new Date(ms).toISOString();

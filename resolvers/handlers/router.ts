@@ -2,6 +2,7 @@ import type { AppSyncResolverEvent } from 'aws-lambda';
 import * as accounts from '../domain/accounts';
 import type { Deps } from '../domain/deps';
 import { toPublicError, type ErrorType } from '../domain/errors';
+import type { IssuedTicket } from '../domain/issue';
 import type { Identity } from '../domain/model';
 import * as queues from '../domain/queues';
 import { queueStats } from '../domain/stats';
@@ -63,7 +64,7 @@ type MutationArgMap = {
   leaveQueue: G.MutationLeaveQueueArgs;
 };
 
-const issued = (t: tickets.IssuedTicket): G.IssuedTicket => ({ ...t, ticket: presentTicket(t.ticket) });
+const issued = (t: IssuedTicket): G.IssuedTicket => ({ ...t, ticket: presentTicket(t.ticket) });
 
 /** Every Query and Mutation field the Lambda data source serves: parse nothing here, the domain does. */
 export const routes: Routes = {

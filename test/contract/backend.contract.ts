@@ -209,6 +209,34 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
       );
     });
 
+    it('given a burst of joins on a queue with room for 5 and on a missing queue, then 5 get numbers 1..5, the rest are refused as full, the missing queue is not found, and later joins still work', async () => {
+      const queue = await newQueue({ capacity: 5 });
+      const missing = randomUUID();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          anonymous<IssuedTicket>('joinQueue', {
+            queueId: i % 3 === 2 ? missing : queue.id,
+            input: { name: `Person ${i}` },
+          }),
+        ),
+      );
+      const admitted = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.ticket.number] : []));
+      expect(admitted.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+      const refusals = outcomes.flatMap((o, i) =>
+        o.status === 'rejected' ? [[i % 3 === 2 ? 'missing' : 'full', (o.reason as ApiError).errorType]] : [],
+      );
+      expect(refusals.filter(([where]) => where === 'missing')).toEqual(
+        Array(10).fill(['missing', 'NOT_FOUND']),
+      );
+      expect(refusals.filter(([where]) => where === 'full')).toEqual(Array(15).fill(['full', 'CONFLICT']));
+      expect(eventsOf(queue.id).map((e) => e.version)).toEqual([2, 3, 4, 5, 6]);
+      await api('updateQueue', { id: queue.id, input: { capacity: null } });
+      expect(
+        (await anonymous<IssuedTicket>('joinQueue', { queueId: queue.id, input: { name: 'Late' } })).ticket
+          .number,
+      ).toBe(6);
+    });
+
     it('given a queue, then edits bump the version with one QUEUE_UPDATED event each, and the display shows no names', async () => {
       const queue = await newQueue({ description: 'old' });
       const updated = await api('updateQueue', {

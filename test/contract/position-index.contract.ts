@@ -28,27 +28,61 @@ export function positionIndexContract(
     it('given no index for a queue, then positions are unknown and any change reports it is behind', async () => {
       const queueId = randomUUID();
       expect(await index.position(queueId, randomUUID())).toBeUndefined();
-      expect(await index.apply(queueId, 2, { add: entry(1) })).toBe('behind');
+      expect(await index.apply(queueId, 2, [{ add: entry(1) }])).toBe('behind');
     });
 
     it('given a queue of three, when the head is called, then the last one is 2nd', async () => {
       const queueId = randomUUID();
       const [a, b, c] = [entry(1), entry(2), entry(3)];
       await index.rebuild(queueId, 1, []);
-      expect(await index.apply(queueId, 2, { add: a })).toBe('applied');
-      expect(await index.apply(queueId, 3, { add: b })).toBe('applied');
-      expect(await index.apply(queueId, 4, { add: c })).toBe('applied');
+      expect(await index.apply(queueId, 2, [{ add: a }])).toBe('applied');
+      expect(await index.apply(queueId, 3, [{ add: b }])).toBe('applied');
+      expect(await index.apply(queueId, 4, [{ add: c }])).toBe('applied');
       expect(await index.position(queueId, c.ticketId)).toEqual({ version: 4, position: 3 });
-      expect(await index.apply(queueId, 5, { remove: a.ticketId })).toBe('applied');
+      expect(await index.apply(queueId, 5, [{ remove: a.ticketId }])).toBe('applied');
       expect(await index.position(queueId, c.ticketId)).toEqual({ version: 5, position: 2 });
       expect(await index.position(queueId, a.ticketId)).toEqual({ version: 5, position: null });
+    });
+
+    it('given one commit of several changes, then they apply in order in one call', async () => {
+      const queueId = randomUUID();
+      const [a, b, c] = [entry(1), entry(2), entry(3)];
+      await index.rebuild(queueId, 1, []);
+      expect(
+        await index.apply(queueId, 2, [{ add: a }, { add: b }, { remove: a.ticketId }, { add: c }]),
+      ).toBe('applied');
+      expect(await index.position(queueId, a.ticketId)).toEqual({ version: 5, position: null });
+      expect(await index.position(queueId, c.ticketId)).toEqual({ version: 5, position: 2 });
+    });
+
+    it('given an index that already has the start of a run, then only the rest is applied', async () => {
+      const queueId = randomUUID();
+      const [a, b, c] = [entry(1), entry(2), entry(3)];
+      await index.rebuild(queueId, 3, [a, b]);
+      // Versions 2 and 3 (adding a and b) are in the snapshot; 4 removes a, 5 adds c.
+      expect(
+        await index.apply(queueId, 2, [{ add: a }, { add: b }, { remove: a.ticketId }, { add: c }]),
+      ).toBe('applied');
+      expect(await index.position(queueId, b.ticketId)).toEqual({ version: 5, position: 1 });
+      expect(await index.position(queueId, c.ticketId)).toEqual({ version: 5, position: 2 });
+      expect(await index.apply(queueId, 4, [{ add: entry(9) }, { add: entry(10) }])).toBe('ahead');
+      expect(await index.position(queueId, c.ticketId)).toEqual({ version: 5, position: 2 });
+    });
+
+    it('given a run that starts after a missing version, then none of it is applied', async () => {
+      const queueId = randomUUID();
+      const [a, b] = [entry(1), entry(2)];
+      await index.rebuild(queueId, 1, [a]);
+      expect(await index.apply(queueId, 3, [{ add: b }, { remove: a.ticketId }])).toBe('behind');
+      expect(await index.position(queueId, a.ticketId)).toEqual({ version: 1, position: 1 });
+      expect(await index.position(queueId, b.ticketId)).toEqual({ version: 1, position: null });
     });
 
     it('given a ticket removed from the middle, then only those behind it move up', async () => {
       const queueId = randomUUID();
       const entries = [1, 2, 3, 4, 5].map(entry);
       await index.rebuild(queueId, 10, entries);
-      await index.apply(queueId, 11, { remove: entries[2]!.ticketId });
+      await index.apply(queueId, 11, [{ remove: entries[2]!.ticketId }]);
       const positions = await Promise.all(entries.map((e) => index.position(queueId, e.ticketId)));
       expect(positions.map((p) => p?.position)).toEqual([1, 2, null, 3, 4]);
     });
@@ -57,9 +91,9 @@ export function positionIndexContract(
       const queueId = randomUUID();
       const a = entry(1);
       await index.rebuild(queueId, 1, []);
-      await index.apply(queueId, 2, { add: a });
-      expect(await index.apply(queueId, 2, { add: entry(2) })).toBe('ahead');
-      expect(await index.apply(queueId, 1, { remove: a.ticketId })).toBe('ahead');
+      await index.apply(queueId, 2, [{ add: a }]);
+      expect(await index.apply(queueId, 2, [{ add: entry(2) }])).toBe('ahead');
+      expect(await index.apply(queueId, 1, [{ remove: a.ticketId }])).toBe('ahead');
       expect(await index.position(queueId, a.ticketId)).toEqual({ version: 2, position: 1 });
     });
 
@@ -67,7 +101,7 @@ export function positionIndexContract(
       const queueId = randomUUID();
       const a = entry(1);
       await index.rebuild(queueId, 1, [a]);
-      expect(await index.apply(queueId, 3, { remove: a.ticketId })).toBe('behind');
+      expect(await index.apply(queueId, 3, [{ remove: a.ticketId }])).toBe('behind');
       expect(await index.position(queueId, a.ticketId)).toEqual({ version: 1, position: 1 });
     });
 

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAppSyncJs, passesFilter, type AppSyncJsResolver } from '../../local/appsync-js/runner';
@@ -157,6 +160,57 @@ describe('invokeResolver (APPSYNC_JS, Lambda data source)', () => {
     );
     expect(answer.error?.errorType).toBe('INTERNAL');
     expect(answer.error?.message).not.toContain('Task timed out');
+  });
+});
+
+describe('the APPSYNC_JS runner', () => {
+  let resolver: AppSyncJsResolver;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qm-appsync-js-'));
+    const source = join(dir, 'Query.echo.[NONE].ts');
+    writeFileSync(
+      source,
+      `import { util } from '@aws-appsync/utils';
+      export function request(ctx) {
+        if (ctx.args.refuse) util.error('Refused.', 'Refused');
+        ctx.stash.seenBy = 'request';
+        ctx.args.mutated = true;
+        return { payload: ctx.args };
+      }
+      export function response(ctx) {
+        return { stash: ctx.stash, result: ctx.result, error: ctx.error };
+      }`,
+    );
+    resolver = await loadAppSyncJs(source);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('given a resolution, then the stash reaches the response and the caller’s context is left untouched', async () => {
+    const context = ctx({ name: 'Ana' });
+    const sources: unknown[] = [];
+    const answer = await resolver.resolve(context, async (request) => {
+      sources.push(request);
+      return { result: { id: 't1' } };
+    });
+    expect(sources).toEqual([{ payload: { name: 'Ana', mutated: true } }]);
+    expect(answer.result).toEqual({ stash: { seenBy: 'request' }, result: { id: 't1' }, error: null });
+    expect(context).toEqual(ctx({ name: 'Ana' }));
+  });
+
+  it('given a data source error, then the response sees it', async () => {
+    const error = { message: 'Task timed out', type: 'Lambda:Unhandled' };
+    const answer = await resolver.resolve(ctx({}), async () => ({ result: null, error }));
+    expect(answer.result).toMatchObject({ result: null, error });
+  });
+
+  it('given a request that raises an error, then the data source is never called', async () => {
+    let called = false;
+    const answer = await resolver.resolve(ctx({ refuse: true }), async () => {
+      called = true;
+      return { result: null };
+    });
+    expect(answer.error).toMatchObject({ message: 'Refused.', errorType: 'Refused' });
+    expect(called).toBe(false);
   });
 });
 

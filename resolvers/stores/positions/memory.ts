@@ -57,13 +57,16 @@ class WaitingLine {
 export class MemoryPositionIndex implements PositionIndex {
   private readonly lines = new Map<string, WaitingLine>();
 
-  async apply(queueId: string, version: number, change: IndexChange): Promise<ApplyResult> {
+  async apply(queueId: string, from: number, changes: IndexChange[]): Promise<ApplyResult> {
     const line = this.lines.get(queueId);
-    if (line && line.version >= version) return 'ahead';
-    if (!line || line.version !== version - 1) return 'behind';
-    if (change.add) line.add(change.add);
-    if (change.remove) line.remove(change.remove);
-    line.version = version;
+    const last = from + changes.length - 1;
+    if (line && line.version >= last) return 'ahead';
+    if (!line || line.version < from - 1) return 'behind';
+    for (const change of changes.slice(line.version - from + 1)) {
+      if (change.add) line.add(change.add);
+      if (change.remove) line.remove(change.remove);
+    }
+    line.version = last;
     return 'applied';
   }
 

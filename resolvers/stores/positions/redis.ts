@@ -3,16 +3,22 @@ import { Redis } from 'ioredis';
 import type { WaitingEntry } from '../../domain/model';
 import type { ApplyResult, IndexChange, PositionIndex } from '../../domain/ports';
 
-// KEYS[1] waiting zset (score = ticket number), KEYS[2] version. ARGV: version, addId, addNumber, removeId.
-// Applies a change only on top of exactly the previous version, atomically.
+// KEYS[1] waiting zset (score = ticket number), KEYS[2] version. ARGV: the first change's version, then per
+// change addId, addNumber, removeId. Applies the changes the index lacks, only on top of the version before
+// them or a later one of the run, atomically.
 const APPLY = `
 local current = tonumber(redis.call('GET', KEYS[2]) or '-1')
-local target = tonumber(ARGV[1])
-if current >= target then return 1 end
-if current ~= target - 1 then return -1 end
-if ARGV[2] ~= '' then redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2]) end
-if ARGV[4] ~= '' then redis.call('ZREM', KEYS[1], ARGV[4]) end
-redis.call('SET', KEYS[2], target)
+local first = tonumber(ARGV[1])
+local count = (#ARGV - 1) / 3
+local last = first + count - 1
+if current >= last then return 1 end
+if current < first - 1 then return -1 end
+for i = current - first + 1, count - 1 do
+  local at = 2 + i * 3
+  if ARGV[at] ~= '' then redis.call('ZADD', KEYS[1], ARGV[at + 1], ARGV[at]) end
+  if ARGV[at + 2] ~= '' then redis.call('ZREM', KEYS[1], ARGV[at + 2]) end
+end
+redis.call('SET', KEYS[2], last)
 return 0`;
 
 // KEYS[1] zset, KEYS[2] version, KEYS[3] the staged snapshot. ARGV: version. Swaps the snapshot in unless
@@ -53,14 +59,16 @@ export class RedisPositionIndex implements PositionIndex {
     return [`${base}:waiting`, `${base}:version`];
   }
 
-  async apply(queueId: string, version: number, change: IndexChange): Promise<ApplyResult> {
+  async apply(queueId: string, from: number, changes: IndexChange[]): Promise<ApplyResult> {
     const result = (await this.call(
       'qmApply',
       ...this.keys(queueId),
-      version,
-      change.add?.ticketId ?? '',
-      change.add?.number ?? 0,
-      change.remove ?? '',
+      from,
+      ...changes.flatMap((change) => [
+        change.add?.ticketId ?? '',
+        change.add?.number ?? 0,
+        change.remove ?? '',
+      ]),
     )) as number;
     return result === 0 ? 'applied' : result === 1 ? 'ahead' : 'behind';
   }
