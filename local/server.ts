@@ -9,10 +9,9 @@ import { createResolverHandler } from '../resolvers/handlers/resolver';
 import type { LocalConfig } from './config';
 import { openLocalSystem, StartupError, type LocalSystem } from './embedded';
 import { InProcessFanOut, RedisFanOut, type FanOut } from './gateway/fanout';
-import { Gateway } from './gateway/gateway';
+import { Gateway, type Lambdas } from './gateway/gateway';
 import { CORS, handleGraphqlHttp } from './gateway/http';
 import { attachRealtime } from './gateway/realtime';
-import { requestScopedLog } from './log';
 import { clientApps, redriveDevMail, serveDevMail, serveLanding, servePlayground } from './pages';
 
 export interface LocalServer {
@@ -26,9 +25,8 @@ export interface LocalServer {
 /** Listens first (a taken port fails before any store opens), then opens the stores and wires the gateway. */
 export async function startLocalServer(
   config: LocalConfig,
-  baseLog: Log = createLog('queue-manager-local', config.logLevel),
+  log: Log = createLog('queue-manager-local', config.logLevel),
 ): Promise<LocalServer> {
-  const log = requestScopedLog(baseLog);
   // Requests that arrive while the stores open get a 503; `ready` is filled in once everything is wired.
   const ready: { handle?: (req: IncomingMessage, res: ServerResponse) => void; gateway?: Gateway } = {};
   const server = createServer((req, res) => {
@@ -70,9 +68,7 @@ export async function startLocalServer(
   const deps = system.deps;
   const gateway = await Gateway.create(
     {
-      resolver: createResolverHandler(async () => deps) as (
-        event: unknown,
-      ) => ReturnType<ReturnType<typeof createResolverHandler>>,
+      resolver: createResolverHandler(async () => deps) as Lambdas['resolver'],
       authorizer: createAuthorizerHandler(async () => ({
         queues: deps.queues,
         sessionKey: deps.sessionKey,

@@ -54,7 +54,8 @@ export interface RequestContext {
 
 /** The same functions AppSync invokes: the resolver Lambda and the authorizer Lambda. */
 export interface Lambdas {
-  resolver(event: unknown): Promise<ResolverResult>;
+  /** `context` as Lambda gives it: the invocation's request id (the AppSync request's, locally). */
+  resolver(event: unknown, context: { awsRequestId: string }): Promise<ResolverResult>;
   authorizer(event: {
     authorizationToken: string;
     requestContext: Record<string, unknown>;
@@ -299,9 +300,9 @@ export class Gateway {
     for (const type of [this.schema.getQueryType()!, this.schema.getMutationType()!]) {
       for (const field of Object.values(type.getFields())) {
         const resolver = this.appsyncJs.get(`${type.name}.${field.name}`);
+        const modes = allowedModes(type, field);
         field.resolve = async (source, args, context: RequestContext, info) => {
-          if (!allowedModes(type, field).has(context.caller.authMode))
-            throw notAuthorized(type.name, field.name);
+          if (!modes.has(context.caller.authMode)) throw notAuthorized(type.name, field.name);
           const ctx = {
             arguments: args,
             args,
@@ -317,7 +318,9 @@ export class Gateway {
               selectionSetList: selectionSetList(info),
             },
           };
-          const result = resolver ? await this.runNone(resolver, ctx) : await this.runLambda(ctx);
+          const result = resolver
+            ? await this.runNone(resolver, ctx)
+            : await this.runLambda(ctx, context.requestId);
           if (this.triggers.has(field.name) && result && typeof result === 'object') {
             const selected = selectedFields(info.fieldNodes[0]?.selectionSet, info);
             const payload = Object.fromEntries(Object.entries(result).filter(([k]) => selected.has(k)));
@@ -337,12 +340,14 @@ export class Gateway {
     return response.result;
   }
 
-  private async runLambda(ctx: Record<string, unknown>): Promise<unknown> {
+  private async runLambda(ctx: Record<string, unknown>, requestId: string): Promise<unknown> {
     const response = await this.invoke.resolve(ctx, async (request) => {
       const { payload } = request as { payload: unknown };
       try {
         // Through JSON both ways, as a real invocation: nothing shared between the gateway and the function.
-        const answer = await this.lambdas.resolver(JSON.parse(JSON.stringify(payload)));
+        const answer = await this.lambdas.resolver(JSON.parse(JSON.stringify(payload)), {
+          awsRequestId: requestId,
+        });
         return { result: JSON.parse(JSON.stringify(answer)) };
       } catch (thrown) {
         return { result: null, error: { message: (thrown as Error).message, type: 'Lambda:Unhandled' } };

@@ -2,7 +2,6 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Log } from '../../resolvers/domain/ports';
-import { withRequestId } from '../log';
 import { AppSyncError, formatError, httpErrors } from './errors';
 import type { Gateway, RequestContext } from './gateway';
 
@@ -76,72 +75,70 @@ export async function handleGraphqlHttp(
 ): Promise<void> {
   const requestId = randomUUID();
   const started = performance.now();
-  await withRequestId(requestId, async () => {
-    const headers = headersOf(req);
-    const body = await readBody(req);
-    if (body === 'too-large') return httpError(res, requestId, httpErrors.tooLarge);
-    let request: { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
-    if (body.length > 0) {
-      try {
-        request = JSON.parse(body.toString('utf8'));
-      } catch {
-        request = undefined;
-      }
+  const headers = headersOf(req);
+  const body = await readBody(req);
+  if (body === 'too-large') return httpError(res, requestId, httpErrors.tooLarge);
+  let request: { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+  if (body.length > 0) {
+    try {
+      request = JSON.parse(body.toString('utf8'));
+    } catch {
+      request = undefined;
     }
-    const caller = await gateway.authorize(headers.authorization, {
+  }
+  const caller = await gateway.authorize(headers.authorization, {
+    requestId,
+    headers,
+    ...(typeof request?.query === 'string' ? { query: request.query } : {}),
+  });
+  if (caller === 'missing') return httpError(res, requestId, httpErrors.missingAuth);
+  if (caller === 'refused') return httpError(res, requestId, httpErrors.refused);
+  if (body.length === 0) return httpError(res, requestId, httpErrors.emptyBody);
+  if (
+    !request ||
+    typeof request !== 'object' ||
+    typeof request.query !== 'string' ||
+    request.query.trim() === ''
+  )
+    return httpError(res, requestId, httpErrors.unparsable);
+  const variables =
+    request.variables && typeof request.variables === 'object'
+      ? (request.variables as Record<string, unknown>)
+      : {};
+  const operationName = typeof request.operationName === 'string' ? request.operationName : null;
+  const prepared = gateway.prepare(request.query);
+  if ('errors' in prepared)
+    return send(res, 200, { data: null, errors: prepared.errors.map(formatError) }, requestId);
+  const context: RequestContext = { caller, requestId, headers, variables };
+  const operation = getOperationAST(prepared.document, operationName ?? undefined);
+  if (operation?.operation === 'subscription') {
+    if ((headers.accept ?? '').includes('text/event-stream'))
+      return streamSubscription(gateway, context, prepared.document, operationName, req, res);
+    return send(
+      res,
+      200,
+      {
+        data: null,
+        errors: [
+          {
+            path: null,
+            locations: null,
+            errorType: 'UnsupportedOperation',
+            message: 'Subscriptions are served over the real-time WebSocket at /graphql/realtime.',
+          },
+        ],
+      },
       requestId,
-      headers,
-      ...(typeof request?.query === 'string' ? { query: request.query } : {}),
-    });
-    if (caller === 'missing') return httpError(res, requestId, httpErrors.missingAuth);
-    if (caller === 'refused') return httpError(res, requestId, httpErrors.refused);
-    if (body.length === 0) return httpError(res, requestId, httpErrors.emptyBody);
-    if (
-      !request ||
-      typeof request !== 'object' ||
-      typeof request.query !== 'string' ||
-      request.query.trim() === ''
-    )
-      return httpError(res, requestId, httpErrors.unparsable);
-    const variables =
-      request.variables && typeof request.variables === 'object'
-        ? (request.variables as Record<string, unknown>)
-        : {};
-    const operationName = typeof request.operationName === 'string' ? request.operationName : null;
-    const prepared = gateway.prepare(request.query);
-    if ('errors' in prepared)
-      return send(res, 200, { data: null, errors: prepared.errors.map(formatError) }, requestId);
-    const context: RequestContext = { caller, requestId, headers, variables };
-    const operation = getOperationAST(prepared.document, operationName ?? undefined);
-    if (operation?.operation === 'subscription') {
-      if ((headers.accept ?? '').includes('text/event-stream'))
-        return streamSubscription(gateway, context, prepared.document, operationName, req, res);
-      return send(
-        res,
-        200,
-        {
-          data: null,
-          errors: [
-            {
-              path: null,
-              locations: null,
-              errorType: 'UnsupportedOperation',
-              message: 'Subscriptions are served over the real-time WebSocket at /graphql/realtime.',
-            },
-          ],
-        },
-        requestId,
-      );
-    }
-    const executed = await gateway.execute(prepared.document, context, operationName);
-    send(res, 200, result(executed), requestId);
-    log.info('graphql request', {
-      requestId,
-      operationName,
-      operation: operation?.operation,
-      errors: executed.errors?.length ?? 0,
-      durationMs: Math.round(performance.now() - started),
-    });
+    );
+  }
+  const executed = await gateway.execute(prepared.document, context, operationName);
+  send(res, 200, result(executed), requestId);
+  log.info('graphql request', {
+    requestId,
+    operationName,
+    operation: operation?.operation,
+    errors: executed.errors?.length ?? 0,
+    durationMs: Math.round(performance.now() - started),
   });
 }
 

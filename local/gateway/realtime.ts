@@ -3,7 +3,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Log } from '../../resolvers/domain/ports';
-import { withRequestId } from '../log';
 import { AppSyncError } from './errors';
 import type { Caller, Gateway } from './gateway';
 import { headersOf } from './http';
@@ -237,9 +236,7 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
             return error(id, [{ errorType: 'UnsupportedOperation', message: 'Send connection_init first.' }]);
           if (!id)
             return error(undefined, [{ errorType: 'MalformedMessage', message: 'start needs an id.' }]);
-          void withRequestId(connectionId, () =>
-            start(id, (message.payload ?? {}) as Parameters<typeof start>[1]),
-          );
+          void start(id, (message.payload ?? {}) as Parameters<typeof start>[1]);
           return;
         case 'stop': {
           if (!id) return error(undefined, [{ errorType: 'MalformedMessage', message: 'stop needs an id.' }]);

@@ -1,6 +1,7 @@
 import { commitChanges, type Plan } from './changes';
 import type { Deps } from './deps';
 import type { Queue, Ticket, TicketSource } from './model';
+import type { Log, QueueStore } from './ports';
 import { hashToken, newToken } from './secrets';
 
 export type PositionedTicket = Ticket & { position: number | null };
@@ -18,6 +19,8 @@ export interface Person {
 }
 
 interface PendingIssue {
+  /** The joining request's log (its lines carry that request's id). */
+  log: Log;
   source: TicketSource;
   person: Person;
   check(queue: Queue): void;
@@ -36,7 +39,8 @@ interface IssueLine {
   delivered: Promise<void>;
 }
 
-const lines = new WeakMap<Deps, Map<string, IssueLine>>();
+/** Per queue store (one per server instance; each request's Deps is a copy with its own log). */
+const lines = new WeakMap<QueueStore, Map<string, IssueLine>>();
 /** How many joins one transaction takes at most. */
 const MAX_JOINS_PER_COMMIT = 200;
 
@@ -57,11 +61,11 @@ export function issue(
   check: (queue: Queue) => void,
 ): Promise<IssuedTicket> {
   return new Promise((resolve, reject) => {
-    let queues = lines.get(deps);
-    if (!queues) lines.set(deps, (queues = new Map()));
+    let queues = lines.get(deps.queues);
+    if (!queues) lines.set(deps.queues, (queues = new Map()));
     let line = queues.get(queueId);
     if (!line) queues.set(queueId, (line = { waiting: [], queued: false, delivered: Promise.resolve() }));
-    line.waiting.push({ source, person, check, accessToken: newToken(), resolve, reject });
+    line.waiting.push({ log: deps.log, source, person, check, accessToken: newToken(), resolve, reject });
     if (!line.queued) startTransaction(deps, queueId, queues, line);
   });
 }
@@ -132,7 +136,7 @@ function startTransaction(
         await deliver();
         for (const { value, queue } of committed) {
           const { request, ticket } = value;
-          deps.log.info('ticket issued', {
+          request.log.info('ticket issued', {
             queueId,
             ticketId: ticket.id,
             number: ticket.number,

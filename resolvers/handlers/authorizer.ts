@@ -3,6 +3,7 @@ import type { Log, QueueStore } from '../domain/ports';
 import { hashToken } from '../domain/secrets';
 import { verifySession, type SessionKey } from '../domain/sessions';
 import { toResolverContext, type ResolverContext } from './identity';
+import { forRequest } from './logger';
 
 export interface AuthorizerDeps {
   queues: Pick<QueueStore, 'ticketByTokenHash'>;
@@ -52,5 +53,5 @@ export async function authorize(
 
 export function createAuthorizerHandler(deps: () => Promise<AuthorizerDeps>) {
   return async (event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerResult<ResolverContext>> =>
-    authorize(await deps(), event.authorizationToken);
+    authorize(forRequest(await deps(), event.requestContext?.requestId), event.authorizationToken);
 }

@@ -11,3 +11,20 @@ export function createLog(serviceName = 'queue-manager', logLevel?: string): Log
     error: (message, context) => logger.error(message, { ...context }),
   };
 }
+
+/**
+ * One invocation's dependencies: the same stores, a Log whose every line carries the request id (what one
+ * request logged, findable together). Without an id, the shared dependencies as they are.
+ */
+export function forRequest<T extends { log: Log }>(deps: T, requestId: string | undefined): T {
+  if (!requestId) return deps;
+  const { log } = deps;
+  return {
+    ...deps,
+    log: {
+      info: (message, context) => log.info(message, { requestId, ...context }),
+      warn: (message, context) => log.warn(message, { requestId, ...context }),
+      error: (message, context) => log.error(message, { requestId, ...context }),
+    },
+  };
+}

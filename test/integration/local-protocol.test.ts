@@ -321,18 +321,28 @@ describe('POST /graphql as AppSync answers it', () => {
   });
 
   it('given requests, then every log line of a request carries its id, and none carries a name or an email', async () => {
-    const queueId = await newQueue();
+    const queueId = (await api('createQueue', { input: { name: 'Logged queue', selfJoin: true } })).id;
     const email = `${randomUUID()}@example.com`;
-    await postGraphql(
+    const joined = await postGraphql(
       t.url,
       {
         query: `mutation { joinQueue(queueId: "${queueId}", input: {name: "Zélia Privada", email: "${email}"}) { accessToken } }`,
       },
       'Public',
     );
+    expect(joined.body.data.joinQueue.accessToken).toBeTruthy();
     const requests = t.log.entries.filter((e) => e.message === 'graphql request');
     expect(requests.length).toBeGreaterThan(0);
     for (const entry of requests) expect(entry.context.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // What the resolver logged for this join carries the same id as the request line.
+    const join = requests.at(-1)!.context.requestId;
+    const issued = t.log.entries.filter((e) => e.message === 'ticket issued');
+    expect(issued.at(-1)?.context.requestId).toBe(join);
+    // A refused session's line, written by the authorizer, carries its request's id too.
+    await postGraphql(t.url, { query: '{ myQueues { items { id } } }' }, 'Bearer not.a.session');
+    expect(t.log.entries.find((e) => e.message === 'owner session refused')?.context.requestId).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
     const logged = JSON.stringify(t.log.entries);
     expect(logged).not.toContain('Zélia');
     expect(logged).not.toContain(email);
