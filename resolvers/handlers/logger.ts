@@ -12,19 +12,30 @@ export function createLog(serviceName = 'queue-manager', logLevel?: string): Log
   };
 }
 
+/** A Log that adds the request id to every line it passes on. */
+class RequestLog implements Log {
+  constructor(
+    private readonly log: Log,
+    private readonly requestId: string,
+  ) {}
+
+  info(message: string, context?: Record<string, unknown>): void {
+    this.log.info(message, { requestId: this.requestId, ...context });
+  }
+
+  warn(message: string, context?: Record<string, unknown>): void {
+    this.log.warn(message, { requestId: this.requestId, ...context });
+  }
+
+  error(message: string, context?: Record<string, unknown>): void {
+    this.log.error(message, { requestId: this.requestId, ...context });
+  }
+}
+
 /**
  * One invocation's dependencies: the same stores, a Log whose every line carries the request id (what one
  * request logged, findable together). Without an id, the shared dependencies as they are.
  */
 export function forRequest<T extends { log: Log }>(deps: T, requestId: string | undefined): T {
-  if (!requestId) return deps;
-  const { log } = deps;
-  return {
-    ...deps,
-    log: {
-      info: (message, context) => log.info(message, { requestId, ...context }),
-      warn: (message, context) => log.warn(message, { requestId, ...context }),
-      error: (message, context) => log.error(message, { requestId, ...context }),
-    },
-  };
+  return requestId ? { ...deps, log: new RequestLog(deps.log, requestId) } : deps;
 }

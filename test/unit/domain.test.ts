@@ -157,6 +157,11 @@ describe('secrets', () => {
     expect(newToken()).not.toBe(token);
     expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
   });
+  it('given many tokens, across several refills of the random pool, then none repeats and none is zeroed', () => {
+    const tokens = Array.from({ length: 1000 }, newToken);
+    expect(new Set(tokens).size).toBe(1000);
+    for (const token of tokens) expect(token).not.toMatch(/^A{40}/);
+  });
   it('given a session, then it verifies until it expires', async () => {
     const key = sessionKey('k'.repeat(32));
     const now = Date.UTC(2026, 10, 26);
