@@ -86,7 +86,7 @@ function startTransaction(
   const take = () => {
     batch = line.waiting.splice(0, MAX_JOINS_PER_COMMIT);
     line.queued = false;
-    // More than one transaction takes: the next one starts now.
+    // More waiting than one transaction takes: the next one starts now.
     if (line.waiting.length > 0) startTransaction(deps, queueId, queues, line);
     return batch;
   };
