@@ -79,15 +79,13 @@ export async function commitChanges<T>(
     committed: results.map(({ value, queue, event }) => ({ value, queue, ...(event ? { event } : {}) })),
     async deliver() {
       const changes = results.filter((r): r is typeof r & { event: QueueEvent } => !!r.event);
-      // One index call for the whole commit (its versions are consecutive), then the events, dispatched
-      // together in version order (subscribers re-read on any gap anyway).
-      if (changes.length > 0)
-        await syncIndex(
-          deps,
-          queueId,
-          changes[0]!.event.version,
-          changes.map(({ plan }) => plan.index ?? {}),
-        );
+      // One index call for the whole commit, then the events, dispatched together in version order
+      // (subscribers re-read on any gap anyway).
+      await syncIndex(
+        deps,
+        queueId,
+        changes.map(({ event, plan }) => ({ version: event.version, change: plan.index ?? {} })),
+      );
       await Promise.all(changes.map(({ event }) => publishEvent(deps, event)));
       for (const { plan } of results) for (const job of plan.mail ?? []) await enqueueMail(deps, job);
     },

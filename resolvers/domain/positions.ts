@@ -23,23 +23,27 @@ export function rebuildIndex(deps: Deps, queueId: string): Promise<void> {
 }
 
 /**
- * Brings the index up to one commit's changes, committed at versions `from`, `from + 1`, …, in one call. SQL
- * already holds the truth, so a failure here is logged and healed later: an index that is behind is rebuilt
- * on its next read or change.
+ * Brings the index up to one commit's changes (consecutive versions, in order) in one call. SQL already holds
+ * the truth, so a failure here is logged and healed later: an index that is behind is rebuilt on its next
+ * read or change.
  */
 export async function syncIndex(
   deps: Deps,
   queueId: string,
-  from: number,
-  changes: IndexChange[],
+  changes: { version: number; change: IndexChange }[],
 ): Promise<void> {
   if (changes.length === 0) return;
   try {
-    if ((await deps.positions.apply(queueId, from, changes)) === 'behind') await rebuildIndex(deps, queueId);
+    const applied = await deps.positions.apply(
+      queueId,
+      changes[0]!.version,
+      changes.map(({ change }) => change),
+    );
+    if (applied === 'behind') await rebuildIndex(deps, queueId);
   } catch (error) {
     deps.log.warn('position index not updated', {
       queueId,
-      version: from + changes.length - 1,
+      version: changes.at(-1)!.version,
       error: String(error),
     });
   }
