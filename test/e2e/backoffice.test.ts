@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { loginOverHttp, postGraphql } from '../support/http';
 import { linkFromDevMail, startTestServer, type TestServer } from '../support/local-server';
 
 const browserAvailability = inject('browser');
@@ -174,6 +175,75 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await intruder.close();
       await second.close();
       await first.close();
+    });
+
+    it('given three people added in a row with different or no contact details, then each is saved with only their own and only they are mailed', async () => {
+      const owner = await ownerPage();
+      await signUpAndLogIn(owner.page, owner.email);
+      const page = owner.page;
+      await page.getByLabel('Queue name').fill('Cartório');
+      await page.getByRole('button', { name: 'Create queue' }).click();
+      await page.waitForURL(/\/backoffice\/queues\/[0-9a-f-]{36}$/);
+      const queueId = page.url().split('/').at(-1)!;
+      const anaEmail = `ana-${randomUUID()}@example.com`;
+      const caioEmail = `caio-${randomUUID()}@example.com`;
+      const people = [
+        { name: 'Ana', email: anaEmail, phone: '+5511987654321' },
+        { name: 'Bia', email: '', phone: '' },
+        { name: 'Caio', email: caioEmail, phone: '' },
+      ];
+      for (const person of people) {
+        // The form starts empty for every person: nothing of the one before is left in it.
+        expect(await page.getByLabel("Person's name").inputValue()).toBe('');
+        expect(await page.getByLabel(/^Email/).inputValue()).toBe('');
+        expect(await page.getByLabel(/^Phone/).inputValue()).toBe('');
+        await page.getByLabel("Person's name").fill(person.name);
+        if (person.email) await page.getByLabel(/^Email/).fill(person.email);
+        if (person.phone) await page.getByLabel(/^Phone/).fill(person.phone);
+        await page.getByRole('button', { name: 'Add' }).click();
+        await page.locator(`[data-testid="ticket-row"]:has-text("${person.name}")`).waitFor();
+      }
+      expect(await page.getByLabel(/^Email/).inputValue()).toBe('');
+
+      const authorization = await loginOverHttp(t.url, owner.email);
+      const saved = await postGraphql(
+        t.url,
+        {
+          query: 'query Q($q: ID!) { queueTickets(queueId: $q) { items { number name email phone } } }',
+          variables: { q: queueId },
+        },
+        authorization,
+      );
+      expect(saved.body.data.queueTickets.items).toEqual([
+        { number: 1, name: 'Ana', email: anaEmail, phone: '+5511987654321' },
+        { number: 2, name: 'Bia', email: null, phone: null },
+        { number: 3, name: 'Caio', email: caioEmail, phone: null },
+      ]);
+
+      for (const number of [1, 2, 3]) {
+        await page.getByRole('button', { name: 'Call next (N)' }).click();
+        await page.waitForFunction(
+          (n) => document.querySelector('[data-testid="now-serving"]')?.textContent === String(n),
+          number,
+        );
+      }
+      const calledMail = async () => {
+        const deadline = Date.now() + 5000;
+        let articles: string[] = [];
+        while (Date.now() < deadline) {
+          articles = (await (await fetch(`${t.url}/dev/mail`)).text())
+            .split('<article>')
+            .filter((a) => a.includes('at Cartório'));
+          if (articles.length >= 2) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return articles;
+      };
+      const mails = await calledMail();
+      expect(mails).toHaveLength(2);
+      expect(mails.filter((m) => m.includes(`to ${anaEmail}`) && m.includes('number 1'))).toHaveLength(1);
+      expect(mails.filter((m) => m.includes(`to ${caioEmail}`) && m.includes('number 3'))).toHaveLength(1);
+      await owner.close();
     });
 
     it('given the queue list open, then its waiting count follows changes made elsewhere; editing renames the queue', async () => {

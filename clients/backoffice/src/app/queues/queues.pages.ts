@@ -544,9 +544,14 @@ export class QueuePage implements OnInit, OnDestroy {
           a,
         ),
       );
-      this.issued.set({ ...addTicket.ticket, accessUrl: addTicket.accessUrl });
-      await this.read();
+      // Each person's details belong to that person only: the whole form clears once the ticket exists,
+      // before anything else can fail, so the next person starts from empty fields.
       this.person = '';
+      this.personEmail = '';
+      this.personPhone = '';
+      this.issued.set({ ...addTicket.ticket, accessUrl: addTicket.accessUrl });
+      document.getElementById('person')?.focus();
+      await this.read();
     } catch (e) {
       this.addError.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
     }
