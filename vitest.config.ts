@@ -29,6 +29,20 @@ export default defineConfig({
       },
       {
         test: {
+          // Hostile inputs and failing stores against real processes and services; each file prints what it
+          // tried and how much survived.
+          name: 'adversarial',
+          include: ['test/adversarial/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 1 },
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+        },
+      },
+      {
+        test: {
           name: 'infra',
           include: ['infra/test/**/*.test.ts'],
           environment: 'node',

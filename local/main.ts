@@ -1,6 +1,8 @@
 /** `npm start`: the whole system on one machine. Configuration: see config.ts and the README. */
 import { configFromEnv } from './config';
 import { StartupError } from './embedded';
+import { createLog } from '../resolvers/handlers/logger';
+import { guardProcess } from './process-guard';
 import { startCpuProfile } from './profile';
 import { startLocalServer } from './server';
 
@@ -8,7 +10,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const stopProfile = await startCpuProfile(process.env.CPU_PROFILE);
   const config = configFromEnv();
-  const server = await startLocalServer(config);
+  const log = createLog('queue-manager-local', config.logLevel);
+  guardProcess(log);
+  const server = await startLocalServer(config, log);
   const d = server.system.describe;
   process.stdout.write(
     [

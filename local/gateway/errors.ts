@@ -59,4 +59,9 @@ export const httpErrors = {
     message: 'Unable to parse GraphQL query.',
   },
   tooLarge: { status: 413, errorType: 'PayloadTooLargeException', message: 'The request is too large.' },
+  unavailable: {
+    status: 503,
+    errorType: 'ServiceUnavailableException',
+    message: 'The service is unavailable right now. Try again shortly.',
+  },
 } as const;

@@ -86,11 +86,18 @@ export async function handleGraphqlHttp(
       request = undefined;
     }
   }
-  const caller = await gateway.authorize(headers.authorization, {
-    requestId,
-    headers,
-    ...(typeof request?.query === 'string' ? { query: request.query } : {}),
-  });
+  let caller: Awaited<ReturnType<Gateway['authorize']>>;
+  try {
+    caller = await gateway.authorize(headers.authorization, {
+      requestId,
+      headers,
+      ...(typeof request?.query === 'string' ? { query: request.query } : {}),
+    });
+  } catch (thrown) {
+    // The authorizer's store is down: this request fails, retryably; the process goes on.
+    log.error('authorization failed', { requestId, error: String(thrown) });
+    return httpError(res, requestId, httpErrors.unavailable);
+  }
   if (caller === 'missing') return httpError(res, requestId, httpErrors.missingAuth);
   if (caller === 'refused') return httpError(res, requestId, httpErrors.refused);
   if (body.length === 0) return httpError(res, requestId, httpErrors.emptyBody);
