@@ -10,7 +10,7 @@ import type { LocalConfig } from './config';
 import { openLocalSystem, StartupError, type LocalSystem } from './embedded';
 import { InProcessFanOut, RedisFanOut, type FanOut } from './gateway/fanout';
 import { Gateway, type Lambdas } from './gateway/gateway';
-import { CORS, handleGraphqlHttp } from './gateway/http';
+import { CORS, handleGraphqlHttp, isLoopback } from './gateway/http';
 import { attachRealtime } from './gateway/realtime';
 import { clientApps, redriveDevMail, serveDevMail, serveLanding, servePlayground } from './pages';
 
@@ -86,6 +86,8 @@ export async function startLocalServer(
     config.keepAliveMs ? { keepAliveMs: config.keepAliveMs } : {},
   );
   const apps = clientApps();
+  /** Open playground (Server-Sent Events) subscriptions. */
+  const streams = new Set<ServerResponse>();
   const runtimeConfig = JSON.stringify({
     graphqlEndpoint: `${url}/graphql`,
     realtimeEndpoint: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
@@ -101,24 +103,31 @@ export async function startLocalServer(
       if (!res.headersSent) res.writeHead(500).end();
     };
     if (path === '/graphql' && req.method === 'POST')
-      return void handleGraphqlHttp(gateway!, log, req, res).catch(fail);
+      return void handleGraphqlHttp(gateway!, log, req, res, streams).catch(fail);
     if (path === '/graphql' && req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
     if ((path === '/graphql' || path === '/playground') && req.method === 'GET') return servePlayground(res);
+    if (path === '/graphql') return methodNotAllowed(res);
     if (path === '/runtime-config.json')
       return void res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' })
         .end(runtimeConfig);
     if (path === '/health') {
-      const { rss, heapUsed } = process.memoryUsage();
-      const health = {
-        ok: true,
-        pid: process.pid,
-        rss,
-        heapUsed,
-        subscriptions: gateway.hub.size,
-        sockets: realtime.connections(),
-        publishes: gateway.publishes,
-      };
+      // Anyone may ask whether it is up; process details and counts only from this machine.
+      const health = isLoopback(req.socket.remoteAddress)
+        ? {
+            ok: true,
+            pid: process.pid,
+            ...pick(process.memoryUsage(), 'rss', 'heapUsed'),
+            sockets: realtime.connections(),
+            subscriptions: {
+              hub: gateway.hub.size,
+              realtime: realtime.subscriptions(),
+              playground: streams.size,
+            },
+            preparedDocuments: gateway.preparedDocuments,
+            publishes: gateway.publishes,
+          }
+        : { ok: true };
       return void res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
         .end(JSON.stringify(health));
@@ -149,10 +158,21 @@ export async function startLocalServer(
       (closing ??= (async () => {
         server.close();
         server.closeIdleConnections();
+        for (const stream of streams) stream.end();
         await realtime.close();
         await fanOut.close();
         await system.close();
         server.closeAllConnections();
       })()),
   };
+}
+
+const pick = <T extends object, K extends keyof T>(from: T, ...keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
+
+function methodNotAllowed(res: ServerResponse): void {
+  const body = JSON.stringify({
+    errors: [{ errorType: 'MethodNotAllowedException', message: 'Use POST (or OPTIONS) on /graphql.' }],
+  });
+  res.writeHead(405, { allow: 'GET, POST, OPTIONS', 'content-type': 'application/json', ...CORS }).end(body);
 }

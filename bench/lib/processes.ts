@@ -71,7 +71,7 @@ export async function health(url: string): Promise<{
   pid: number;
   rss: number;
   heapUsed: number;
-  subscriptions: number;
+  subscriptions: { hub: number; realtime: number; playground: number };
   sockets: number;
   publishes: number;
 }> {

@@ -5,9 +5,7 @@ import {
   getArgumentValues,
   getDirectiveValues,
   getOperationAST,
-  GraphQLError,
   parse,
-  validate,
   type DocumentNode,
   type ExecutionResult,
   type FieldNode,
@@ -27,6 +25,7 @@ import { presentEvent } from '../../resolvers/handlers/present';
 import { PUBLISH_QUEUE_EVENT } from '../../resolvers/handlers/publisher';
 import type { ResolverResult } from '../../resolvers/handlers/router';
 import { loadAppSyncJs, type AppSyncJsResolver, type Evaluation } from '../appsync-js/runner';
+import { DocumentPreparer, type Prepared } from './documents';
 import { AppSyncError } from './errors';
 import type { FanOut } from './fanout';
 import { SubscriptionHub, type Sink } from './hub';
@@ -116,6 +115,7 @@ export class Gateway {
   /** How many events the backend has published (one per change): the benchmarks read it from /health. */
   publishes = 0;
   private readonly triggers = new Map<string, string[]>();
+  private readonly documents: DocumentPreparer;
 
   private constructor(
     private readonly lambdas: Lambdas,
@@ -136,6 +136,7 @@ export class Gateway {
       });
     }
     this.hub = new SubscriptionHub(this.schema);
+    this.documents = new DocumentPreparer(this.schema, new Set(['Query', 'Mutation']));
     this.wireRootFields();
     fanOut.listen((message) => this.hub.deliver(message));
   }
@@ -183,30 +184,14 @@ export class Gateway {
     return { authMode: 'AWS_LAMBDA', identity: { resolverContext: result.resolverContext ?? {} } };
   }
 
-  /** Recently prepared documents by query text: clients send the same few documents again and again. */
-  private readonly prepared = new Map<string, { document: DocumentNode }>();
-
-  /** Parses and validates a document against the schema; errors come back GraphQL-shaped. */
-  prepare(query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
-    const cached = this.prepared.get(query);
-    if (cached) return cached;
-    const result = this.parseAndValidate(query);
-    if ('document' in result) {
-      if (this.prepared.size >= 500) this.prepared.delete(this.prepared.keys().next().value!);
-      this.prepared.set(query, result);
-    }
-    return result;
+  /** Parses and validates a document against the schema under AppSync's limits; errors come back GraphQL-shaped. */
+  prepare(query: string): Prepared {
+    return this.documents.prepare(query);
   }
 
-  private parseAndValidate(query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
-    let document: DocumentNode;
-    try {
-      document = parse(query);
-    } catch (error) {
-      return { errors: [error as GraphQLError] };
-    }
-    const errors = validate(this.schema, document);
-    return errors.length ? { errors } : { document };
+  /** What the document cache holds (its bounds are in documents.ts). */
+  get preparedDocuments(): { documents: number; bytes: number } {
+    return this.documents.size;
   }
 
   execute(

@@ -2,11 +2,17 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Log } from '../../resolvers/domain/ports';
+import { API_LIMITS } from '../../schema/limits';
 import { AppSyncError, formatError, httpErrors } from './errors';
 import type { Gateway, RequestContext } from './gateway';
 
-/** AppSync's request body limit. */
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = API_LIMITS.maxBodyBytes;
+/** After a 413, this much more of the body is read and dropped before the connection is cut. */
+const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
+
+/** Whether a peer address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped 127/8). */
+export const isLoopback = (address: string | undefined): boolean =>
+  !!address && (address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address));
 
 export function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -34,16 +40,29 @@ export const CORS = {
   'access-control-max-age': '86400',
 };
 
+/**
+ * The body, or 'too-large' past AppSync's limit. A declared length over the limit is refused before reading;
+ * an undeclared one is read up to the limit and the rest is discarded (bounded), so the 413 answer reaches the
+ * client instead of a reset connection.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
+    const discard = () => {
+      let drained = 0;
+      req.removeAllListeners('data');
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > MAX_DRAIN_BYTES) req.destroy();
+      });
+      resolve('too-large');
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return discard();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve('too-large');
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) discard();
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
@@ -72,12 +91,16 @@ export async function handleGraphqlHttp(
   log: Log,
   req: IncomingMessage,
   res: ServerResponse,
+  streams: Set<ServerResponse>,
 ): Promise<void> {
   const requestId = randomUUID();
   const started = performance.now();
   const headers = headersOf(req);
   const body = await readBody(req);
-  if (body === 'too-large') return httpError(res, requestId, httpErrors.tooLarge);
+  if (body === 'too-large') {
+    res.setHeader('connection', 'close');
+    return httpError(res, requestId, httpErrors.tooLarge);
+  }
   let request: { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
   if (body.length > 0) {
     try {
@@ -120,7 +143,7 @@ export async function handleGraphqlHttp(
   const operation = getOperationAST(prepared.document, operationName ?? undefined);
   if (operation?.operation === 'subscription') {
     if ((headers.accept ?? '').includes('text/event-stream'))
-      return streamSubscription(gateway, context, prepared.document, operationName, req, res);
+      return streamSubscription(gateway, context, prepared.document, operationName, res, streams);
     return send(
       res,
       200,
@@ -149,21 +172,26 @@ export async function handleGraphqlHttp(
   });
 }
 
-/** Playground only (AppSync has no such transport): a subscription as Server-Sent Events, for GraphiQL. */
+/**
+ * Playground only (AppSync has no such transport): a subscription as Server-Sent Events, for GraphiQL. The
+ * stream is in `streams` while it is open and is released however it ends (client abort, error, server close).
+ */
 function streamSubscription(
   gateway: Gateway,
   context: RequestContext,
   document: Parameters<Gateway['subscribe']>[0],
   operationName: string | null,
-  req: IncomingMessage,
   res: ServerResponse,
+  streams: Set<ServerResponse>,
 ): void {
   let unsubscribe: () => void;
   try {
     unsubscribe = gateway.subscribe(
       document,
       context,
-      (json) => res.write(`event: next\ndata: ${json}\n\n`),
+      (json) => {
+        if (!res.writableEnded) res.write(`event: next\ndata: ${json}\n\n`);
+      },
       operationName,
     );
   } catch (error) {
@@ -176,6 +204,7 @@ function streamSubscription(
       context.requestId,
     );
   }
+  streams.add(res);
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
@@ -184,8 +213,10 @@ function streamSubscription(
   });
   res.write(': subscribed\n\n');
   const keepAlive = setInterval(() => res.write(': ka\n\n'), 15_000);
-  req.on('close', () => {
+  // The response's 'close' fires however the stream ends; the request's fires as soon as its body is read.
+  res.once('close', () => {
     clearInterval(keepAlive);
     unsubscribe();
+    streams.delete(res);
   });
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Log } from '../../resolvers/domain/ports';
+import { API_LIMITS } from '../../schema/limits';
 import type { Gateway } from './gateway';
 import { headersOf } from './http';
 import { authorizationOf, KEEP_ALIVE, RealtimeConnection } from './realtime-connection';
@@ -53,7 +54,7 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
   };
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxPayloadBytes ?? 128 * 1024,
+    maxPayload: options.maxPayloadBytes ?? API_LIMITS.maxRealtimeFrameBytes,
     perMessageDeflate: false,
     handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false),
   });

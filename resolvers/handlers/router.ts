@@ -151,7 +151,7 @@ export async function route(
     return { data: await field(deps, identity, event.arguments ?? {}) };
   } catch (error) {
     const publicError = toPublicError(error);
-    if (publicError.errorType === 'INTERNAL')
+    if (publicError.errorType === 'INTERNAL' || publicError.errorType === 'UNAVAILABLE')
       deps.log.error('resolver failed', {
         parentTypeName,
         fieldName,

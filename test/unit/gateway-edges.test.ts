@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { braceDepth } from '../../local/gateway/documents';
+import { isLoopback } from '../../local/gateway/http';
+import { isStoreUnreachable, toPublicError } from '../../resolvers/domain/errors';
+
+describe('who counts as this machine for /health details', () => {
+  it('given loopback peers, then yes; given any other address or none, then no', () => {
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
+      expect(isLoopback(address)).toBe(true);
+    for (const address of [
+      '10.0.0.1',
+      '192.168.1.5',
+      '::ffff:10.0.0.1',
+      '1270.0.0.1',
+      '127.0.0.1.evil',
+      '::2',
+      '',
+      undefined,
+    ])
+      expect(isLoopback(address)).toBe(false);
+  });
+});
+
+describe('nesting of a document, read from its text before parsing', () => {
+  it('given braces inside strings, block strings and comments, then they do not count', () => {
+    expect(braceDepth('{ a { b } }')).toBe(2);
+    expect(braceDepth('{ a(s: "{{{{") { b } }')).toBe(2);
+    expect(braceDepth('{ a(s: """ {{{ \n {{ """) }')).toBe(1);
+    expect(braceDepth('# {{{{\n{ a }')).toBe(1);
+    expect(braceDepth('{ a(s: "\\"{{") }')).toBe(1);
+    expect(braceDepth('{'.repeat(10_000))).toBe(10_000);
+  });
+});
+
+describe('a store that cannot be reached is told apart from a bug', () => {
+  it('given driver errors that mean unreachable, then UNAVAILABLE; given anything else, then a bare INTERNAL', () => {
+    const unreachable = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('Connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' }),
+      Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('x'), { code: 'ETIMEDOUT' }) }),
+      new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], 'all failed'),
+      new Error('Connection is closed.'),
+      Object.assign(new Error('Reached the max retries per request limit'), {
+        name: 'MaxRetriesPerRequestError',
+      }),
+    ];
+    for (const error of unreachable) expect(toPublicError(error).errorType).toBe('UNAVAILABLE');
+    for (const error of [new Error('boom'), new TypeError('x is undefined'), 'a string', null, { code: 42 }])
+      expect(toPublicError(error)).toEqual({
+        errorType: 'INTERNAL',
+        message: 'Something went wrong on our side. Please try again.',
+      });
+    // A cause chain that points at itself ends.
+    const loop: Error & { cause?: unknown } = new Error('loop');
+    loop.cause = loop;
+    expect(isStoreUnreachable(loop)).toBe(false);
+  });
+});
