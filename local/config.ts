@@ -18,6 +18,8 @@ export interface LocalConfig {
   sessionSecret: string | undefined;
   logLevel: string | undefined;
   keepAliveMs: number | undefined;
+  /** The API's per-source rate limits (AWS WAF's rules, schema/limits.ts); off only for benchmarks. */
+  rateLimits: boolean;
 }
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalConfig {
@@ -46,5 +48,6 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     sessionSecret: env.SESSION_SECRET || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,
+    rateLimits: env.RATE_LIMITS !== 'off',
   };
 }

@@ -10,7 +10,8 @@ import type { LocalConfig } from './config';
 import { openLocalSystem, StartupError, type LocalSystem } from './embedded';
 import { InProcessFanOut, RedisFanOut, type FanOut } from './gateway/fanout';
 import { Gateway, type Lambdas } from './gateway/gateway';
-import { CORS, handleGraphqlHttp, isLoopback } from './gateway/http';
+import { CORS, handleGraphqlHttp, isLoopback, type GraphqlHttp } from './gateway/http';
+import { RateLimiter } from './gateway/rate-limits';
 import { attachRealtime } from './gateway/realtime';
 import { clientApps, redriveDevMail, serveDevMail, serveLanding, servePlayground } from './pages';
 
@@ -88,6 +89,12 @@ export async function startLocalServer(
   const apps = clientApps();
   /** Open playground (Server-Sent Events) subscriptions. */
   const streams = new Set<ServerResponse>();
+  const graphqlHttp: GraphqlHttp = {
+    gateway,
+    log,
+    streams,
+    rateLimiter: config.rateLimits ? new RateLimiter() : undefined,
+  };
   const runtimeConfig = JSON.stringify({
     graphqlEndpoint: `${url}/graphql`,
     realtimeEndpoint: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
@@ -103,7 +110,7 @@ export async function startLocalServer(
       if (!res.headersSent) res.writeHead(500).end();
     };
     if (path === '/graphql' && req.method === 'POST')
-      return void handleGraphqlHttp(gateway!, log, req, res, streams).catch(fail);
+      return void handleGraphqlHttp(graphqlHttp, req, res).catch(fail);
     if (path === '/graphql' && req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
     if ((path === '/graphql' || path === '/playground') && req.method === 'GET') return servePlayground(res);
     if (path === '/graphql') return methodNotAllowed(res);

@@ -21,7 +21,14 @@ export const API_LIMITS = {
  * counts the requests from one IP address whose body contains one of `fields`, over `windowSeconds`).
  * A blocked request gets HTTP 429 with `body`, from WAF's custom response in AWS and from the gateway here.
  */
-export const RATE_LIMITS = [
+export interface RateLimitRule {
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export const RATE_LIMITS: readonly RateLimitRule[] = [
   {
     name: 'account-mutations',
     fields: ['signUp', 'login', 'requestPasswordReset', 'resetPassword', 'resendVerification', 'verifyEmail'],
@@ -29,7 +36,7 @@ export const RATE_LIMITS = [
     windowSeconds: 300,
   },
   { name: 'self-joins', fields: ['joinQueue'], limit: 300, windowSeconds: 300 },
-] as const;
+];
 
 export const RATE_LIMITED_BODY = JSON.stringify({
   errors: [

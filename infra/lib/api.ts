@@ -12,7 +12,9 @@ import { buildSync } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { routedFields } from '../../resolvers/handlers/router';
+import { API_LIMITS } from '../../schema/limits';
 import { DATABASE_NAME } from './data';
+import { ApiFirewall } from './firewall';
 import { QueueManagerFunction } from './function';
 
 const SCHEMA = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
@@ -55,6 +57,7 @@ export class Api extends Construct {
   public readonly api: appsync.GraphqlApi;
   public readonly resolver: QueueManagerFunction;
   public readonly authorizer: QueueManagerFunction;
+  public readonly firewall: ApiFirewall;
   /** The API's real-time host, for the distribution's /graphql/realtime behaviour. */
   public readonly realtimeHost: string;
 
@@ -116,7 +119,11 @@ export class Api extends Construct {
         retention: logs.RetentionDays.ONE_MONTH,
       },
       xrayEnabled: true,
+      // The same numbers the local gateway enforces (schema/limits.ts).
+      queryDepthLimit: API_LIMITS.queryDepthLimit,
+      resolverCountLimit: API_LIMITS.resolverCountLimit,
     });
+    this.firewall = new ApiFirewall(this, 'Firewall', { apiArn: this.api.arn });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-ASC3',
       reason:

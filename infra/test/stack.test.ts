@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { API_LIMITS, RATE_LIMITED_BODY, RATE_LIMITS } from '../../schema/limits';
 import { buildApp } from '../bin/queue-manager';
 
 let template: Template;
@@ -114,6 +115,47 @@ describe('api', () => {
       AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
       XrayEnabled: true,
       LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true }),
+    });
+  });
+
+  it("given AppSync's limits, then the depth and resolver-count limits the local gateway enforces", () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      QueryDepthLimit: API_LIMITS.queryDepthLimit,
+      ResolverCountLimit: API_LIMITS.resolverCountLimit,
+    });
+  });
+
+  it('given the unauthenticated mutations, then a WAF web ACL on the API rate-limits each per source with 429 and the JSON the gateway sends', () => {
+    const acls = Object.values(template.findResources('AWS::WAFv2::WebACL'));
+    expect(acls).toHaveLength(1);
+    const acl = acls[0]!.Properties;
+    expect(acl.Scope).toBe('REGIONAL');
+    expect(acl.DefaultAction).toEqual({ Allow: {} });
+    expect(acl.CustomResponseBodies.rateLimited).toEqual({
+      ContentType: 'APPLICATION_JSON',
+      Content: RATE_LIMITED_BODY,
+    });
+    expect(acl.Rules).toHaveLength(RATE_LIMITS.length);
+    for (const [i, rule] of RATE_LIMITS.entries()) {
+      const deployed = acl.Rules[i];
+      expect(deployed.Name).toBe(rule.name);
+      expect(deployed.Action.Block.CustomResponse).toEqual({
+        ResponseCode: 429,
+        CustomResponseBodyKey: 'rateLimited',
+      });
+      const rate = deployed.Statement.RateBasedStatement;
+      expect(rate).toMatchObject({
+        AggregateKeyType: 'IP',
+        Limit: rule.limit,
+        EvaluationWindowSec: rule.windowSeconds,
+      });
+      const matched = JSON.stringify(rate.ScopeDownStatement);
+      for (const field of rule.fields) expect(matched).toContain(`"SearchString":"${field}"`);
+    }
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: Match.objectLike({
+        'Fn::GetAtt': Match.arrayWith([Match.stringLikeRegexp('GraphqlApi')]),
+      }),
     });
   });
 

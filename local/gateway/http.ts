@@ -2,9 +2,10 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Log } from '../../resolvers/domain/ports';
-import { API_LIMITS } from '../../schema/limits';
+import { API_LIMITS, RATE_LIMITED_BODY } from '../../schema/limits';
 import { AppSyncError, formatError, httpErrors } from './errors';
 import type { Gateway, RequestContext } from './gateway';
+import type { RateLimiter } from './rate-limits';
 
 const MAX_BODY_BYTES = API_LIMITS.maxBodyBytes;
 /** After a 413, this much more of the body is read and dropped before the connection is cut. */
@@ -21,8 +22,21 @@ export function headersOf(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** What POST /graphql needs from the server it runs in. */
+export interface GraphqlHttp {
+  gateway: Gateway;
+  log: Log;
+  /** Open playground (Server-Sent Events) subscriptions. */
+  streams: Set<ServerResponse>;
+  /** The API's WAF rate-based rules; absent when the operator turned them off (benchmarks). */
+  rateLimiter: RateLimiter | undefined;
+}
+
 function send(res: ServerResponse, status: number, body: unknown, requestId: string): void {
-  const json = JSON.stringify(body);
+  sendRaw(res, status, JSON.stringify(body), requestId);
+}
+
+function sendRaw(res: ServerResponse, status: number, json: string, requestId: string): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=UTF-8',
     'content-length': Buffer.byteLength(json),
@@ -87,11 +101,9 @@ const result = (r: ExecutionResult) => ({
  * not a GraphQL request, 200 for everything GraphQL (validation and resolver errors in `errors[]`).
  */
 export async function handleGraphqlHttp(
-  gateway: Gateway,
-  log: Log,
+  { gateway, log, streams, rateLimiter }: GraphqlHttp,
   req: IncomingMessage,
   res: ServerResponse,
-  streams: Set<ServerResponse>,
 ): Promise<void> {
   const requestId = randomUUID();
   const started = performance.now();
@@ -100,6 +112,11 @@ export async function handleGraphqlHttp(
   if (body === 'too-large') {
     res.setHeader('connection', 'close');
     return httpError(res, requestId, httpErrors.tooLarge);
+  }
+  // As AWS WAF in front of AppSync: before authorisation, on the body as sent.
+  if (rateLimiter?.blocks(req.socket.remoteAddress ?? '', body)) {
+    log.warn('rate limited', { requestId });
+    return sendRaw(res, 429, RATE_LIMITED_BODY, requestId);
   }
   let request: { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
   if (body.length > 0) {

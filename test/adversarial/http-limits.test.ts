@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_LIMITS } from '../../schema/limits';
+import { API_LIMITS, RATE_LIMITED_BODY, RATE_LIMITS } from '../../schema/limits';
 import { postGraphql } from '../support/http';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
@@ -245,5 +245,52 @@ describe('subscriptions are counted, bounded and released', () => {
       const h = await health();
       return h.subscriptions.hub === 0 && h.subscriptions.playground === 0;
     });
+  });
+});
+
+describe("per-source rate limits on unauthenticated mutations (AWS WAF's rules, same numbers)", () => {
+  /** POST /graphql from a given loopback address, as a distinct client would arrive. */
+  const postFrom = (source: string, query: string) =>
+    new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const req = request(
+        `${server.url}/graphql`,
+        {
+          method: 'POST',
+          localAddress: source,
+          headers: { authorization: 'Public', 'content-type': 'application/json' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(body) }));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ query }));
+    });
+
+  it('given one source past a rule, then its matching requests get 429 RATE_LIMITED while other requests and other sources go on', async () => {
+    for (const rule of RATE_LIMITS) {
+      const source = `127.0.0.${10 + RATE_LIMITS.indexOf(rule)}`;
+      const field = rule.fields[0]!;
+      const query =
+        field === 'joinQueue'
+          ? `mutation { joinQueue(queueId: "${queueId}", input: {name: "Ana"}) { accessToken } }`
+          : `mutation { verifyEmail(token: "not-a-token") { email } }`;
+      const answers = [];
+      for (let i = 0; i < rule.limit; i++) answers.push(await postFrom(source, query));
+      // Every counted request was answered by the API itself (refused for its own reasons, not blocked).
+      expect(answers.every((a) => a.status === 200 && a.body.errors?.[0]?.errorType !== 'RATE_LIMITED')).toBe(
+        true,
+      );
+      const blocked = await postFrom(source, query);
+      expect(blocked).toEqual({ status: 429, body: JSON.parse(RATE_LIMITED_BODY) });
+      // Requests outside the rule from the same source, and the same request from another source, go through.
+      expect((await postFrom(source, `{ queueDisplay(queueId: "${queueId}") { name } }`)).status).toBe(200);
+      expect((await postFrom(`127.0.0.${20 + RATE_LIMITS.indexOf(rule)}`, query)).status).toBe(200);
+      process.stdout.write(
+        `rate limit ${rule.name}: ${rule.limit} answered, request ${rule.limit + 1} → 429\n`,
+      );
+    }
   });
 });
