@@ -29,6 +29,7 @@ import { DocumentPreparer, type Prepared } from './documents';
 import { AppSyncError } from './errors';
 import type { FanOut } from './fanout';
 import { SubscriptionHub, type Sink } from './hub';
+import { VersionOrder } from './ordering';
 import { appSyncScalars } from './scalars';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -138,7 +139,9 @@ export class Gateway {
     this.hub = new SubscriptionHub(this.schema);
     this.documents = new DocumentPreparer(this.schema, new Set(['Query', 'Mutation']));
     this.wireRootFields();
-    fanOut.listen((message) => this.hub.deliver(message));
+    // Each queue's events reach this instance's subscribers in version order, whichever instance published them.
+    const ordered = new VersionOrder((message) => this.hub.deliver(message));
+    fanOut.listen((message) => ordered.accept(message));
   }
 
   static async create(lambdas: Lambdas, fanOut: FanOut): Promise<Gateway> {

@@ -1,0 +1,103 @@
+import type { TriggerListener, TriggerMessage } from './fanout';
+
+export interface VersionOrderOptions {
+  /** How long a version waits for the ones before it before it is delivered anyway (the client sees the gap). */
+  holdMs?: number;
+  /** Queues remembered at most; the least recently changed are forgotten first. */
+  maxKeys?: number;
+}
+
+interface Stream {
+  /** The last version passed on. */
+  last: number;
+  held: Map<number, TriggerMessage>;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Passes each queue's triggers on in version order. Instances publish their commits independently, so one
+ * instance's version 3 can reach another before version 2: a version that arrives early waits (at most
+ * `holdMs`) for the ones before it; one older than what was already passed on is dropped, since every
+ * subscriber has seen a newer state. If the gap does not fill in time, the held versions go on in order and the
+ * subscriber detects the gap from the versions and re-reads. Triggers without a queue id and version pass
+ * straight through.
+ */
+export class VersionOrder {
+  private readonly streams = new Map<string, Stream>();
+  private readonly holdMs: number;
+  private readonly maxKeys: number;
+  /** Late duplicates or stragglers dropped (they were older than a version already delivered). */
+  dropped = 0;
+
+  constructor(
+    private readonly deliver: TriggerListener,
+    options: VersionOrderOptions = {},
+  ) {
+    this.holdMs = options.holdMs ?? 250;
+    this.maxKeys = options.maxKeys ?? 100_000;
+  }
+
+  accept(message: TriggerMessage): void {
+    const { queueId, version } = message.payload;
+    if (typeof queueId !== 'string' || typeof version !== 'number') return this.deliver(message);
+    const stream = this.streams.get(queueId);
+    if (!stream) {
+      this.remember(queueId, { last: version, held: new Map(), timer: undefined });
+      return this.deliver(message);
+    }
+    // Most recently changed queues stay; the map's order is the eviction order.
+    this.streams.delete(queueId);
+    this.streams.set(queueId, stream);
+    if (version <= stream.last || stream.held.has(version)) {
+      this.dropped += 1;
+      return;
+    }
+    if (version > stream.last + 1) {
+      stream.held.set(version, message);
+      stream.timer ??= setTimeout(() => this.giveUpWaiting(stream), this.holdMs);
+      return;
+    }
+    stream.last = version;
+    this.deliver(message);
+    this.flushConsecutive(stream);
+  }
+
+  /** Cancels every hold (held versions are delivered in order). */
+  close(): void {
+    for (const stream of this.streams.values()) if (stream.timer) this.giveUpWaiting(stream);
+  }
+
+  private flushConsecutive(stream: Stream): void {
+    for (let next = stream.held.get(stream.last + 1); next; next = stream.held.get(stream.last + 1)) {
+      stream.held.delete(stream.last + 1);
+      stream.last += 1;
+      this.deliver(next);
+    }
+    if (stream.held.size === 0 && stream.timer) {
+      clearTimeout(stream.timer);
+      stream.timer = undefined;
+    } else if (stream.held.size > 0 && !stream.timer) {
+      stream.timer = setTimeout(() => this.giveUpWaiting(stream), this.holdMs);
+    }
+  }
+
+  private giveUpWaiting(stream: Stream): void {
+    clearTimeout(stream.timer);
+    stream.timer = undefined;
+    for (const version of [...stream.held.keys()].sort((a, b) => a - b)) {
+      const message = stream.held.get(version)!;
+      stream.held.delete(version);
+      stream.last = version;
+      this.deliver(message);
+    }
+  }
+
+  private remember(queueId: string, stream: Stream): void {
+    this.streams.set(queueId, stream);
+    while (this.streams.size > this.maxKeys) {
+      const [oldest, forgotten] = this.streams.entries().next().value!;
+      if (forgotten.timer) this.giveUpWaiting(forgotten);
+      this.streams.delete(oldest);
+    }
+  }
+}
