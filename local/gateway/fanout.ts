@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { CircuitBreaker } from '../../resolvers/stores/breaker';
+import { quiet } from '../../resolvers/stores/positions/redis';
 import type { Redis } from 'ioredis';
 
 /** A mutation result that triggers subscriptions (@aws_subscribe), with only the fields the mutation selected. */
@@ -42,6 +45,7 @@ export class InProcessFanOut implements FanOut {
 export class RedisFanOut implements FanOut {
   private listeners: TriggerListener[] = [];
   private readonly instance = randomUUID();
+  private readonly breaker = new CircuitBreaker();
   private pending: { messages: TriggerMessage[]; sent: Promise<void> } | undefined;
 
   private constructor(
@@ -51,16 +55,41 @@ export class RedisFanOut implements FanOut {
   ) {
     subscriber.on('message', (channelName: string, raw: string) => {
       if (channelName !== channel) return;
-      const { messages } = JSON.parse(raw) as { from: string; messages: TriggerMessage[] };
-      for (const message of messages) this.deliver(message);
+      let messages: unknown;
+      try {
+        messages = (JSON.parse(raw) as { messages?: unknown }).messages;
+      } catch {
+        return; // Not ours: anyone who can reach Redis can publish on the channel.
+      }
+      if (!Array.isArray(messages)) return;
+      for (const message of messages as TriggerMessage[])
+        if (
+          message &&
+          typeof message.mutation === 'string' &&
+          message.payload &&
+          typeof message.payload === 'object'
+        )
+          this.deliver(message);
     });
   }
 
   static async connect(url: string, channel: string): Promise<RedisFanOut> {
     const { Redis } = await import('ioredis');
-    const publisher = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
-    const subscriber = new Redis(url, { connectTimeout: 2000 });
-    await subscriber.subscribe(channel);
+    // The publisher fails at once while Redis is away (no offline queue, a short timeout, a circuit breaker):
+    // a change then reaches this instance's subscribers directly and the others see a version gap. The
+    // subscriber queues its SUBSCRIBE and re-subscribes by itself after every reconnect.
+    const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2000);
+    const publisher = quiet(
+      new Redis(url, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+        commandTimeout: 500,
+        retryStrategy,
+      }),
+    );
+    const subscriber = quiet(new Redis(url, { connectTimeout: 2000, retryStrategy }));
+    await Promise.all([subscriber.subscribe(channel), once(publisher, 'ready')]);
     return new RedisFanOut(publisher, subscriber, channel);
   }
 
@@ -73,7 +102,9 @@ export class RedisFanOut implements FanOut {
     const sent = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       this.pending = undefined;
       try {
-        await this.publisher.publish(this.channel, JSON.stringify({ from: this.instance, messages }));
+        await this.breaker.run(() =>
+          this.publisher.publish(this.channel, JSON.stringify({ from: this.instance, messages })),
+        );
       } catch (error) {
         for (const unsent of messages) this.deliver(unsent);
         throw error;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { braceDepth } from '../../local/gateway/documents';
 import { isLoopback } from '../../local/gateway/http';
 import { isStoreUnreachable, toPublicError } from '../../resolvers/domain/errors';
+import { CircuitBreaker } from '../../resolvers/stores/breaker';
 
 describe('who counts as this machine for /health details', () => {
   it('given loopback peers, then yes; given any other address or none, then no', () => {
@@ -54,5 +55,26 @@ describe('a store that cannot be reached is told apart from a bug', () => {
     const loop: Error & { cause?: unknown } = new Error('loop');
     loop.cause = loop;
     expect(isStoreUnreachable(loop)).toBe(false);
+  });
+});
+
+describe('a circuit breaker in front of a store', () => {
+  it('given an unreachable store, then calls fail at once during the cool-down and go through after it; other errors leave it closed', async () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(1000, () => now);
+    let calls = 0;
+    const refused = () => {
+      calls += 1;
+      return Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    };
+    await expect(breaker.run(refused)).rejects.toThrow('ECONNREFUSED');
+    expect(breaker.isOpen).toBe(true);
+    await expect(breaker.run(refused)).rejects.toMatchObject({ errorType: 'UNAVAILABLE' });
+    expect(calls).toBe(1);
+    now = 1000;
+    expect(await breaker.run(async () => 'answered')).toBe('answered');
+    expect(breaker.isOpen).toBe(false);
+    await expect(breaker.run(() => Promise.reject(new Error('bad script')))).rejects.toThrow('bad script');
+    expect(breaker.isOpen).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { WaitingEntry } from '../../domain/model';
 import type { ApplyResult, IndexChange, PositionIndex } from '../../domain/ports';
+import { CircuitBreaker } from '../breaker';
 
 // KEYS[1] waiting zset (score = ticket number), KEYS[2] version. ARGV: the first change's version, then per
 // change addId, addNumber, removeId. Applies the changes the index lacks, only on top of the version before
@@ -45,6 +46,9 @@ const CHUNK = 1000;
  * ZRANK, O(log n). Keys share a hash tag per queue, so the scripts work on a cluster too.
  */
 export class RedisPositionIndex implements PositionIndex {
+  /** While Redis is down or hanging, calls fail at once and the domain reads positions from SQL. */
+  private readonly breaker = new CircuitBreaker();
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'qm:',
@@ -78,7 +82,7 @@ export class RedisPositionIndex implements PositionIndex {
     const staged = `${zset}:staged:${randomBytes(6).toString('hex')}`;
     for (let i = 0; i < waiting.length; i += CHUNK) {
       const args = waiting.slice(i, i + CHUNK).flatMap((e) => [e.number, e.ticketId]);
-      await this.redis.zadd(staged, ...args);
+      await this.breaker.run(() => this.redis.zadd(staged, ...args));
     }
     await this.call('qmSwap', zset, versionKey, staged, version);
   }
@@ -95,13 +99,12 @@ export class RedisPositionIndex implements PositionIndex {
   }
 
   async drop(queueId: string): Promise<void> {
-    await this.redis.del(...this.keys(queueId));
+    await this.breaker.run(() => this.redis.del(...this.keys(queueId)));
   }
 
   private call(command: string, ...args: (string | number)[]): Promise<unknown> {
-    return (this.redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>)[
-      command
-    ]!(...args);
+    const commands = this.redis as unknown as Record<string, (...a: (string | number)[]) => Promise<unknown>>;
+    return this.breaker.run(() => commands[command]!(...args));
   }
 }
 
@@ -110,11 +113,22 @@ export class RedisPositionIndex implements PositionIndex {
  * SQL instead of hanging; it keeps reconnecting in the background.
  */
 export function connectRedis(url: string): Redis {
-  return new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    commandTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  });
+  return quiet(
+    new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      commandTimeout: 500,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    }),
+  );
+}
+
+/**
+ * ioredis reports every failed reconnect as an 'error' event (printed when nobody listens). The failures that
+ * matter surface as rejected commands, which the callers handle; the reconnecting is ioredis's own.
+ */
+export function quiet(redis: Redis): Redis {
+  redis.on('error', () => {});
+  return redis;
 }
