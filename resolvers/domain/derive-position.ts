@@ -1,5 +1,5 @@
 /**
- * The waiting person's position rule of SPEC §3, shared by the server's tests and the client app: pure, with
+ * The waiting person's position rule, shared by the server's tests and the client app: pure, with
  * no imports, so the client bundles exactly this file.
  */
 export interface DerivableEvent {
@@ -27,7 +27,7 @@ export type Derivation =
 const LEAVES_WAITING = new Set(['CALLED', 'REMOVED', 'LEFT']);
 
 /**
- * SPEC §3: derives a waiting client's position from one queue event. Events at or below the known version are
+ * Derives a waiting client's position from one queue event. Events at or below the known version are
  * old news; any version other than known + 1 is a gap. A ticket ahead that leaves the waiting line (the
  * waiting count drops by one) moves this one up; a called ticket that is then removed does not.
  */

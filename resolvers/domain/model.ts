@@ -1,4 +1,4 @@
-/** The domain's own records (SPEC §3). Times are epoch milliseconds; the API layer formats them. */
+/** The domain's own records. Times are epoch milliseconds; the API layer formats them. */
 
 export type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED' | 'LEFT';

@@ -1,6 +1,6 @@
 import { ValidationError } from './errors';
 
-/** Limits of SPEC §3, shared by the API and (through the error details) the clients' forms. */
+/** The limits of what people and owners may enter, shared by the API and (through the error details) the clients' forms. */
 export const LIMITS = {
   nameMax: 128,
   textMax: 2000,

@@ -16,7 +16,7 @@ const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 const DENY: AppSyncAuthorizerResult<ResolverContext> = { isAuthorized: false, ttlOverride: 0 };
 
 /**
- * The one Lambda authorizer (SPEC §4): `Bearer <owner session>`, `Ticket <ticket token>` or `Public`. It only
+ * The one Lambda authorizer: `Bearer <owner session>`, `Ticket <ticket token>` or `Public`. It only
  * establishes who is calling; resolvers decide what that identity may do.
  */
 export async function authorize(

@@ -55,7 +55,7 @@ const estimate = (secondsPerPlace: number | null, position: number | null | unde
 
 /**
  * The ticket page's state. A read replaces the view unless it is older than what events already showed; each
- * event moves the position by SPEC §3's rule, and anything the event cannot settle asks for a re-read.
+ * event moves the position by derivePosition's rule, and anything the event cannot settle asks for a re-read.
  */
 export function ticketReducer(state: TicketState, action: TicketAction): TicketState {
   switch (action.type) {
