@@ -63,3 +63,75 @@ export class OwnRedis {
     await exited;
   }
 }
+
+/**
+ * A MariaDB of the test's own (its own data folder and port, root without a password), for fault tests: killed
+ * and restarted by its PID, never the shared server.
+ */
+export class OwnMariadb {
+  private child: ChildProcess | undefined;
+
+  private constructor(
+    readonly port: number,
+    private readonly dir: string,
+  ) {}
+
+  static async start(dir: string): Promise<OwnMariadb> {
+    const install = spawn(
+      'mariadb-install-db',
+      [
+        '--no-defaults',
+        `--datadir=${dir}/data`,
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+        '--user=root',
+      ],
+      { stdio: 'ignore' },
+    );
+    const code = await new Promise((resolve) => install.once('exit', resolve));
+    if (code !== 0) throw new Error(`mariadb-install-db exited with ${code}`);
+    const mariadb = new OwnMariadb(await freePort(), dir);
+    await mariadb.restart();
+    return mariadb;
+  }
+
+  url(database: string): string {
+    return `mysql://root@127.0.0.1:${this.port}/${database}`;
+  }
+
+  async restart(): Promise<void> {
+    this.child = spawn(
+      'mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${this.dir}/data`,
+        `--port=${this.port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${this.dir}/mariadb.sock`,
+        '--user=root',
+        '--skip-log-bin',
+      ],
+      { stdio: 'ignore' },
+    );
+    const { createConnection } = await import('mysql2/promise');
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      try {
+        const connection = await createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
+        await connection.end();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
