@@ -20,6 +20,8 @@ export interface LocalServer {
   system: LocalSystem;
   gateway: Gateway;
   log: Log;
+  /** The real-time front end: its sockets, and `resync()` to ask every client to reconnect and re-read. */
+  realtime: { connections(): number; resync(): void };
   close(): Promise<void>;
 }
 
@@ -86,9 +88,17 @@ export async function startLocalServer(
     log,
     config.keepAliveMs ? { keepAliveMs: config.keepAliveMs } : {},
   );
-  const apps = clientApps();
   /** Open playground (Server-Sent Events) subscriptions. */
   const streams = new Set<ServerResponse>();
+  fanOut.onResync(() => {
+    log.warn('real-time events between instances resumed: clients asked to reconnect and re-read', {
+      sockets: realtime.connections(),
+      playground: streams.size,
+    });
+    realtime.resync();
+    for (const stream of streams) stream.end();
+  });
+  const apps = clientApps();
   const graphqlHttp: GraphqlHttp = {
     gateway,
     log,
@@ -161,6 +171,7 @@ export async function startLocalServer(
     system,
     gateway,
     log,
+    realtime,
     close: () =>
       (closing ??= (async () => {
         server.close();

@@ -27,7 +27,7 @@ import type { ResolverResult } from '../../resolvers/handlers/router';
 import { loadAppSyncJs, type AppSyncJsResolver, type Evaluation } from '../appsync-js/runner';
 import { DocumentPreparer, type Prepared } from './documents';
 import { AppSyncError } from './errors';
-import type { FanOut } from './fanout';
+import type { FanOut, TriggerMessage } from './fanout';
 import { SubscriptionHub, type Sink } from './hub';
 import { VersionOrder } from './ordering';
 import { appSyncScalars } from './scalars';
@@ -139,9 +139,15 @@ export class Gateway {
     this.hub = new SubscriptionHub(this.schema);
     this.documents = new DocumentPreparer(this.schema, new Set(['Query', 'Mutation']));
     this.wireRootFields();
-    // Each queue's events reach this instance's subscribers in version order, whichever instance published them.
-    const ordered = new VersionOrder((message) => this.hub.deliver(message));
-    fanOut.listen((message) => ordered.accept(message));
+    // Each queue's events reach this instance's subscribers in version order, whichever instance published them
+    // (one process publishes in commit order already).
+    if (fanOut.inOrder) fanOut.listen((message) => this.hub.deliver(message));
+    else {
+      const ordered = new VersionOrder<TriggerMessage & { arrival: number }>((m) =>
+        this.hub.deliver(m, m.arrival),
+      );
+      fanOut.listen((message) => ordered.accept({ ...message, arrival: this.hub.arrive() }));
+    }
   }
 
   static async create(lambdas: Lambdas, fanOut: FanOut): Promise<Gateway> {

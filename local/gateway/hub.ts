@@ -20,7 +20,8 @@ interface Group extends SubscriptionSpec {
   key: string;
   /** The subscription's root field: the event is its value. */
   fieldName: string;
-  sinks: Set<Sink>;
+  /** Each sink with the arrival count at the moment it subscribed. */
+  sinks: Map<Sink, number>;
 }
 
 function rootField(document: DocumentNode): string {
@@ -38,6 +39,8 @@ function rootField(document: DocumentNode): string {
 export class SubscriptionHub {
   private readonly byMutation = new Map<string, Map<string, Group>>();
   private sinkCount = 0;
+  /** Triggers that have reached this instance so far. */
+  private arrivals = 0;
 
   constructor(private readonly schema: GraphQLSchema) {}
 
@@ -50,9 +53,9 @@ export class SubscriptionHub {
       if (!group)
         forMutation.set(
           key,
-          (group = { ...spec, key, fieldName: rootField(spec.document), sinks: new Set() }),
+          (group = { ...spec, key, fieldName: rootField(spec.document), sinks: new Map() }),
         );
-      group.sinks.add(sink);
+      group.sinks.set(sink, this.arrivals);
       return { forMutation, group };
     });
     this.sinkCount += 1;
@@ -73,7 +76,16 @@ export class SubscriptionHub {
     return this.sinkCount;
   }
 
-  deliver({ mutation, payload }: TriggerMessage): void {
+  /**
+   * Marks a trigger's arrival at this instance; pass the mark to `deliver`. A trigger delivered later (held for
+   * ordering) still reaches only the subscriptions that existed when it arrived, as AppSync never sends a
+   * subscriber what was published before it subscribed.
+   */
+  arrive(): number {
+    return ++this.arrivals;
+  }
+
+  deliver({ mutation, payload }: TriggerMessage, arrival = this.arrive()): void {
     const groups = this.byMutation.get(mutation);
     if (!groups) return;
     for (const group of groups.values()) {
@@ -87,7 +99,7 @@ export class SubscriptionHub {
       });
       // Default resolvers only: the result is synchronous.
       const json = JSON.stringify(result);
-      for (const sink of group.sinks) sink(json);
+      for (const [sink, since] of group.sinks) if (since < arrival) sink(json);
     }
   }
 }

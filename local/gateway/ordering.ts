@@ -1,4 +1,4 @@
-import type { TriggerListener, TriggerMessage } from './fanout';
+import type { TriggerMessage } from './fanout';
 
 export interface VersionOrderOptions {
   /** How long a version waits for the ones before it before it is delivered anyway (the client sees the gap). */
@@ -7,10 +7,10 @@ export interface VersionOrderOptions {
   maxKeys?: number;
 }
 
-interface Stream {
-  /** The last version passed on. */
-  last: number;
-  held: Map<number, TriggerMessage>;
+interface Stream<M> {
+  /** The last version passed on; undefined while a queue new to this instance collects its first versions. */
+  last: number | undefined;
+  held: Map<number, M>;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -18,48 +18,54 @@ interface Stream {
  * Passes each queue's triggers on in version order. Instances publish their commits independently, so one
  * instance's version 3 can reach another before version 2: a version that arrives early waits (at most
  * `holdMs`) for the ones before it; one older than what was already passed on is dropped, since every
- * subscriber has seen a newer state. If the gap does not fill in time, the held versions go on in order and the
+ * subscriber has seen a newer state. A queue this instance has not seen yet has no known last version, so its
+ * first versions are collected for `holdMs` and then passed on in order. If the gap does not fill in time, the held versions go on in order and the
  * subscriber detects the gap from the versions and re-reads. Triggers without a queue id and version pass
  * straight through.
  */
-export class VersionOrder {
-  private readonly streams = new Map<string, Stream>();
+export class VersionOrder<M extends TriggerMessage = TriggerMessage> {
+  private readonly streams = new Map<string, Stream<M>>();
   private readonly holdMs: number;
   private readonly maxKeys: number;
   /** Late duplicates or stragglers dropped (they were older than a version already delivered). */
   dropped = 0;
 
   constructor(
-    private readonly deliver: TriggerListener,
+    private readonly deliver: (message: M) => void,
     options: VersionOrderOptions = {},
   ) {
     this.holdMs = options.holdMs ?? 250;
     this.maxKeys = options.maxKeys ?? 100_000;
   }
 
-  accept(message: TriggerMessage): void {
+  accept(message: M): void {
     const { queueId, version } = message.payload;
     if (typeof queueId !== 'string' || typeof version !== 'number') return this.deliver(message);
     const stream = this.streams.get(queueId);
     if (!stream) {
-      this.remember(queueId, { last: version, held: new Map(), timer: undefined });
-      return this.deliver(message);
+      const collecting: Stream<M> = {
+        last: undefined,
+        held: new Map([[version, message]]),
+        timer: undefined,
+      };
+      collecting.timer = setTimeout(() => this.giveUpWaiting(collecting), this.holdMs);
+      return this.remember(queueId, collecting);
     }
     // Most recently changed queues stay; the map's order is the eviction order.
     this.streams.delete(queueId);
     this.streams.set(queueId, stream);
-    if (version <= stream.last || stream.held.has(version)) {
+    if ((stream.last !== undefined && version <= stream.last) || stream.held.has(version)) {
       this.dropped += 1;
       return;
     }
-    if (version > stream.last + 1) {
+    if (stream.last === undefined || version > stream.last + 1) {
       stream.held.set(version, message);
       stream.timer ??= setTimeout(() => this.giveUpWaiting(stream), this.holdMs);
       return;
     }
     stream.last = version;
     this.deliver(message);
-    this.flushConsecutive(stream);
+    this.flushConsecutive(stream as Stream<M> & { last: number });
   }
 
   /** Cancels every hold (held versions are delivered in order). */
@@ -67,7 +73,7 @@ export class VersionOrder {
     for (const stream of this.streams.values()) if (stream.timer) this.giveUpWaiting(stream);
   }
 
-  private flushConsecutive(stream: Stream): void {
+  private flushConsecutive(stream: Stream<M> & { last: number }): void {
     for (let next = stream.held.get(stream.last + 1); next; next = stream.held.get(stream.last + 1)) {
       stream.held.delete(stream.last + 1);
       stream.last += 1;
@@ -81,7 +87,7 @@ export class VersionOrder {
     }
   }
 
-  private giveUpWaiting(stream: Stream): void {
+  private giveUpWaiting(stream: Stream<M>): void {
     clearTimeout(stream.timer);
     stream.timer = undefined;
     for (const version of [...stream.held.keys()].sort((a, b) => a - b)) {
@@ -92,7 +98,7 @@ export class VersionOrder {
     }
   }
 
-  private remember(queueId: string, stream: Stream): void {
+  private remember(queueId: string, stream: Stream<M>): void {
     this.streams.set(queueId, stream);
     while (this.streams.size > this.maxKeys) {
       const [oldest, forgotten] = this.streams.entries().next().value!;

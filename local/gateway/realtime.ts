@@ -105,6 +105,13 @@ export function attachRealtime(server: Server, gateway: Gateway, log: Log, optio
   });
 
   return {
+    /**
+     * Asks every client to reconnect (1012, service restart): their subscriptions may have missed events, and
+     * clients re-read what they show after every reconnect.
+     */
+    resync(): void {
+      for (const client of wss.clients) client.close(1012, 'events may have been missed: reconnect');
+    },
     /** Closes every socket (going away) and stops accepting new ones. */
     close(): Promise<void> {
       clearInterval(keepAlive);

@@ -5,7 +5,7 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshMysql, type TestSql } from '../support/databases';
 import { freshDynamo, type TestDynamo } from '../support/dynalite';
-import { loginOverHttp, ownerOverHttp, postGraphql } from '../support/http';
+import { loginOverHttp, ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
 import { freshRedis, type TestRedis } from '../support/redis';
 import { killSpawnedServers, spawnServer } from '../support/spawned-server';
 
@@ -46,13 +46,7 @@ describe.skipIf(!(services.mysql && services.redis))('kill -9 during concurrent 
   it('given the process killed mid-burst, then after a restart the queue recounts exactly', async () => {
     const first = await spawnServer(env);
     const { authorization: owner, email } = await ownerOverHttp(first.url);
-    const queueId = (
-      await postGraphql(
-        first.url,
-        { query: 'mutation { createQueue(input: {name: "Kill", selfJoin: true}) { id } }' },
-        owner,
-      )
-    ).body.data.createQueue.id as string;
+    const queueId = await queueOverHttp(first.url, owner, { name: 'Kill', selfJoin: true });
     const answered: number[] = [];
     let failed = 0;
     const burst = Array.from({ length: 200 }, () =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownerOverHttp, postGraphql } from '../support/http';
+import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
 import { ON_QUEUE_EVENT, RawRealtimeClient, type RealtimeMessage } from '../support/realtime-client';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
 
@@ -149,12 +149,10 @@ describe('hostile real-time frames against a running server', () => {
 
     // The same process still serves a person who follows the protocol end to end.
     const { authorization } = await ownerOverHttp(server.url);
-    const created = await postGraphql(
-      server.url,
-      { query: 'mutation { createQueue(input: {name: "After the storm", selfJoin: true}) { id } }' },
-      authorization,
-    );
-    const queueId = created.body.data.createQueue.id as string;
+    const queueId = await queueOverHttp(server.url, authorization, {
+      name: 'After the storm',
+      selfJoin: true,
+    });
     const watcher = await RawRealtimeClient.open(server.url, 'Public');
     await watcher.init();
     expect((await watcher.start('w', ON_QUEUE_EVENT, { queueId }, 'Public')).type).toBe('start_ack');

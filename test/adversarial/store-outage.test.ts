@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDynamo, type TestDynamo } from '../support/dynalite';
-import { ownerOverHttp, postGraphql } from '../support/http';
+import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
 import { OwnMariadb } from '../support/own-services';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
@@ -43,13 +43,7 @@ describe('MariaDB down mid-session', () => {
 
   it('given MariaDB killed, then ticket sockets, ticket requests, owner mutations and public reads each get a clean refusal; after a restart all work again', async () => {
     const { authorization: owner } = await ownerOverHttp(server.url);
-    const queueId = (
-      await postGraphql(
-        server.url,
-        { query: 'mutation { createQueue(input: {name: "Outage"}) { id } }' },
-        owner,
-      )
-    ).body.data.createQueue.id as string;
+    const queueId = await queueOverHttp(server.url, owner, { name: 'Outage' });
     const token = (
       await postGraphql(
         server.url,

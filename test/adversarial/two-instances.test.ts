@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshMysql, type TestSql } from '../support/databases';
 import { freshDynamo, type TestDynamo } from '../support/dynalite';
-import { ownerOverHttp, postGraphql } from '../support/http';
+import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 import { freshRedis, type TestRedis } from '../support/redis';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
@@ -42,13 +42,7 @@ describe.skipIf(!(services.mysql && services.redis))('two instances under concur
   it('given 200 concurrent self-joins split over both, then subscribers on each see every version once, in order', async () => {
     const [a, b] = servers as [SpawnedServer, SpawnedServer];
     const { authorization: owner } = await ownerOverHttp(a.url, b.url);
-    const queueId = (
-      await postGraphql(
-        a.url,
-        { query: 'mutation { createQueue(input: {name: "Busy", selfJoin: true}) { id } }' },
-        owner,
-      )
-    ).body.data.createQueue.id as string;
+    const queueId = await queueOverHttp(a.url, owner, { name: 'Busy', selfJoin: true });
     const watchers = await Promise.all(
       [a, b, a, b].map(async (s) => {
         const w = await RawRealtimeClient.open(s.url, 'Public');

@@ -56,3 +56,20 @@ export async function ownerOverHttp(
   );
   return { authorization: await loginOverHttp(loginAt, email), email };
 }
+
+/** Creates a queue over HTTP as its owner; its id. */
+export async function queueOverHttp(
+  url: string,
+  authorization: string,
+  input: { name: string; selfJoin?: boolean },
+): Promise<string> {
+  const answer = await postGraphql(
+    url,
+    {
+      query: 'mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id } }',
+      variables: { i: input },
+    },
+    authorization,
+  );
+  return answer.body.data.createQueue.id as string;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TriggerMessage } from '../../local/gateway/fanout';
+import { buildSchema, parse } from 'graphql';
+import { SubscriptionHub } from '../../local/gateway/hub';
 import { VersionOrder } from '../../local/gateway/ordering';
 
 const event = (queueId: string, version: number): TriggerMessage => ({
@@ -7,24 +9,31 @@ const event = (queueId: string, version: number): TriggerMessage => ({
   payload: { queueId, version },
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const HOLD = 30;
 
-function ordered(holdMs = 50) {
+function ordered() {
   const delivered: string[] = [];
   const order = new VersionOrder((m) => delivered.push(`${m.payload.queueId}@${m.payload.version}`), {
-    holdMs,
+    holdMs: HOLD,
   });
-  return {
-    order,
-    delivered,
-    send: (q: string, ...versions: number[]) => versions.forEach((v) => order.accept(event(q, v))),
-  };
+  const send = (q: string, ...versions: number[]) => versions.forEach((v) => order.accept(event(q, v)));
+  return { order, delivered, send };
 }
 
 describe("each queue's events in version order at the receiving instance", () => {
-  it('given versions out of order within the hold, then they are delivered in order, queues independently', () => {
+  it('given a queue new to this instance whose first versions arrive out of order, then they are collected and delivered in order', async () => {
+    const { send, delivered } = ordered();
+    send('a', 4, 2, 3);
+    expect(delivered).toEqual([]);
+    await sleep(HOLD * 2);
+    expect(delivered).toEqual(['a@2', 'a@3', 'a@4']);
+  });
+
+  it('given a known queue, then versions out of order within the hold come out in order, queues independently', async () => {
     const { send, delivered } = ordered();
     send('a', 1);
     send('b', 7);
+    await sleep(HOLD * 2);
     send('a', 3, 4);
     send('b', 9);
     send('a', 2);
@@ -33,19 +42,23 @@ describe("each queue's events in version order at the receiving instance", () =>
   });
 
   it('given a version that never arrives, then the held ones go on in order after the hold and the gap stays visible', async () => {
-    const { send, delivered } = ordered(30);
-    send('a', 1, 3, 5, 4);
+    const { send, delivered } = ordered();
+    send('a', 1);
+    await sleep(HOLD * 2);
+    send('a', 3, 5, 4);
     expect(delivered).toEqual(['a@1']);
-    await sleep(60);
+    await sleep(HOLD * 2);
     expect(delivered).toEqual(['a@1', 'a@3', 'a@4', 'a@5']);
     send('a', 2, 6);
     // 2 is older than what subscribers already have: dropped; 6 follows at once.
     expect(delivered).toEqual(['a@1', 'a@3', 'a@4', 'a@5', 'a@6']);
   });
 
-  it('given duplicates and stragglers, then each version is delivered once and none goes backwards', () => {
+  it('given duplicates and stragglers, then each version is delivered once and none goes backwards', async () => {
     const { order, send, delivered } = ordered();
-    send('a', 5, 5, 6, 4, 6, 7);
+    send('a', 5, 5);
+    await sleep(HOLD * 2);
+    send('a', 6, 4, 6, 7);
     expect(delivered).toEqual(['a@5', 'a@6', 'a@7']);
     expect(order.dropped).toBe(3);
   });
@@ -58,11 +71,40 @@ describe("each queue's events in version order at the receiving instance", () =>
     expect(delivered).toEqual([other]);
   });
 
-  it('given more queues than it remembers, then the oldest are forgotten (memory stays bounded)', () => {
+  it('given more queues than it remembers, then the oldest are forgotten, their held versions delivered (memory stays bounded)', () => {
     const delivered: string[] = [];
     const order = new VersionOrder((m) => delivered.push(String(m.payload.queueId)), { maxKeys: 100 });
     for (let i = 0; i < 10_000; i++) order.accept(event(`q${i}`, 1));
+    expect(delivered).toHaveLength(9_900);
+    order.close();
     expect(delivered).toHaveLength(10_000);
     expect((order as unknown as { streams: Map<string, unknown> }).streams.size).toBe(100);
+  });
+});
+
+describe('an event held for ordering reaches only the subscriptions that existed when it arrived', () => {
+  it('given a subscription started after the event reached the instance, then it does not get that event, only later ones', () => {
+    const schema = buildSchema(
+      'type Query { a: Int } type Event { queueId: String version: Int } type Subscription { e: Event }',
+    );
+    const hub = new SubscriptionHub(schema);
+    const spec = {
+      document: parse('subscription { e { version } }'),
+      variables: {},
+      mutations: ['m'],
+      args: {},
+      filter: undefined,
+    };
+    const early: number[] = [];
+    const late: number[] = [];
+    const versionOf = (json: string) =>
+      (JSON.parse(json) as { data: { e: { version: number } } }).data.e.version;
+    hub.add(spec, (json) => early.push(versionOf(json)));
+    const arrivedBefore = hub.arrive();
+    hub.add(spec, (json) => late.push(versionOf(json)));
+    hub.deliver({ mutation: 'm', payload: { queueId: 'a', version: 2 } }, arrivedBefore);
+    hub.deliver({ mutation: 'm', payload: { queueId: 'a', version: 3 } });
+    expect(early).toEqual([2, 3]);
+    expect(late).toEqual([3]);
   });
 });
