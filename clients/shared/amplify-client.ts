@@ -4,7 +4,8 @@
  * backoffice wrap it in their own idioms.
  */
 import { Amplify } from 'aws-amplify';
-import { generateClient } from 'aws-amplify/api';
+import { CONNECTION_STATE_CHANGE, ConnectionState, generateClient } from 'aws-amplify/api';
+import { Hub } from 'aws-amplify/utils';
 
 /** Served by the local server at /runtime-config.json, and generated from stack outputs in AWS. */
 export interface RuntimeConfig {
@@ -121,4 +122,24 @@ export function subscribe<R, V>(
     error: (error: unknown) => handlers.error?.(toApiError(error)),
   });
   return () => subscription.unsubscribe();
+}
+
+/**
+ * Calls `reconnected` each time aws-amplify's real-time connection is back after a disruption (not on the first
+ * connection): subscriptions may have missed events meanwhile (the server also asks for this after an outage
+ * between its instances), so what the screen shows must be read again. Returns the function that stops it.
+ */
+export function onReconnected(reconnected: () => void): () => void {
+  let disrupted = false;
+  return Hub.listen('api', ({ payload }) => {
+    if (payload.event !== CONNECTION_STATE_CHANGE) return;
+    const state = (payload.data as { connectionState: ConnectionState }).connectionState;
+    if (state !== ConnectionState.Connected) {
+      if (state !== ConnectionState.Connecting) disrupted = true;
+      return;
+    }
+    if (!disrupted) return;
+    disrupted = false;
+    reconnected();
+  });
 }

@@ -246,6 +246,29 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await owner.close();
     });
 
+    it('given the live queue screen, when the server asks clients to reconnect (events may have been missed), then the screen reads the queue again', async () => {
+      const owner = await ownerPage();
+      await signUpAndLogIn(owner.page, owner.email);
+      const page = owner.page;
+      await page.getByLabel('Queue name').fill('Guichê');
+      await page.getByRole('button', { name: 'Create queue' }).click();
+      await page.waitForURL(/\/backoffice\/queues\/[0-9a-f-]{36}$/);
+      await page.getByTestId('empty').waitFor();
+      const reads: number[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && (request.postData() ?? '').includes('query QueueScreen'))
+          reads.push(Date.now());
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      const resyncAt = Date.now();
+      t.server.realtime.resync();
+      // No change happens: the only reason to read the queue again is the reconnection.
+      await expect
+        .poll(() => reads.filter((at) => at > resyncAt).length, { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      await owner.close();
+    });
+
     it('given the queue list open, then its waiting count follows changes made elsewhere; editing renames the queue', async () => {
       const owner = await ownerPage();
       await signUpAndLogIn(owner.page, owner.email);

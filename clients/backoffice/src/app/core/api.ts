@@ -1,5 +1,11 @@
 import { Injectable } from '@angular/core';
-import { ApiError, request, subscribe, type TypedDocument } from '../../../../shared/amplify-client';
+import {
+  ApiError,
+  onReconnected,
+  request,
+  subscribe,
+  type TypedDocument,
+} from '../../../../shared/amplify-client';
 
 export { ApiError };
 
@@ -18,5 +24,10 @@ export class Api {
     error?: (e: ApiError) => void,
   ): () => void {
     return subscribe(document, variables, authToken, { next, ...(error ? { error } : {}) });
+  }
+
+  /** Calls back whenever the real-time connection is back after a disruption; returns the function that stops it. */
+  onReconnected(reconnected: () => void): () => void {
+    return onReconnected(reconnected);
   }
 }

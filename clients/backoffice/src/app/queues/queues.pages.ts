@@ -109,6 +109,13 @@ export class QueuesPage implements OnInit, OnDestroy {
     // Waiting counts stay live: each queue's events carry them.
     const authorization = this.auth.authorization();
     if (!authorization) return;
+    // Events may have been missed while the connection was down: read the counts again once it is back.
+    this.stops.push(
+      this.api.onReconnected(async () => {
+        const { myQueues: fresh } = await this.auth.asOwner((a) => this.api.request(MyQueues, {}, a));
+        this.queues.set(fresh.items);
+      }),
+    );
     for (const queue of myQueues.items)
       this.stops.push(
         this.api.subscribe(ListEvents, { queueId: queue.id }, authorization, ({ onQueueEvent: event }) => {
@@ -427,6 +434,7 @@ export class QueuePage implements OnInit, OnDestroy {
   personPhone = '';
   private version = 0;
   private stop?: () => void;
+  private stopReconnected?: () => void;
 
   async ngOnInit(): Promise<void> {
     await this.read();
@@ -436,10 +444,13 @@ export class QueuePage implements OnInit, OnDestroy {
     this.stop = this.api.subscribe(QueueEvents, { queueId: this.id() }, authorization, (data) => {
       if (data.onQueueEvent && data.onQueueEvent.version > this.version) void this.read();
     });
+    // Events may have been missed while the connection was down: read again once it is back.
+    this.stopReconnected = this.api.onReconnected(() => void this.read());
   }
 
   ngOnDestroy(): void {
     this.stop?.();
+    this.stopReconnected?.();
     clearInterval(this.clock);
   }
 
