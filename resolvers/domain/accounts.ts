@@ -9,7 +9,7 @@ import {
 } from './errors';
 import { requireOwner } from './identity';
 import type { Account, Identity } from './model';
-import type { TokenPurpose } from './ports';
+import type { SignUpChoice, TokenPurpose } from './ports';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 import { issueSession, SESSION } from './sessions';
 import { parseEmail, parseName, parsePassword, parseToken } from './validation';
@@ -29,10 +29,23 @@ export interface Session {
   expiresAt: number;
 }
 
-async function sendToken(deps: Deps, email: string, purpose: TokenPurpose, path: string, lifetimeMs: number) {
+async function sendToken(
+  deps: Deps,
+  email: string,
+  purpose: TokenPurpose,
+  path: string,
+  lifetimeMs: number,
+  signUp?: SignUpChoice,
+) {
   const token = newToken();
   const expiresAt = deps.now() + lifetimeMs;
-  await deps.accounts.putToken({ tokenHash: hashToken(token), purpose, email, expiresAt });
+  await deps.accounts.putToken({
+    tokenHash: hashToken(token),
+    purpose,
+    email,
+    expiresAt,
+    ...(signUp ? { signUp } : {}),
+  });
   await enqueueMail(deps, {
     id: `${purpose.toLowerCase()}:${hashToken(token).slice(0, 32)}`,
     template: purpose,
@@ -41,12 +54,20 @@ async function sendToken(deps: Deps, email: string, purpose: TokenPurpose, path:
   });
 }
 
-const sendVerification = (deps: Deps, email: string) =>
-  sendToken(deps, email, 'VERIFY_EMAIL', '/backoffice/verify', ACCOUNT_RULES.verifyTokenMs);
+/** A verification link that confirms this sign-up (and no other) for the account's email. */
+const sendVerification = (deps: Deps, account: Account) =>
+  sendToken(deps, account.email, 'VERIFY_EMAIL', '/backoffice/verify', ACCOUNT_RULES.verifyTokenMs, {
+    accountId: account.id,
+    name: account.name,
+    passwordHash: account.passwordHash,
+  });
 
 /**
- * Stores a pending account and emails a verification link. The answer is the same whether or not the email
- * is taken: a pending account gets a fresh link, an active one nothing.
+ * Stores the pending sign-up and emails a link that confirms it. Each link carries its own sign-up, so whoever
+ * signs up first with someone else's address gains nothing: the account takes the name and password of the
+ * sign-up whose link is used, and every other link for that address is void from then on. On a verified
+ * address nothing changes and its owner is told someone tried. The answer (and the work: one password hash)
+ * is the same in every case: no account enumeration.
  */
 export async function signUp(
   deps: Deps,
@@ -66,13 +87,16 @@ export async function signUp(
     verifiedAt: null,
     expiresAt: at + ACCOUNT_RULES.pendingAccountMs,
   };
-  const created = await deps.accounts.createPending(account);
-  if (created === 'created') {
+  if ((await deps.accounts.createPending(account)) === 'created') {
     deps.log.info('account signed up', { accountId: account.id });
-    await sendVerification(deps, email);
+    await sendVerification(deps, account);
   } else {
-    const existing = await deps.accounts.byEmail(email);
-    if (existing?.status === 'PENDING') await sendVerification(deps, email);
+    await enqueueMail(deps, {
+      id: `account-exists:${newToken()}`,
+      template: 'ACCOUNT_EXISTS',
+      to: email,
+      data: { link: `${deps.publicUrl}/backoffice/forgot` },
+    });
   }
   return { accepted: true, email };
 }
@@ -83,9 +107,16 @@ export async function verifyEmail(deps: Deps, rawToken: unknown): Promise<Accoun
     'VERIFY_EMAIL',
     deps.now(),
   );
-  if (!token) throw new NotFoundError('This verification link is invalid or has expired. Ask for a new one.');
-  const account = await deps.accounts.activate(token.email, deps.now());
-  if (!account) throw new NotFoundError('This verification link is invalid or has expired. Sign up again.');
+  if (!token?.signUp)
+    throw new NotFoundError('This verification link is invalid or has expired. Ask for a new one.', {
+      reason: 'LINK_INVALID',
+    });
+  const account = await deps.accounts.activate(token.email, deps.now(), token.signUp);
+  if (!account)
+    throw new NotFoundError(
+      'This verification link is no longer valid: the address is already confirmed, or the sign-up expired.',
+      { reason: 'LINK_VOID' },
+    );
   deps.log.info('account verified', { accountId: account.id });
   return account;
 }
@@ -94,7 +125,8 @@ export async function verifyEmail(deps: Deps, rawToken: unknown): Promise<Accoun
 export async function resendVerification(deps: Deps, rawEmail: unknown): Promise<true> {
   const email = parseEmail('email', rawEmail);
   const account = await deps.accounts.byEmail(email);
-  if (account?.status === 'PENDING') await sendVerification(deps, email);
+  // The link confirms the latest sign-up for the address.
+  if (account?.status === 'PENDING') await sendVerification(deps, account);
   return true;
 }
 
@@ -134,7 +166,10 @@ export async function resetPassword(deps: Deps, rawToken: unknown, rawPassword: 
   const token = parseToken('token', rawToken);
   const password = parsePassword('password', rawPassword);
   const stored = await deps.accounts.consumeToken(hashToken(token), 'RESET_PASSWORD', deps.now());
-  if (!stored) throw new NotFoundError('This reset link is invalid or has expired. Ask for a new one.');
+  if (!stored)
+    throw new NotFoundError('This reset link is invalid or has expired. Ask for a new one.', {
+      reason: 'LINK_INVALID',
+    });
   await deps.accounts.setPasswordHash(stored.email, await hashPassword(password, deps.scryptCost));
   await deps.accounts.clearFailedLogins(stored.email);
   deps.log.info('password reset', {});

@@ -13,7 +13,12 @@ const LEASE_MS = 5 * 60 * 1000;
 /** How long a delivered id is remembered: longer than any queue keeps a message (SQS: 14 days). */
 const REMEMBER_MS = 15 * 24 * 60 * 60 * 1000;
 
-const TEMPLATES: readonly MailTemplate[] = ['VERIFY_EMAIL', 'RESET_PASSWORD', 'TICKET_CALLED'];
+const TEMPLATES: readonly MailTemplate[] = [
+  'VERIFY_EMAIL',
+  'ACCOUNT_EXISTS',
+  'RESET_PASSWORD',
+  'TICKET_CALLED',
+];
 
 /** A queued message body, checked before anything is sent: a malformed one fails like any other error. */
 export function parseMailJob(body: unknown): MailJob {

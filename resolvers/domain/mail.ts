@@ -31,6 +31,16 @@ export function renderMail(job: MailJob): MailMessage {
         ],
         { href: d.link ?? '', label: 'Confirm my email' },
       );
+    case 'ACCOUNT_EXISTS':
+      return message(
+        job,
+        'Someone tried to sign up with your address',
+        [
+          'Someone tried to create a Queue Manager account with this email address, which already has one. Nothing was changed.',
+          'If it was you, log in, or choose a new password if you forgot it. If it was not you, you can ignore this email.',
+        ],
+        { href: d.link ?? '', label: 'Choose a new password' },
+      );
     case 'RESET_PASSWORD':
       return message(
         job,

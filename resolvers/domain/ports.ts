@@ -102,12 +102,18 @@ export interface PositionIndex {
 }
 
 export interface AccountStore {
-  /** Stores a pending account unless the email has a live account: `exists` then (expired ones are replaced). */
-  createPending(account: Account): Promise<'created' | 'exists'>;
+  /**
+   * Stores the pending sign-up for an email, replacing an earlier pending one; `active` (and nothing changes)
+   * when the email belongs to a verified account.
+   */
+  createPending(account: Account): Promise<'created' | 'active'>;
   byEmail(email: string): Promise<Account | undefined>;
   byId(id: string): Promise<Account | undefined>;
-  /** Marks the account active and removes its expiry. */
-  activate(email: string, at: number): Promise<Account | undefined>;
+  /**
+   * Makes the pending account for the email active with the sign-up whose link was used, and removes its
+   * expiry; nothing (undefined) when the email has no live pending account, such as one already verified.
+   */
+  activate(email: string, at: number, signUp: SignUpChoice): Promise<Account | undefined>;
   setPasswordHash(email: string, passwordHash: string): Promise<void>;
   /** Stores a single-use token by its hash. */
   putToken(token: StoredToken): Promise<void>;
@@ -140,9 +146,18 @@ export interface StoredToken {
   purpose: TokenPurpose;
   email: string;
   expiresAt: number;
+  /** A verification link carries the sign-up it confirms: the link that is used decides the account. */
+  signUp?: SignUpChoice;
 }
 
-export type MailTemplate = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'TICKET_CALLED';
+/** What one sign-up chose for its account. */
+export interface SignUpChoice {
+  accountId: string;
+  name: string;
+  passwordHash: string;
+}
+
+export type MailTemplate = 'VERIFY_EMAIL' | 'ACCOUNT_EXISTS' | 'RESET_PASSWORD' | 'TICKET_CALLED';
 
 /** A mail job: the message is rendered when it is sent, so a job carries no more than it needs. */
 export interface MailJob {

@@ -38,11 +38,18 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
       expect(await h.store.byId(account.id)).toEqual(account);
     });
 
-    it('given a live account for an email, when another sign-up uses it, then it exists and nothing changes', async () => {
-      const account = pending();
-      await h.store.createPending(account);
-      expect(await h.store.createPending(pending({ email: account.email, name: 'Intruder' }))).toBe('exists');
-      expect((await h.store.byEmail(account.email))?.name).toBe(account.name);
+    const choiceOf = (account: Account) => ({
+      accountId: account.id,
+      name: account.name,
+      passwordHash: account.passwordHash,
+    });
+
+    it('given a pending sign-up, when another sign-up uses the email, then the later one is the pending account', async () => {
+      const first = pending();
+      await h.store.createPending(first);
+      const second = pending({ email: first.email, name: 'Later', passwordHash: 'scrypt$later' });
+      expect(await h.store.createPending(second)).toBe('created');
+      expect(await h.store.byEmail(first.email)).toEqual(second);
     });
 
     it('given a pending account past its expiry, then it reads as gone and its email can sign up again', async () => {
@@ -56,27 +63,58 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
       expect((await h.store.byEmail(account.email))?.id).toBe(again.id);
     });
 
-    it('given a pending account, when activated, then it is active for good and keeps its id', async () => {
-      const account = pending();
-      await h.store.createPending(account);
-      const active = await h.store.activate(account.email, h.clock.now);
+    it('given pending sign-ups, when one is activated, then the account is active for good with that sign-up, and no other can activate or replace it', async () => {
+      const attacker = pending({ name: 'Mallory', passwordHash: 'scrypt$attacker' });
+      await h.store.createPending(attacker);
+      const owner = pending({ email: attacker.email, name: 'Dona Benta', passwordHash: 'scrypt$owner' });
+      await h.store.createPending(owner);
+      // The attacker's sign-up is activated although a later one is pending: the link used decides.
+      const active = await h.store.activate(attacker.email, h.clock.now, choiceOf(owner));
       expect(active).toMatchObject({
-        id: account.id,
+        id: owner.id,
+        name: 'Dona Benta',
+        passwordHash: 'scrypt$owner',
         status: 'ACTIVE',
         verifiedAt: h.clock.now,
         expiresAt: null,
       });
+      expect(await h.store.activate(attacker.email, h.clock.now, choiceOf(attacker))).toBeUndefined();
       h.clock.now += 10 * 60_000;
-      expect((await h.store.byEmail(account.email))?.status).toBe('ACTIVE');
-      expect(await h.store.createPending(pending({ email: account.email }))).toBe('exists');
+      expect(await h.store.byEmail(owner.email)).toMatchObject({
+        status: 'ACTIVE',
+        passwordHash: 'scrypt$owner',
+      });
+      expect(await h.store.byId(owner.id)).toMatchObject({ email: owner.email });
+      expect(await h.store.createPending(pending({ email: owner.email }))).toBe('active');
+      expect((await h.store.byEmail(owner.email))?.name).toBe('Dona Benta');
     });
 
     it('given an expired pending account or none, then activation finds nothing', async () => {
       const account = pending({ expiresAt: h.clock.now + 5 });
       await h.store.createPending(account);
       h.clock.now += 10;
-      expect(await h.store.activate(account.email, h.clock.now)).toBeUndefined();
-      expect(await h.store.activate(`${randomUUID()}@example.com`, h.clock.now)).toBeUndefined();
+      expect(await h.store.activate(account.email, h.clock.now, choiceOf(account))).toBeUndefined();
+      expect(
+        await h.store.activate(`${randomUUID()}@example.com`, h.clock.now, choiceOf(account)),
+      ).toBeUndefined();
+    });
+
+    it('given a verification token with its sign-up, then consuming it returns the sign-up intact', async () => {
+      const account = pending();
+      await h.store.putToken({
+        tokenHash: 'd'.repeat(64),
+        purpose: 'VERIFY_EMAIL',
+        email: account.email,
+        expiresAt: h.clock.now + 1000,
+        signUp: choiceOf(account),
+      });
+      expect(await h.store.consumeToken('d'.repeat(64), 'VERIFY_EMAIL', h.clock.now)).toEqual({
+        tokenHash: 'd'.repeat(64),
+        purpose: 'VERIFY_EMAIL',
+        email: account.email,
+        expiresAt: h.clock.now + 1000,
+        signUp: choiceOf(account),
+      });
     });
 
     it('given a token, then it can be consumed once, only for its purpose, and not after it expires', async () => {

@@ -306,6 +306,49 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await context.close();
     });
 
+    it('given a Portuguese browser, then every API error reads in Portuguese and no server message reaches the page', async () => {
+      const context = await browser.newContext({ locale: 'pt-BR', viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const serverMessages = new Set<string>();
+      page.on('response', async (response) => {
+        if (!response.url().endsWith('/graphql')) return;
+        const body = (await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null;
+        for (const error of body?.errors ?? []) if (error.message) serverMessages.add(error.message);
+      });
+      const shows = async (text: string) => {
+        await page.getByText(text).waitFor();
+        const visible = await page.locator('body').innerText();
+        for (const message of serverMessages) expect(visible).not.toContain(message);
+      };
+      const email = `${randomUUID()}@example.com`;
+      await page.goto(`${t.url}/backoffice/signup`);
+      await page.getByLabel('Seu nome').fill('Dona Benta');
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Senha').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Criar conta' }).click();
+      await page.getByTestId('check-email').waitFor();
+
+      await page.goto(`${t.url}/backoffice/login`);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Senha').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await shows('Confirme seu e-mail primeiro: enviamos um link para você.');
+      await page.getByLabel('Senha').fill('not the password at all');
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await shows('E-mail ou senha incorretos.');
+
+      await page.goto(`${t.url}/backoffice/verify/${'x'.repeat(43)}`);
+      await shows('Este link é inválido ou expirou. Peça um novo.');
+      const link = await linkFromDevMail(t.url, email, 'verify');
+      await page.goto(link);
+      await page.getByText('Seu e-mail está confirmado').waitFor();
+      await page.goto(link);
+      await shows('Este link é inválido ou expirou. Peça um novo.');
+      expect(serverMessages.size).toBeGreaterThanOrEqual(3);
+      await page.screenshot({ path: `${ARTIFACTS}backoffice-errors-pt-BR-390x844.png` });
+      await context.close();
+    });
+
     it('given no session, then a queue address sends the owner to log in and back', async () => {
       const { page, close } = await ownerPage();
       await page.goto(`${t.url}/backoffice/queues/${randomUUID()}`);

@@ -38,9 +38,43 @@ describe('owner accounts through the router', () => {
     });
     expect(forTaken).toEqual({ ...forNew, email });
     expect(mailTo(email, 'VERIFY_EMAIL')).toHaveLength(1);
+    // The owner hears that someone tried, with a way to reset if it was them.
+    expect(mailTo(email, 'ACCOUNT_EXISTS')).toHaveLength(1);
+    expect(mailTo(email, 'ACCOUNT_EXISTS')[0]!.data.link).toMatch(/\/backoffice\/forgot$/);
+    await expectError(anonymous('login', { email, password: 'another password!' }), 'UNAUTHENTICATED');
     const session = await anonymous('login', { email, password });
     expect((await apiAs(stack.deps, owner(account.id))('me')).name).toBe('Original Owner');
     expect(decodeJwt(session.accessToken).sub).toBe(account.id);
+  });
+
+  it("given an attacker who signs up first with the victim's address, then the account takes the password of the link the victim uses and the attacker's link is void", async () => {
+    const email = `${randomUUID()}@example.com`;
+    const victimPassword = 'victim chose this one';
+    const attackerPassword = 'attacker knows this one';
+    await anonymous('signUp', { input: { name: 'Mallory', email, password: attackerPassword } });
+    await anonymous('signUp', { input: { name: 'Dona Benta', email, password: victimPassword } });
+    // Both links land in the victim's inbox; the victim uses the one of their own sign-up.
+    const [attackerLink, victimLink] = mailTo(email, 'VERIFY_EMAIL').map((m) => tokenOf(m.data.link!));
+    const verified = await anonymous('verifyEmail', { token: victimLink });
+    expect(verified).toMatchObject({ name: 'Dona Benta', status: 'ACTIVE' });
+    const session = await anonymous('login', { email, password: victimPassword });
+    await expectError(anonymous('login', { email, password: attackerPassword }), 'UNAUTHENTICATED');
+    // The attacker's pending sign-up can no longer take the account.
+    await expectError(anonymous('verifyEmail', { token: attackerLink }), 'NOT_FOUND');
+    expect((await anonymous('login', { email, password: victimPassword })).accessToken).toBeTruthy();
+    const me = await apiAs(stack.deps, owner(decodeJwt(session.accessToken).sub!))('me');
+    expect(me).toMatchObject({ email, name: 'Dona Benta' });
+  });
+
+  it("given two pending sign-ups, when the older link is used, then that sign-up's name and password are the account's", async () => {
+    const email = `${randomUUID()}@example.com`;
+    await anonymous('signUp', { input: { name: 'First', email, password: 'the first password' } });
+    await anonymous('signUp', { input: { name: 'Second', email, password: 'the second password' } });
+    const [first, second] = mailTo(email, 'VERIFY_EMAIL').map((m) => tokenOf(m.data.link!));
+    expect(await anonymous('verifyEmail', { token: first })).toMatchObject({ name: 'First' });
+    await expectError(anonymous('verifyEmail', { token: second }), 'NOT_FOUND');
+    expect((await anonymous('login', { email, password: 'the first password' })).accessToken).toBeTruthy();
+    await expectError(anonymous('login', { email, password: 'the second password' }), 'UNAUTHENTICATED');
   });
 
   it('given a pending sign-up, then signing up again or asking for a resend mails a fresh link, and each link works once', async () => {

@@ -12,7 +12,7 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import type { Account, AccountStatus } from '../../domain/model';
-import type { AccountStore, StoredToken, TokenPurpose } from '../../domain/ports';
+import type { AccountStore, SignUpChoice, StoredToken, TokenPurpose } from '../../domain/ports';
 
 /**
  * Accounts in one DynamoDB table, with no transactions (dynalite has none): the account item is keyed by its
@@ -20,7 +20,7 @@ import type { AccountStore, StoredToken, TokenPurpose } from '../../domain/ports
  * (the table's TTL attribute) and `expiresAtMs`, which reads honour, since TTL deletes lazily.
  *
  *   EMAIL#<email>      the account (GSI byId on accountId serves `me`)
- *   TOKEN#<sha256>     a single-use verification or reset token
+ *   TOKEN#<sha256>     a single-use verification (with the sign-up it confirms) or reset token
  *   LOGINFAIL#<email>  failed logins in the current window
  *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
  *   SECRET#<name>      a secret every instance of the local runtime shares (sharedSecret)
@@ -71,7 +71,7 @@ export class DynamoAccountStore implements AccountStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async createPending(account: Account): Promise<'created' | 'exists'> {
+  async createPending(account: Account): Promise<'created' | 'active'> {
     const item: Item = {
       pk: S(`EMAIL#${account.email}`),
       accountId: S(account.id),
@@ -89,14 +89,15 @@ export class DynamoAccountStore implements AccountStore {
         new PutItemCommand({
           TableName: this.table,
           Item: item,
-          // A pending account whose link has expired is gone: its email can sign up again.
-          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND expiresAtMs <= :now)',
+          // A later sign-up replaces a pending one (each link still carries its own sign-up); a verified
+          // account is never replaced.
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': S('PENDING'), ':now': N(this.now()) },
+          ExpressionAttributeValues: { ':pending': S('PENDING') },
         }),
       ),
     );
-    return put ? 'created' : 'exists';
+    return put ? 'created' : 'active';
   }
 
   async byEmail(email: string): Promise<Account | undefined> {
@@ -121,17 +122,24 @@ export class DynamoAccountStore implements AccountStore {
     return account && live(account, this.now()) ? account : undefined;
   }
 
-  async activate(email: string, at: number): Promise<Account | undefined> {
+  async activate(email: string, at: number, signUp: SignUpChoice): Promise<Account | undefined> {
     const result = await conditional(() =>
       this.client.send(
         new UpdateItemCommand({
           TableName: this.table,
           Key: { pk: S(`EMAIL#${email}`) },
           UpdateExpression:
-            'SET #status = :active, verifiedAt = if_not_exists(verifiedAt, :at) REMOVE expiresAt, expiresAtMs',
-          ConditionExpression: 'attribute_exists(pk) AND (#status = :active OR expiresAtMs > :at)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':active': S('ACTIVE'), ':at': N(at) },
+            'SET #status = :active, verifiedAt = :at, accountId = :id, #name = :name, passwordHash = :hash REMOVE expiresAt, expiresAtMs',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND expiresAtMs > :at',
+          ExpressionAttributeNames: { '#status': 'status', '#name': 'name' },
+          ExpressionAttributeValues: {
+            ':active': S('ACTIVE'),
+            ':pending': S('PENDING'),
+            ':at': N(at),
+            ':id': S(signUp.accountId),
+            ':name': S(signUp.name),
+            ':hash': S(signUp.passwordHash),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       ),
@@ -161,6 +169,13 @@ export class DynamoAccountStore implements AccountStore {
           email: S(token.email),
           expiresAtMs: N(token.expiresAt),
           expiresAt: ttl(token.expiresAt),
+          ...(token.signUp
+            ? {
+                signUpAccountId: S(token.signUp.accountId),
+                signUpName: S(token.signUp.name),
+                signUpPasswordHash: S(token.signUp.passwordHash),
+              }
+            : {}),
         },
       }),
     );
@@ -185,7 +200,22 @@ export class DynamoAccountStore implements AccountStore {
     );
     const item = result?.Attributes;
     if (!item) return undefined;
-    return { tokenHash, purpose, email: str(item, 'email')!, expiresAt: num(item, 'expiresAtMs')! };
+    const signUpAccountId = str(item, 'signUpAccountId');
+    return {
+      tokenHash,
+      purpose,
+      email: str(item, 'email')!,
+      expiresAt: num(item, 'expiresAtMs')!,
+      ...(signUpAccountId
+        ? {
+            signUp: {
+              accountId: signUpAccountId,
+              name: str(item, 'signUpName')!,
+              passwordHash: str(item, 'signUpPasswordHash')!,
+            },
+          }
+        : {}),
+    };
   }
 
   async recordFailedLogin(email: string, now: number, windowMs: number): Promise<number> {

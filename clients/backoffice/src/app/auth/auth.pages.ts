@@ -2,8 +2,8 @@ import { Component, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { graphql } from '../../gql';
-import { Api, ApiError } from '../core/api';
-import { I18n } from '../core/i18n';
+import { Api } from '../core/api';
+import { errorText, I18n } from '../core/i18n';
 import { AuthService } from './auth.service';
 import { validateSignUp, type SignUpErrors } from './validation';
 
@@ -88,7 +88,7 @@ export class SignUpPage {
       await this.auth.signUp(this.name.trim(), this.email.trim(), this.password);
       this.sent.set(true);
     } catch (error) {
-      this.failure.set(error instanceof ApiError ? error.message : this.t().somethingWrong);
+      this.failure.set(errorText(this.t(), error));
     } finally {
       this.busy.set(false);
     }
@@ -129,7 +129,7 @@ export class VerifyPage implements OnInit {
       await this.auth.verify(this.token());
       this.state.set('done');
     } catch (error) {
-      this.state.set(error instanceof ApiError ? error.message : 'Please try again.');
+      this.state.set(errorText(this.t(), error));
     }
   }
 }
@@ -178,7 +178,7 @@ export class LoginPage {
       await this.auth.login(this.email.trim(), this.password);
       await this.router.navigateByUrl(this.route.snapshot.queryParamMap.get('returnUrl') || '/queues');
     } catch (error) {
-      this.failure.set(error instanceof ApiError ? error.message : this.t().somethingWrong);
+      this.failure.set(errorText(this.t(), error));
     } finally {
       this.busy.set(false);
     }
@@ -230,7 +230,7 @@ export class ForgotPage {
       await this.api.request(RequestReset, { email: this.email.trim() }, 'Public');
       this.sent.set(true);
     } catch (error) {
-      this.failure.set(error instanceof ApiError ? error.message : 'Please enter a valid email address.');
+      this.failure.set(errorText(this.t(), error));
     }
   }
 }
@@ -281,7 +281,7 @@ export class ResetPage {
       await this.api.request(ResetPassword, { token: this.token(), password: this.password }, 'Public');
       this.done.set(true);
     } catch (e) {
-      this.failure.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
+      this.failure.set(errorText(this.t(), e));
     }
   }
 }

@@ -87,6 +87,21 @@ export const EN = {
   waitingTimes: 'Waiting times',
   minutesWaited: 'Minutes waited',
   somethingWrong: 'Something went wrong. Please try again.',
+  apiErrors: {
+    check: 'Please check what you entered: a field is empty, too long, or has characters such as < > ; { }.',
+    wrongCredentials: 'Wrong email or password.',
+    notVerified: 'Please confirm your email first: we sent you a link.',
+    linkInvalid: 'This link is invalid or has expired. Ask for a new one.',
+    linkVoid:
+      'This link is no longer valid: the address is already confirmed, or the sign-up expired. Log in or sign up again.',
+    notFound: 'It is no longer there: it may have been removed.',
+    forbidden: 'You are not allowed to do that.',
+    queueClosed: 'The queue is closed. Open it first.',
+    ticketState: 'That person has already been dealt with: the list is up to date now.',
+    conflict: 'That could not be done in the current state. The screen is up to date now.',
+    rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
+    unavailable: 'The service is unavailable right now. Please try again shortly.',
+  },
   errors: {
     nameRequired: 'Please enter your name.',
     tooLong: 'Please use at most 128 characters.',
@@ -187,6 +202,21 @@ export const PT_BR: Messages = {
   waitingTimes: 'Tempos de espera',
   minutesWaited: 'Minutos de espera',
   somethingWrong: 'Algo deu errado. Tente novamente.',
+  apiErrors: {
+    check: 'Confira o que você digitou: há um campo vazio, longo demais ou com caracteres como < > ; { }.',
+    wrongCredentials: 'E-mail ou senha incorretos.',
+    notVerified: 'Confirme seu e-mail primeiro: enviamos um link para você.',
+    linkInvalid: 'Este link é inválido ou expirou. Peça um novo.',
+    linkVoid:
+      'Este link não vale mais: o endereço já foi confirmado ou o cadastro expirou. Entre ou cadastre-se de novo.',
+    notFound: 'Isso não existe mais: pode ter sido removido.',
+    forbidden: 'Você não tem permissão para fazer isso.',
+    queueClosed: 'A fila está fechada. Abra-a primeiro.',
+    ticketState: 'Essa pessoa já foi atendida: a lista foi atualizada.',
+    conflict: 'Não foi possível fazer isso agora. A tela foi atualizada.',
+    rateLimited: 'Muitas tentativas. Aguarde alguns minutos e tente de novo.',
+    unavailable: 'O serviço está indisponível no momento. Tente de novo em instantes.',
+  },
   errors: {
     nameRequired: 'Por favor, informe seu nome.',
     tooLong: 'Use no máximo 128 caracteres.',
@@ -197,6 +227,41 @@ export const PT_BR: Messages = {
     personInvalid: 'Informe um nome (até 128 caracteres, sem < > ; { }).',
   },
 };
+
+/**
+ * What a person reads for an API error, in the interface's language: chosen from the error's stable
+ * `errorType` and `errorInfo` (reason, field), never the server's English message.
+ */
+export function errorText(t: Messages, error: unknown): string {
+  const e = error as { errorType?: unknown; info?: { reason?: string; field?: string; max?: unknown } };
+  const info = e?.info ?? {};
+  switch (e?.errorType) {
+    case 'VALIDATION':
+      if (info.field === 'email') return t.errors.emailInvalid;
+      if (info.field === 'password') return t.errors.passwordShort;
+      if (info.max !== undefined) return t.errors.tooLong;
+      if (info.field === 'token') return t.apiErrors.linkInvalid;
+      return t.apiErrors.check;
+    case 'UNAUTHENTICATED':
+      return t.apiErrors.wrongCredentials;
+    case 'FORBIDDEN':
+      return t.apiErrors.forbidden;
+    case 'NOT_FOUND':
+      if (info.reason === 'LINK_VOID') return t.apiErrors.linkVoid;
+      return info.reason === 'LINK_INVALID' ? t.apiErrors.linkInvalid : t.apiErrors.notFound;
+    case 'CONFLICT':
+      if (info.reason === 'NOT_VERIFIED') return t.apiErrors.notVerified;
+      if (info.reason === 'CLOSED') return t.apiErrors.queueClosed;
+      if ('status' in info) return t.apiErrors.ticketState;
+      return t.apiErrors.conflict;
+    case 'RATE_LIMITED':
+      return t.apiErrors.rateLimited;
+    case 'UNAVAILABLE':
+      return t.apiErrors.unavailable;
+    default:
+      return t.somethingWrong;
+  }
+}
 
 const STORAGE_KEY = 'qm.language';
 

@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import { AuthService } from '../auth/auth.service';
 import { validateQueueName } from '../auth/validation';
 import { Api, ApiError } from '../core/api';
-import { I18n } from '../core/i18n';
+import { errorText, I18n } from '../core/i18n';
 import { QrCode } from '../core/qr';
 
 const MyQueues = graphql(`
@@ -152,7 +152,7 @@ export class QueuesPage implements OnInit, OnDestroy {
       );
       await this.router.navigate(['/queues', createQueue.id]);
     } catch (e) {
-      this.nameError.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
+      this.nameError.set(errorText(this.t(), e));
     }
   }
 }
@@ -525,7 +525,7 @@ export class QueuePage implements OnInit, OnDestroy {
     try {
       await this.run((a) => this.api.request(UpdateQueue, { id: this.id(), input }, a));
     } catch (e) {
-      this.editError.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
+      this.editError.set(errorText(this.t(), e));
     }
   }
 
@@ -564,7 +564,7 @@ export class QueuePage implements OnInit, OnDestroy {
       document.getElementById('person')?.focus();
       await this.read();
     } catch (e) {
-      this.addError.set(e instanceof ApiError ? e.message : this.t().somethingWrong);
+      this.addError.set(errorText(this.t(), e));
     }
   }
 }
