@@ -10,7 +10,7 @@ import {
 import { requireOwner } from './identity';
 import type { Account, Identity } from './model';
 import type { SignUpChoice, TokenPurpose } from './ports';
-import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
+import { hashPassword, hashToken, newToken, verifyPassword, type ScryptCost } from './secrets';
 import { issueSession, SESSION } from './sessions';
 import { parseEmail, parseName, parsePassword, parseToken } from './validation';
 
@@ -27,6 +27,15 @@ export interface Session {
   accessToken: string;
   tokenType: 'Bearer';
   expiresAt: number;
+}
+
+/** A hash of nothing anyone knows, at the deployment's cost: what unknown addresses are checked against. */
+const dummyHashes = new Map<string, Promise<string>>();
+function dummyHash(cost: ScryptCost | undefined): Promise<string> {
+  const key = cost ? `${cost.N}:${cost.r}:${cost.p}` : 'default';
+  let hash = dummyHashes.get(key);
+  if (!hash) dummyHashes.set(key, (hash = hashPassword(newToken(), cost)));
+  return hash;
 }
 
 async function sendToken(
@@ -135,14 +144,23 @@ export async function login(deps: Deps, rawEmail: unknown, rawPassword: unknown)
   if (typeof rawPassword !== 'string' || rawPassword.length === 0)
     throw new ValidationError('password is required.', { field: 'password' });
   const now = deps.now();
-  if ((await deps.accounts.failedLogins(email, now)) >= ACCOUNT_RULES.maxFailedLogins)
+  // The attempt is counted before the password is checked, atomically: concurrent guesses cannot all slip in
+  // before the count. Unknown addresses are counted and answered the same way.
+  const allowed = await deps.accounts.claimLoginAttempt(
+    email,
+    now,
+    ACCOUNT_RULES.failedLoginWindowMs,
+    ACCOUNT_RULES.maxFailedLogins,
+  );
+  if (!allowed)
     throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
   const account = await deps.accounts.byEmail(email);
-  const valid = account ? await verifyPassword(rawPassword, account.passwordHash) : false;
-  if (!account || !valid) {
-    await deps.accounts.recordFailedLogin(email, now, ACCOUNT_RULES.failedLoginWindowMs);
-    throw new UnauthenticatedError('Wrong email or password.');
-  }
+  // The same work for an unknown address: a hash is checked either way, so time does not tell them apart.
+  const valid = await verifyPassword(
+    rawPassword,
+    account?.passwordHash ?? (await dummyHash(deps.scryptCost)),
+  );
+  if (!account || !valid) throw new UnauthenticatedError('Wrong email or password.');
   if (account.status !== 'ACTIVE')
     throw new ConflictError('Please verify your email first: we sent you a link.', {
       reason: 'NOT_VERIFIED',

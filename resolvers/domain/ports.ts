@@ -119,9 +119,12 @@ export interface AccountStore {
   putToken(token: StoredToken): Promise<void>;
   /** Deletes and returns the token if it exists, is of that purpose and has not expired: single use. */
   consumeToken(tokenHash: string, purpose: TokenPurpose, now: number): Promise<StoredToken | undefined>;
-  /** Counts a failed login in the window ending at `windowEnd` and returns the count in that window. */
-  recordFailedLogin(email: string, now: number, windowMs: number): Promise<number>;
-  failedLogins(email: string, now: number): Promise<number>;
+  /**
+   * Counts one login attempt for the email before its password is checked, atomically across instances:
+   * false (and nothing counted) when `max` attempts were already made in the current window of `windowMs`.
+   * A successful login clears the count.
+   */
+  claimLoginAttempt(email: string, now: number, windowMs: number, max: number): Promise<boolean>;
   clearFailedLogins(email: string): Promise<void>;
 }
 

@@ -154,16 +154,26 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
-    it('given failed logins, then they count within the window, restart after it, and clear', async () => {
+    it('given login attempts, then exactly max pass in a window, a new window starts after it, and clearing starts over', async () => {
       const email = `${randomUUID()}@example.com`;
-      expect(await h.store.failedLogins(email, h.clock.now)).toBe(0);
-      expect(await h.store.recordFailedLogin(email, h.clock.now, 1000)).toBe(1);
-      expect(await h.store.recordFailedLogin(email, h.clock.now + 1, 1000)).toBe(2);
-      expect(await h.store.failedLogins(email, h.clock.now + 2)).toBe(2);
-      expect(await h.store.failedLogins(email, h.clock.now + 1000)).toBe(0);
-      expect(await h.store.recordFailedLogin(email, h.clock.now + 1000, 1000)).toBe(1);
+      const claim = (at: number) => h.store.claimLoginAttempt(email, at, 1000, 3);
+      expect([await claim(h.clock.now), await claim(h.clock.now + 1), await claim(h.clock.now + 2)]).toEqual([
+        true,
+        true,
+        true,
+      ]);
+      expect(await claim(h.clock.now + 3)).toBe(false);
+      expect(await claim(h.clock.now + 1000)).toBe(true);
       await h.store.clearFailedLogins(email);
-      expect(await h.store.failedLogins(email, h.clock.now + 1001)).toBe(0);
+      expect(await claim(h.clock.now + 1001)).toBe(true);
+    });
+
+    it('given 20 concurrent attempts on one address, then exactly max are let through', async () => {
+      const email = `${randomUUID()}@example.com`;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => h.store.claimLoginAttempt(email, h.clock.now, 60_000, 5)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(5);
     });
 
     it('given a password change, then the account carries the new hash', async () => {

@@ -218,40 +218,43 @@ export class DynamoAccountStore implements AccountStore {
     };
   }
 
-  async recordFailedLogin(email: string, now: number, windowMs: number): Promise<number> {
+  async claimLoginAttempt(email: string, now: number, windowMs: number, max: number): Promise<boolean> {
     const key = { pk: S(`LOGINFAIL#${email}`) };
-    const counted = await conditional(() =>
-      this.client.send(
-        new UpdateItemCommand({
-          TableName: this.table,
-          Key: key,
-          UpdateExpression: 'ADD attempts :one',
-          ConditionExpression: 'attribute_exists(pk) AND expiresAtMs > :now',
-          ExpressionAttributeValues: { ':one': N(1), ':now': N(now) },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      ),
-    );
-    if (counted?.Attributes) return num(counted.Attributes, 'attempts') ?? 1;
-    const end = now + windowMs;
-    await this.client.send(
-      new PutItemCommand({
-        TableName: this.table,
-        Item: { ...key, attempts: N(1), expiresAtMs: N(end), expiresAt: ttl(end) },
-      }),
-    );
-    return 1;
-  }
-
-  async failedLogins(email: string, now: number): Promise<number> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.table,
-        Key: { pk: S(`LOGINFAIL#${email}`) },
-        ConsistentRead: true,
-      }),
-    );
-    return Item && (num(Item, 'expiresAtMs') ?? 0) > now ? (num(Item, 'attempts') ?? 0) : 0;
+    // Each step is one conditional write, so concurrent attempts on any number of instances are counted one
+    // by one and exactly `max` of them pass in a window.
+    for (let round = 0; round < 5; round += 1) {
+      const counted = await conditional(() =>
+        this.client.send(
+          new UpdateItemCommand({
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: 'ADD attempts :one',
+            ConditionExpression: 'attribute_exists(pk) AND expiresAtMs > :now AND attempts < :max',
+            ExpressionAttributeValues: { ':one': N(1), ':now': N(now), ':max': N(max) },
+          }),
+        ),
+      );
+      if (counted) return true;
+      // No live window (none yet, or it ended): start one with this attempt.
+      const end = now + windowMs;
+      const started = await conditional(() =>
+        this.client.send(
+          new PutItemCommand({
+            TableName: this.table,
+            Item: { ...key, attempts: N(1), expiresAtMs: N(end), expiresAt: ttl(end) },
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAtMs <= :now',
+            ExpressionAttributeValues: { ':now': N(now) },
+          }),
+        ),
+      );
+      if (started) return true;
+      // Both refused: either the window is full, or another attempt started it between the two writes.
+      const { Item } = await this.client.send(
+        new GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
+      );
+      if (Item && (num(Item, 'expiresAtMs') ?? 0) > now && (num(Item, 'attempts') ?? 0) >= max) return false;
+    }
+    return false;
   }
 
   async clearFailedLogins(email: string): Promise<void> {
