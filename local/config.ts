@@ -20,6 +20,11 @@ export interface LocalConfig {
   keepAliveMs: number | undefined;
   /** The API's per-source rate limits (AWS WAF's rules, schema/limits.ts); off only for benchmarks. */
   rateLimits: boolean;
+  /**
+   * `/dev/mail` shows every link the server mails (verification, password reset): `auto` serves it only with
+   * the file outbox on a loopback listener; `on` also beyond this machine (a printed warning); `off` never.
+   */
+  devMail: 'auto' | 'on' | 'off';
 }
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalConfig {
@@ -49,5 +54,26 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL || undefined,
     keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,
     rateLimits: env.RATE_LIMITS !== 'off',
+    devMail: env.DEV_MAIL === 'on' || env.DEV_MAIL === 'off' ? env.DEV_MAIL : 'auto',
+  };
+}
+
+/** Whether a listener address only accepts connections from this machine. */
+export const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** Whether `/dev/mail` is served, and why not (for the ready banner). */
+export function devMailExposure(config: LocalConfig): { served: boolean; warning?: string; reason?: string } {
+  if (config.smtp) return { served: false, reason: 'mail goes out through SMTP' };
+  if (config.devMail === 'off') return { served: false, reason: 'DEV_MAIL=off' };
+  if (isLoopbackHost(config.host)) return { served: true };
+  if (config.devMail === 'on')
+    return {
+      served: true,
+      warning: `DEV_MAIL=on with HOST=${config.host}: anyone who reaches this server can read every verification and password-reset link in /dev/mail.`,
+    };
+  return {
+    served: false,
+    reason: `HOST=${config.host} listens beyond this machine, and /dev/mail would show every reset link (DEV_MAIL=on to serve it anyway)`,
   };
 }

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
       `Queue Manager is ready at ${server.url}  (${Math.round(performance.now() - started)} ms)`,
       `  API         POST ${server.url}/graphql   real time ${server.url.replace(/^http/, 'ws')}/graphql/realtime`,
       `  Playground  ${server.url}/playground`,
-      `  Dev mail    ${server.url}/dev/mail`,
+      server.devMail.served
+        ? `  Dev mail    ${server.url}/dev/mail${server.devMail.warning ? `  — WARNING: ${server.devMail.warning}` : ''}`
+        : `  Dev mail    off: ${server.devMail.reason}`,
       `  Stores      ${d.sql} · positions ${d.positions} · accounts ${d.accounts} · mail ${d.mail}`,
       '',
     ].join('\n') + '\n',

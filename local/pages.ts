@@ -1,4 +1,5 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -70,7 +71,9 @@ export async function serveDevMail(
   res: ServerResponse,
   outbox: FileOutbox | undefined,
   queue: InProcessJobQueue,
+  formToken: string,
 ): Promise<void> {
+  const token = `<input type="hidden" name="token" value="${escape(formToken)}">`;
   const messages = outbox ? await outbox.list() : [];
   const dead = queue.deadLetters();
   const body = [
@@ -80,13 +83,13 @@ export async function serveDevMail(
       : '<p>Mail goes out through SMTP; nothing is kept here.</p>',
     `<h2>Dead letters (${dead.length})</h2>`,
     dead.length
-      ? `<form method="post" action="/dev/mail/redrive"><button>Re-drive all</button></form>` +
+      ? `<form method="post" action="/dev/mail/redrive">${token}<button>Re-drive all</button></form>` +
         dead
           .map(
             (
               d,
             ) => `<article><strong>${escape(d.job.template)}</strong> to ${escape(d.job.to)} — ${d.attempts} attempts, last: ${escape(d.lastError)}
-<small>${escape(d.failedAt)}</small><form method="post" action="/dev/mail/redrive"><input type="hidden" name="id" value="${escape(d.job.id)}"><button>Re-drive</button></form></article>`,
+<small>${escape(d.failedAt)}</small><form method="post" action="/dev/mail/redrive">${token}<input type="hidden" name="id" value="${escape(d.job.id)}"><button>Re-drive</button></form></article>`,
           )
           .join('')
       : '<p>None.</p>',
@@ -99,23 +102,33 @@ export async function serveDevMail(
   html(res, 200, page('Dev mail — Queue Manager', body));
 }
 
-/** POST /dev/mail/redrive: same-origin form posts only. */
+/** POST /dev/mail/redrive: only forms of this start's /dev/mail page, posted from the same origin. */
 export async function redriveDevMail(
   req: IncomingMessage,
   res: ServerResponse,
   queue: InProcessJobQueue,
+  formToken: string,
 ): Promise<void> {
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host) {
-    res.writeHead(403).end();
-    return;
+  let sameOrigin = false;
+  try {
+    sameOrigin = !!origin && new URL(origin).host === req.headers.host;
+  } catch {
+    sameOrigin = false;
   }
   let body = '';
   for await (const chunk of req) {
     body += String(chunk);
     if (body.length > 4096) break;
   }
-  const id = new URLSearchParams(body).get('id') ?? undefined;
+  const form = new URLSearchParams(body);
+  const token = Buffer.from(form.get('token') ?? '');
+  const expected = Buffer.from(formToken);
+  if (!sameOrigin || token.length !== expected.length || !timingSafeEqual(token, expected)) {
+    res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden');
+    return;
+  }
+  const id = form.get('id') ?? undefined;
   queue.redrive(id || undefined);
   res.writeHead(303, { location: '/dev/mail' }).end();
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +7,7 @@ import type { Log } from '../resolvers/domain/ports';
 import { createAuthorizerHandler } from '../resolvers/handlers/authorizer';
 import { createLog } from '../resolvers/handlers/logger';
 import { createResolverHandler } from '../resolvers/handlers/resolver';
-import type { LocalConfig } from './config';
+import { devMailExposure, type LocalConfig } from './config';
 import { openLocalSystem, StartupError, type LocalSystem } from './embedded';
 import { InProcessFanOut, RedisFanOut, type FanOut } from './gateway/fanout';
 import { Gateway, type Lambdas } from './gateway/gateway';
@@ -22,6 +23,8 @@ export interface LocalServer {
   log: Log;
   /** The real-time front end: its sockets, and `resync()` to ask every client to reconnect and re-read. */
   realtime: { connections(): number; resync(): void };
+  /** Whether /dev/mail is served here, and why not or with what warning. */
+  devMail: ReturnType<typeof devMailExposure>;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,10 @@ export async function startLocalServer(
     realtime.resync();
     for (const stream of streams) stream.end();
   });
+  const devMail = devMailExposure(config);
+  if (devMail.warning) log.warn('dev mail exposed', { warning: devMail.warning });
+  /** Proves a redrive form came from this start's /dev/mail page. */
+  const devMailToken = randomBytes(24).toString('base64url');
   const apps = clientApps();
   const graphqlHttp: GraphqlHttp = {
     gateway,
@@ -149,10 +156,11 @@ export async function startLocalServer(
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
         .end(JSON.stringify(health));
     }
-    if (path === '/dev/mail' && req.method === 'GET')
-      return void serveDevMail(res, system.outbox, system.mailQueue).catch(fail);
-    if (path === '/dev/mail/redrive' && req.method === 'POST')
-      return void redriveDevMail(req, res, system.mailQueue).catch(fail);
+    if (devMail.served && path === '/dev/mail' && req.method === 'GET')
+      return void serveDevMail(res, system.outbox, system.mailQueue, devMailToken).catch(fail);
+    if (devMail.served && path === '/dev/mail/redrive' && req.method === 'POST')
+      return void redriveDevMail(req, res, system.mailQueue, devMailToken).catch(fail);
+    if (path === '/dev' || path.startsWith('/dev/')) return void res.writeHead(404).end('Not found');
     if (path === '/backoffice' || path.startsWith('/backoffice/')) {
       if (!apps.backoffice) return serveLanding(res, 'The backoffice (clients/backoffice)');
       req.url = req.url!.replace(/^\/backoffice/, '') || '/';
@@ -172,6 +180,7 @@ export async function startLocalServer(
     gateway,
     log,
     realtime,
+    devMail,
     close: () =>
       (closing ??= (async () => {
         server.close();

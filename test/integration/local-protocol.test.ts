@@ -370,12 +370,27 @@ describe('POST /graphql as AppSync answers it', () => {
     expect(page).toContain('Dead letters (1)');
     expect(page).toContain(`<input type="hidden" name="id" value="${dead!.job.id}">`);
     rmSync(outboxDir, { force: true });
-    const redrive = await fetch(`${t.url}/dev/mail/redrive`, {
-      method: 'POST',
-      body: new URLSearchParams({ id: dead!.job.id }),
-      redirect: 'manual',
-      headers: { origin: t.url },
-    });
+    const formToken = /name="token" value="([^"]+)"/.exec(page)![1]!;
+    const post = (form: Record<string, string>, headers: Record<string, string>) =>
+      fetch(`${t.url}/dev/mail/redrive`, {
+        method: 'POST',
+        body: new URLSearchParams(form),
+        redirect: 'manual',
+        headers,
+      });
+    // Another origin, no origin, no token or a wrong one: refused, and nothing is re-driven.
+    for (const [form, headers] of [
+      [{ id: dead!.job.id, token: formToken }, { origin: 'http://evil.example' }],
+      [{ id: dead!.job.id, token: formToken }, {}],
+      [{ id: dead!.job.id }, { origin: t.url }],
+      [
+        { id: dead!.job.id, token: formToken.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) },
+        { origin: t.url },
+      ],
+    ] as const)
+      expect((await post(form, headers)).status).toBe(403);
+    expect(t.server.system.mailQueue.deadLetters()).toHaveLength(1);
+    const redrive = await post({ id: dead!.job.id, token: formToken }, { origin: t.url });
     expect(redrive.status).toBe(303);
     await t.server.system.mailQueue.drain();
     expect(t.server.system.mailQueue.deadLetters()).toEqual([]);

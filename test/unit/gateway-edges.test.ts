@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configFromEnv, devMailExposure } from '../../local/config';
 import { braceDepth } from '../../local/gateway/documents';
 import { isLoopback } from '../../local/gateway/http';
 import { isStoreUnreachable, toPublicError } from '../../resolvers/domain/errors';
@@ -76,5 +77,23 @@ describe('a circuit breaker in front of a store', () => {
     expect(breaker.isOpen).toBe(false);
     await expect(breaker.run(() => Promise.reject(new Error('bad script')))).rejects.toThrow('bad script');
     expect(breaker.isOpen).toBe(false);
+  });
+});
+
+describe('who may read /dev/mail (it shows every verification and reset link)', () => {
+  const base = configFromEnv({});
+  it('given the file outbox on a loopback listener, then served; beyond this machine only when asked for, with a warning; never with SMTP or DEV_MAIL=off', () => {
+    expect(devMailExposure({ ...base, host: '127.0.0.1' })).toEqual({ served: true });
+    expect(devMailExposure({ ...base, host: 'localhost' }).served).toBe(true);
+    expect(devMailExposure({ ...base, host: '0.0.0.0' })).toMatchObject({ served: false });
+    expect(devMailExposure({ ...base, host: '192.168.1.10' }).reason).toMatch(/DEV_MAIL=on/);
+    const optedIn = devMailExposure({ ...base, host: '0.0.0.0', devMail: 'on' });
+    expect(optedIn.served).toBe(true);
+    expect(optedIn.warning).toMatch(/anyone who reaches this server/);
+    expect(devMailExposure({ ...base, devMail: 'off' }).served).toBe(false);
+    expect(
+      devMailExposure({ ...base, smtp: { host: 'smtp.example.com', port: 587, secure: false, from: 'x' } })
+        .served,
+    ).toBe(false);
   });
 });
