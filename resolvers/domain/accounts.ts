@@ -9,7 +9,7 @@ import {
 } from './errors';
 import { requireOwner } from './identity';
 import type { Account, Identity } from './model';
-import type { SignUpChoice, TokenPurpose } from './ports';
+import type { StoredToken, TokenPurpose } from './ports';
 import { hashPassword, hashToken, newToken, verifyPassword, type ScryptCost } from './secrets';
 import { issueSession, SESSION } from './sessions';
 import { parseEmail, parseName, parsePassword, parseToken } from './validation';
@@ -44,17 +44,11 @@ async function sendToken(
   purpose: TokenPurpose,
   path: string,
   lifetimeMs: number,
-  signUp?: SignUpChoice,
+  carries: Pick<StoredToken, 'signUp' | 'sessionVersion'>,
 ) {
   const token = newToken();
   const expiresAt = deps.now() + lifetimeMs;
-  await deps.accounts.putToken({
-    tokenHash: hashToken(token),
-    purpose,
-    email,
-    expiresAt,
-    ...(signUp ? { signUp } : {}),
-  });
+  await deps.accounts.putToken({ tokenHash: hashToken(token), purpose, email, expiresAt, ...carries });
   await enqueueMail(deps, {
     id: `${purpose.toLowerCase()}:${hashToken(token).slice(0, 32)}`,
     template: purpose,
@@ -66,9 +60,7 @@ async function sendToken(
 /** A verification link that confirms this sign-up (and no other) for the account's email. */
 const sendVerification = (deps: Deps, account: Account) =>
   sendToken(deps, account.email, 'VERIFY_EMAIL', '/backoffice/verify', ACCOUNT_RULES.verifyTokenMs, {
-    accountId: account.id,
-    name: account.name,
-    passwordHash: account.passwordHash,
+    signUp: { accountId: account.id, name: account.name, passwordHash: account.passwordHash },
   });
 
 /**
@@ -166,17 +158,99 @@ export async function login(deps: Deps, rawEmail: unknown, rawPassword: unknown)
       reason: 'NOT_VERIFIED',
     });
   await deps.accounts.clearFailedLogins(email);
-  const session = await issueSession(deps.sessionKey, account.id, now);
+  const session = await startSession(deps, account.id);
   deps.log.info('owner logged in', { accountId: account.id });
+  return session;
+}
+
+async function startSession(deps: Deps, accountId: string, version?: number): Promise<Session> {
+  const sessionVersion = version ?? (await deps.accounts.sessionState(accountId)).version;
+  const session = await issueSession(
+    deps.sessionKey,
+    { accountId, sessionId: newToken(), sessionVersion },
+    deps.now(),
+  );
   return { ...session, tokenType: 'Bearer' };
+}
+
+/**
+ * Whether an owner's session is still live: not ended on its own, and issued under the account's current
+ * session version. Checked on every owner request, because AppSync keeps the authorizer's answer for a
+ * session for minutes: ending a session must take effect at once. One strongly consistent read.
+ */
+export async function requireLiveSession(deps: Deps, identity: Identity): Promise<void> {
+  if (identity.kind !== 'owner') return;
+  const state = await deps.accounts.sessionState(identity.accountId);
+  if (state.version !== identity.sessionVersion || state.ended.has(identity.sessionId))
+    throw new UnauthenticatedError('This session has ended. Please log in again.', {
+      reason: 'SESSION_ENDED',
+    });
+}
+
+/** Ends this session only (logging out here). */
+export async function logout(deps: Deps, identity: Identity): Promise<true> {
+  const accountId = requireOwner(identity);
+  if (identity.kind === 'owner') await deps.accounts.endSession(accountId, identity.sessionId);
+  deps.log.info('owner logged out', { accountId });
+  return true;
+}
+
+/** Ends every session of the account, this one too, and voids every reset link sent before. */
+export async function logoutEverywhere(deps: Deps, identity: Identity): Promise<true> {
+  const accountId = requireOwner(identity);
+  await deps.accounts.endAllSessions(accountId);
+  deps.log.info('owner logged out everywhere', { accountId });
+  return true;
+}
+
+/**
+ * Changes the password after checking the current one (counted like a login attempt), ends every other session
+ * and reset link, and answers with a fresh session for the caller.
+ */
+export async function changePassword(
+  deps: Deps,
+  identity: Identity,
+  rawCurrent: unknown,
+  rawNew: unknown,
+): Promise<Session> {
+  const accountId = requireOwner(identity);
+  const account = await deps.accounts.byId(accountId);
+  if (!account) throw new UnauthenticatedError('Your account no longer exists. Please sign up again.');
+  const password = parsePassword('newPassword', rawNew);
+  if (typeof rawCurrent !== 'string' || rawCurrent.length === 0)
+    throw new ValidationError('currentPassword is required.', { field: 'currentPassword' });
+  const allowed = await deps.accounts.claimLoginAttempt(
+    account.email,
+    deps.now(),
+    ACCOUNT_RULES.failedLoginWindowMs,
+    ACCOUNT_RULES.maxFailedLogins,
+  );
+  if (!allowed)
+    throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
+  if (!(await verifyPassword(rawCurrent, account.passwordHash)))
+    throw new ValidationError('The current password is not right.', {
+      field: 'currentPassword',
+      reason: 'WRONG_PASSWORD',
+    });
+  await deps.accounts.clearFailedLogins(account.email);
+  await deps.accounts.setPasswordHash(account.email, await hashPassword(password, deps.scryptCost));
+  const version = await deps.accounts.endAllSessions(accountId);
+  deps.log.info('password changed', { accountId });
+  return startSession(deps, accountId, version);
 }
 
 /** True whatever the email: no account enumeration. */
 export async function requestPasswordReset(deps: Deps, rawEmail: unknown): Promise<true> {
   const email = parseEmail('email', rawEmail);
   const account = await deps.accounts.byEmail(email);
-  if (account?.status === 'ACTIVE')
-    await sendToken(deps, email, 'RESET_PASSWORD', '/backoffice/reset-password', ACCOUNT_RULES.resetTokenMs);
+  if (account?.status === 'ACTIVE') {
+    // The link is good only under the current session version: a reset, a password change or "log out
+    // everywhere" voids every link sent before it.
+    const { version } = await deps.accounts.sessionState(account.id);
+    await sendToken(deps, email, 'RESET_PASSWORD', '/backoffice/reset-password', ACCOUNT_RULES.resetTokenMs, {
+      sessionVersion: version,
+    });
+  }
   return true;
 }
 
@@ -184,13 +258,16 @@ export async function resetPassword(deps: Deps, rawToken: unknown, rawPassword: 
   const token = parseToken('token', rawToken);
   const password = parsePassword('password', rawPassword);
   const stored = await deps.accounts.consumeToken(hashToken(token), 'RESET_PASSWORD', deps.now());
-  if (!stored)
+  const account = stored && (await deps.accounts.byEmail(stored.email));
+  const current = account && (await deps.accounts.sessionState(account.id)).version;
+  if (!stored || !account || current !== stored.sessionVersion)
     throw new NotFoundError('This reset link is invalid or has expired. Ask for a new one.', {
       reason: 'LINK_INVALID',
     });
   await deps.accounts.setPasswordHash(stored.email, await hashPassword(password, deps.scryptCost));
+  await deps.accounts.endAllSessions(account.id);
   await deps.accounts.clearFailedLogins(stored.email);
-  deps.log.info('password reset', {});
+  deps.log.info('password reset: every session ended', { accountId: account.id });
   return true;
 }
 

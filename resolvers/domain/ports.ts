@@ -126,6 +126,17 @@ export interface AccountStore {
    */
   claimLoginAttempt(email: string, now: number, windowMs: number, max: number): Promise<boolean>;
   clearFailedLogins(email: string): Promise<void>;
+  /** The account's session version and the sessions ended one by one (read strongly consistent). */
+  sessionState(accountId: string): Promise<SessionState>;
+  /** Ends every session of the account (and every reset link issued before): the new session version. */
+  endAllSessions(accountId: string): Promise<number>;
+  /** Ends one session. */
+  endSession(accountId: string, sessionId: string): Promise<void>;
+}
+
+export interface SessionState {
+  version: number;
+  ended: ReadonlySet<string>;
 }
 
 export type DeliveryClaim = 'claimed' | 'delivered' | 'busy';
@@ -151,6 +162,8 @@ export interface StoredToken {
   expiresAt: number;
   /** A verification link carries the sign-up it confirms: the link that is used decides the account. */
   signUp?: SignUpChoice;
+  /** A reset link works only while the account's session version is the one it was issued under. */
+  sessionVersion?: number;
 }
 
 /** What one sign-up chose for its account. */

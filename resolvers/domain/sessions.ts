@@ -21,27 +21,37 @@ export function sessionKey(secret: string): SessionKey {
   return { secret: bytes };
 }
 
+/**
+ * A signed owner session. `sid` names this session (so it can be ended alone) and `ver` is the account's
+ * session version when it was issued: ending every session of an account raises the version.
+ */
 export async function issueSession(
   key: SessionKey,
-  accountId: string,
+  session: { accountId: string; sessionId: string; sessionVersion: number },
   now: number,
 ): Promise<{ accessToken: string; expiresAt: number }> {
   const iat = Math.floor(now / 1000);
   const exp = iat + SESSION.lifetimeSeconds;
-  const accessToken = await new SignJWT({ typ: SESSION.tokenType })
+  const accessToken = await new SignJWT({
+    typ: SESSION.tokenType,
+    sid: session.sessionId,
+    ver: session.sessionVersion,
+  })
     .setProtectedHeader({ alg: SESSION.algorithm, typ: 'JWT' })
     .setIssuer(SESSION.issuer)
     .setAudience(SESSION.audience)
-    .setSubject(accountId)
+    .setSubject(session.accountId)
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(key.secret);
   return { accessToken, expiresAt: exp * 1000 };
 }
 
-export type SessionCheck = { ok: true; accountId: string } | { ok: false; reason: 'expired' | 'invalid' };
+export type SessionCheck =
+  | { ok: true; accountId: string; sessionId: string; sessionVersion: number }
+  | { ok: false; reason: 'expired' | 'invalid' };
 
-/** Verifies signature, algorithm, issuer, audience, expiry and token type. */
+/** Verifies signature, algorithm, issuer, audience, expiry, token type and the session claims. */
 export async function verifySession(key: SessionKey, token: string, now: number): Promise<SessionCheck> {
   try {
     const { payload } = await jwtVerify(token, key.secret, {
@@ -49,11 +59,13 @@ export async function verifySession(key: SessionKey, token: string, now: number)
       issuer: SESSION.issuer,
       audience: SESSION.audience,
       currentDate: new Date(now),
-      requiredClaims: ['sub', 'iat', 'exp', 'typ'],
+      requiredClaims: ['sub', 'iat', 'exp', 'typ', 'sid', 'ver'],
     });
-    if (payload.typ !== SESSION.tokenType || typeof payload.sub !== 'string')
+    const { typ, sub, sid, ver } = payload;
+    if (typ !== SESSION.tokenType || typeof sub !== 'string' || typeof sid !== 'string')
       return { ok: false, reason: 'invalid' };
-    return { ok: true, accountId: payload.sub };
+    if (typeof ver !== 'number' || !Number.isInteger(ver) || ver < 0) return { ok: false, reason: 'invalid' };
+    return { ok: true, accountId: sub, sessionId: sid, sessionVersion: ver };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

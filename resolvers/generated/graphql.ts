@@ -63,6 +63,8 @@ export type Mutation = {
   addTicket: IssuedTicket;
   /** Calls the first waiting ticket; null when nobody is waiting. */
   callNext: Maybe<Ticket>;
+  /** Changes the password after checking the current one; every other session ends; answers a fresh session. */
+  changePassword: Session;
   completeTicket: Ticket;
   createQueue: Queue;
   deleteQueue: Scalars['Boolean']['output'];
@@ -71,6 +73,10 @@ export type Mutation = {
   /** The waiting person leaves the queue. */
   leaveQueue: TicketView;
   login: Session;
+  /** Ends the caller's session. */
+  logout: Scalars['Boolean']['output'];
+  /** Ends every session of the caller's account, this one included, and voids every reset link sent before. */
+  logoutEverywhere: Scalars['Boolean']['output'];
   markNoShow: Ticket;
   /** Backend only: fans a queue event out to onQueueEvent subscribers. */
   publishQueueEvent: Maybe<QueueEvent>;
@@ -80,6 +86,7 @@ export type Mutation = {
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Emails a fresh verification link to a pending account; true whatever the email (no account enumeration). */
   resendVerification: Scalars['Boolean']['output'];
+  /** Sets a new password from a reset link; every session of the account and every older reset link end. */
   resetPassword: Scalars['Boolean']['output'];
   setQueueStatus: Queue;
   /** Creates a pending account and emails a verification link. Answers the same whether or not the email is taken. */
@@ -97,6 +104,12 @@ export type MutationAddTicketArgs = {
 
 export type MutationCallNextArgs = {
   queueId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -689,12 +702,15 @@ export type IssuedTicketResolvers<ContextType = any, ParentType extends Resolver
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addTicket?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationAddTicketArgs, 'input' | 'queueId'>>;
   callNext?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCallNextArgs, 'queueId'>>;
+  changePassword?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   completeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCompleteTicketArgs, 'id'>>;
   createQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationCreateQueueArgs, 'input'>>;
   deleteQueue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteQueueArgs, 'id'>>;
   joinQueue?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationJoinQueueArgs, 'input' | 'queueId'>>;
   leaveQueue?: Resolver<ResolversTypes['TicketView'], ParentType, ContextType, RequireFields<MutationLeaveQueueArgs, 'token'>>;
   login?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  logoutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   markNoShow?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id'>>;
   publishQueueEvent?: Resolver<Maybe<ResolversTypes['QueueEvent']>, ParentType, ContextType, RequireFields<MutationPublishQueueEventArgs, 'event'>>;
   recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;

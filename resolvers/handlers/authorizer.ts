@@ -35,7 +35,12 @@ export async function authorize(
     }
     return {
       isAuthorized: true,
-      resolverContext: toResolverContext({ kind: 'owner', accountId: session.accountId }),
+      resolverContext: toResolverContext({
+        kind: 'owner',
+        accountId: session.accountId,
+        sessionId: session.sessionId,
+        sessionVersion: session.sessionVersion,
+      }),
       ttlOverride: 300,
     };
   }

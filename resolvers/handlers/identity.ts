@@ -9,7 +9,12 @@ export type ResolverContext = Record<string, string>;
 export function toResolverContext(identity: Identity): ResolverContext {
   switch (identity.kind) {
     case 'owner':
-      return { kind: 'owner', accountId: identity.accountId };
+      return {
+        kind: 'owner',
+        accountId: identity.accountId,
+        sessionId: identity.sessionId,
+        sessionVersion: String(identity.sessionVersion),
+      };
     case 'ticket':
       return { kind: 'ticket', ticketId: identity.ticketId, queueId: identity.queueId };
     case 'public':
@@ -20,7 +25,13 @@ export function toResolverContext(identity: Identity): ResolverContext {
 /** Anything unexpected reads as the public: it can do no more than an anonymous caller. */
 export function fromResolverContext(context: unknown): Identity {
   const c = (context ?? {}) as Partial<ResolverContext>;
-  if (c.kind === 'owner' && c.accountId) return { kind: 'owner', accountId: c.accountId };
+  if (c.kind === 'owner' && c.accountId && c.sessionId && /^\d+$/.test(c.sessionVersion ?? ''))
+    return {
+      kind: 'owner',
+      accountId: c.accountId,
+      sessionId: c.sessionId,
+      sessionVersion: Number(c.sessionVersion),
+    };
   if (c.kind === 'ticket' && c.ticketId && c.queueId)
     return { kind: 'ticket', ticketId: c.ticketId, queueId: c.queueId };
   return { kind: 'public' };

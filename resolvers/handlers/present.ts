@@ -1,4 +1,5 @@
 /** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
+import type { Session } from '../domain/accounts';
 import type { Account, Queue, QueueEvent } from '../domain/model';
 import type { Page } from '../domain/ports';
 import type { QueueStats as DomainStats } from '../domain/stats';
@@ -7,6 +8,10 @@ import type * as G from '../generated/graphql';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+export function presentSession(s: Session): G.Session {
+  return { accessToken: s.accessToken, tokenType: s.tokenType, expiresAt: iso(s.expiresAt) };
+}
 
 export function presentAccount(a: Account): G.Account {
   return {

@@ -16,6 +16,7 @@ import {
   presentQueueDisplay,
   presentStats,
   presentTicket,
+  presentSession,
 } from './present';
 
 /** What the resolver Lambda returns; the APPSYNC_JS invoke resolver turns `error` into a GraphQL error. */
@@ -50,6 +51,7 @@ type MutationArgMap = {
   login: G.MutationLoginArgs;
   requestPasswordReset: G.MutationRequestPasswordResetArgs;
   resetPassword: G.MutationResetPasswordArgs;
+  changePassword: G.MutationChangePasswordArgs;
   createQueue: G.MutationCreateQueueArgs;
   updateQueue: G.MutationUpdateQueueArgs;
   setQueueStatus: G.MutationSetQueueStatusArgs;
@@ -90,12 +92,13 @@ export const routes: Routes = {
     signUp: (deps, _id, a) => accounts.signUp(deps, a.input),
     verifyEmail: async (deps, _id, a) => presentAccount(await accounts.verifyEmail(deps, a.token)),
     resendVerification: (deps, _id, a) => accounts.resendVerification(deps, a.email),
-    login: async (deps, _id, a) => {
-      const session = await accounts.login(deps, a.email, a.password);
-      return { ...session, expiresAt: new Date(session.expiresAt).toISOString() };
-    },
+    login: async (deps, _id, a) => presentSession(await accounts.login(deps, a.email, a.password)),
     requestPasswordReset: (deps, _id, a) => accounts.requestPasswordReset(deps, a.email),
     resetPassword: (deps, _id, a) => accounts.resetPassword(deps, a.token, a.password),
+    logout: (deps, id) => accounts.logout(deps, id),
+    logoutEverywhere: (deps, id) => accounts.logoutEverywhere(deps, id),
+    changePassword: async (deps, id, a) =>
+      presentSession(await accounts.changePassword(deps, id, a.currentPassword, a.newPassword)),
     createQueue: async (deps, id, a) =>
       presentQueue(await queues.createQueue(deps, id, a.input), deps.publicUrl),
     updateQueue: async (deps, id, a) =>
@@ -148,6 +151,7 @@ export async function route(
     (event.identity as { resolverContext?: unknown } | null)?.resolverContext,
   );
   try {
+    await accounts.requireLiveSession(deps, identity);
     return { data: await field(deps, identity, event.arguments ?? {}) };
   } catch (error) {
     const publicError = toPublicError(error);

@@ -176,6 +176,32 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
       expect(results.filter(Boolean)).toHaveLength(5);
     });
 
+    it('given an account, then its sessions start at version 0; ending one adds it; ending all raises the version and forgets the single ones', async () => {
+      const accountId = randomUUID();
+      expect(await h.store.sessionState(accountId)).toEqual({ version: 0, ended: new Set() });
+      await h.store.endSession(accountId, 's1');
+      await h.store.endSession(accountId, 's2');
+      await h.store.endSession(accountId, 's1');
+      expect(await h.store.sessionState(accountId)).toEqual({ version: 0, ended: new Set(['s1', 's2']) });
+      expect(await h.store.endAllSessions(accountId)).toBe(1);
+      expect(await h.store.sessionState(accountId)).toEqual({ version: 1, ended: new Set() });
+      const concurrent = await Promise.all([1, 2, 3].map(() => h.store.endAllSessions(accountId)));
+      expect(concurrent.sort()).toEqual([2, 3, 4]);
+    });
+
+    it('given a reset token issued under a session version, then consuming it returns that version', async () => {
+      await h.store.putToken({
+        tokenHash: 'e'.repeat(64),
+        purpose: 'RESET_PASSWORD',
+        email: 'x@example.com',
+        expiresAt: h.clock.now + 1000,
+        sessionVersion: 7,
+      });
+      expect(await h.store.consumeToken('e'.repeat(64), 'RESET_PASSWORD', h.clock.now)).toMatchObject({
+        sessionVersion: 7,
+      });
+    });
+
     it('given a password change, then the account carries the new hash', async () => {
       const account = pending();
       await h.store.createPending(account);

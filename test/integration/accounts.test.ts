@@ -121,7 +121,13 @@ describe('owner accounts through the router', () => {
     expect(session.tokenType).toBe('Bearer');
     expect(Date.parse(session.expiresAt)).toBe(claims.exp! * 1000);
     const auth = await authorize({ ...stack.deps, now: Date.now }, `Bearer ${session.accessToken}`);
-    expect(auth.resolverContext).toEqual({ kind: 'owner', accountId: account.id });
+    expect(auth.resolverContext).toEqual({
+      kind: 'owner',
+      accountId: account.id,
+      sessionId: claims.sid,
+      sessionVersion: '0',
+    });
+    expect(claims).toMatchObject({ ver: 0, sid: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/) });
   });
 
   it('given wrong passwords, then the same answer as an unknown email, and after 5 failures even the right one is rate limited until the window passes', async () => {

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION, sessionKey } from '../../resolvers/domain/sessions';
 import { authorize, type AuthorizerDeps } from '../../resolvers/handlers/authorizer';
@@ -44,7 +44,12 @@ describe('the Lambda authorizer', () => {
   it('given a fresh owner session, then the caller is that owner for 5 minutes of caching', async () => {
     expect(await authorize(deps, `Bearer ${ownerToken}`)).toEqual({
       isAuthorized: true,
-      resolverContext: { kind: 'owner', accountId },
+      resolverContext: {
+        kind: 'owner',
+        accountId,
+        sessionId: decodeJwt(ownerToken).sid,
+        sessionVersion: '0',
+      },
       ttlOverride: 300,
     });
   });

@@ -49,4 +49,10 @@ export function apiAs(deps: Deps, identity: Identity): Api {
 const QUERIES = new Set(['me', 'myQueues', 'queue', 'queueTickets', 'queueStats', 'ticket', 'queueDisplay']);
 
 export const PUBLIC: Identity = { kind: 'public' };
-export const owner = (accountId: string): Identity => ({ kind: 'owner', accountId });
+/** An owner as the authorizer passes one: a session issued under the account's first session version. */
+export const owner = (accountId: string, sessionId = 'test-session', sessionVersion = 0): Identity => ({
+  kind: 'owner',
+  accountId,
+  sessionId,
+  sessionVersion,
+});

@@ -165,8 +165,9 @@ describe('secrets', () => {
   it('given a session, then it verifies until it expires', async () => {
     const key = sessionKey('k'.repeat(32));
     const now = Date.UTC(2026, 10, 26);
-    const { accessToken, expiresAt } = await issueSession(key, 'acc-1', now);
-    expect(await verifySession(key, accessToken, now + 1000)).toEqual({ ok: true, accountId: 'acc-1' });
+    const session = { accountId: 'acc-1', sessionId: 's-1', sessionVersion: 3 };
+    const { accessToken, expiresAt } = await issueSession(key, session, now);
+    expect(await verifySession(key, accessToken, now + 1000)).toEqual({ ok: true, ...session });
     expect(await verifySession(key, accessToken, expiresAt + 1000)).toEqual({ ok: false, reason: 'expired' });
     expect(await verifySession(sessionKey('j'.repeat(32)), accessToken, now)).toEqual({
       ok: false,

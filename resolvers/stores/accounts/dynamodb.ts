@@ -12,7 +12,7 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import type { Account, AccountStatus } from '../../domain/model';
-import type { AccountStore, SignUpChoice, StoredToken, TokenPurpose } from '../../domain/ports';
+import type { AccountStore, SessionState, SignUpChoice, StoredToken, TokenPurpose } from '../../domain/ports';
 
 /**
  * Accounts in one DynamoDB table, with no transactions (dynalite has none): the account item is keyed by its
@@ -21,7 +21,8 @@ import type { AccountStore, SignUpChoice, StoredToken, TokenPurpose } from '../.
  *
  *   EMAIL#<email>      the account (GSI byId on accountId serves `me`)
  *   TOKEN#<sha256>     a single-use verification (with the sign-up it confirms) or reset token
- *   LOGINFAIL#<email>  failed logins in the current window
+ *   LOGINFAIL#<email>  login attempts in the current window
+ *   SESSIONS#<id>      the account's session version and the sessions ended one by one
  *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
  *   SECRET#<name>      a secret every instance of the local runtime shares (sharedSecret)
  */
@@ -169,6 +170,7 @@ export class DynamoAccountStore implements AccountStore {
           email: S(token.email),
           expiresAtMs: N(token.expiresAt),
           expiresAt: ttl(token.expiresAt),
+          ...(token.sessionVersion !== undefined ? { sessionVersion: N(token.sessionVersion) } : {}),
           ...(token.signUp
             ? {
                 signUpAccountId: S(token.signUp.accountId),
@@ -206,6 +208,7 @@ export class DynamoAccountStore implements AccountStore {
       purpose,
       email: str(item, 'email')!,
       expiresAt: num(item, 'expiresAtMs')!,
+      ...(num(item, 'sessionVersion') !== undefined ? { sessionVersion: num(item, 'sessionVersion')! } : {}),
       ...(signUpAccountId
         ? {
             signUp: {
@@ -260,6 +263,43 @@ export class DynamoAccountStore implements AccountStore {
   async clearFailedLogins(email: string): Promise<void> {
     await this.client.send(
       new DeleteItemCommand({ TableName: this.table, Key: { pk: S(`LOGINFAIL#${email}`) } }),
+    );
+  }
+
+  async sessionState(accountId: string): Promise<SessionState> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: { pk: S(`SESSIONS#${accountId}`) },
+        ConsistentRead: true,
+      }),
+    );
+    return { version: (Item && num(Item, 'version')) ?? 0, ended: new Set(Item?.ended?.SS ?? []) };
+  }
+
+  async endAllSessions(accountId: string): Promise<number> {
+    const { Attributes } = await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(`SESSIONS#${accountId}`) },
+        // The sessions ended one by one are all older than the new version: forget them.
+        UpdateExpression: 'ADD #version :one REMOVE ended',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':one': N(1) },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return num(Attributes ?? {}, 'version') ?? 1;
+  }
+
+  async endSession(accountId: string, sessionId: string): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(`SESSIONS#${accountId}`) },
+        UpdateExpression: 'ADD ended :session',
+        ExpressionAttributeValues: { ':session': { SS: [sessionId] } },
+      }),
     );
   }
 }
