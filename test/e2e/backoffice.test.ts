@@ -349,6 +349,51 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await context.close();
     });
 
+    it('given an owner logged in on two browsers, when one changes the password, then the other is sent to log in; logging out everywhere ends the first', async () => {
+      const first = await ownerPage();
+      await signUpAndLogIn(first.page, first.email);
+      const secondContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const second = await secondContext.newPage();
+      const logIn = async (page: Page, password: string) => {
+        await page.goto(`${t.url}/backoffice/login`);
+        await page.getByLabel('Email').fill(first.email);
+        await page.getByLabel('Password').fill(password);
+        await page.getByRole('button', { name: 'Log in' }).click();
+      };
+      await logIn(second, 'correct horse battery');
+      await second.waitForURL(/\/backoffice\/queues$/);
+
+      const page = first.page;
+      await page.getByRole('link', { name: 'Account' }).click();
+      await page.getByLabel('Current password').fill('not my password');
+      await page.getByLabel('New password').fill('a new and longer passphrase');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Please enter your current password correctly.').waitFor();
+      await page.getByLabel('Current password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByTestId('password-changed').waitFor();
+      // This browser goes on with its fresh session; the other one is sent to log in at its next request.
+      await page.getByRole('link', { name: 'Queue Manager · Backoffice' }).click();
+      await page.getByTestId('no-queues').waitFor();
+      await second.reload();
+      await second.waitForURL(/\/backoffice\/login/);
+      await logIn(second, 'correct horse battery');
+      await second.getByText('Wrong email or password.').waitFor();
+      await logIn(second, 'a new and longer passphrase');
+      await second.waitForURL(/\/backoffice\/queues$/);
+      await second.goto(`${t.url}/backoffice/account`);
+      await second.getByRole('button', { name: 'Log out everywhere' }).waitFor();
+      await second.screenshot({ path: `${ARTIFACTS}backoffice-account-390x844.png` });
+
+      await page.getByRole('link', { name: 'Account' }).click();
+      await page.getByRole('button', { name: 'Log out everywhere' }).click();
+      await page.waitForURL(/\/backoffice\/login/);
+      await second.getByRole('link', { name: 'Queue Manager · Backoffice' }).click();
+      await second.waitForURL(/\/backoffice\/login/);
+      await secondContext.close();
+      await first.close();
+    });
+
     it('given no session, then a queue address sends the owner to log in and back', async () => {
       const { page, close } = await ownerPage();
       await page.goto(`${t.url}/backoffice/queues/${randomUUID()}`);

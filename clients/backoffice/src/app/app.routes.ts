@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Routes } from '@angular/router';
+import { AccountPage } from './auth/account.page';
 import { ForgotPage, LoginPage, ResetPage, SignUpPage, VerifyPage } from './auth/auth.pages';
 import { AuthService } from './auth/auth.service';
 import { QueuePage, QueuesPage } from './queues/queues.pages';
@@ -18,6 +19,7 @@ export const routes: Routes = [
   { path: 'forgot', component: ForgotPage },
   { path: 'reset-password/:token', component: ResetPage },
   { path: 'queues', component: QueuesPage, canActivate: [signedIn] },
+  { path: 'account', component: AccountPage, canActivate: [signedIn] },
   { path: 'queues/:id', component: QueuePage, canActivate: [signedIn] },
   // Printing and charts load on demand: Chart.js stays out of the first load.
   {

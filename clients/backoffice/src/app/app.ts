@@ -12,6 +12,7 @@ import { I18n } from './core/i18n';
       <span class="row">
         <button class="link" (click)="i18n.toggle()">{{ t().language }}</button>
         @if (auth.signedIn()) {
+          <a routerLink="/account">{{ t().account }}</a>
           <button class="link" (click)="logout()">{{ t().logOut }}</button>
         }
       </span>
@@ -25,8 +26,8 @@ export class App {
   protected readonly t = this.i18n.t;
   private readonly router = inject(Router);
 
-  logout(): void {
-    this.auth.logout();
-    void this.router.navigate(['/login']);
+  async logout(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigate(['/login']);
   }
 }

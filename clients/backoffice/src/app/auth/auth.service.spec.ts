@@ -31,7 +31,7 @@ describe('the owner session', () => {
     expect(auth.authorization()).toBeNull();
   });
 
-  it('given logout, then the session is gone', () => {
+  it('given forget, then the session is gone from this browser', () => {
     localStorage.setItem(
       'qm.session',
       JSON.stringify({
@@ -40,7 +40,7 @@ describe('the owner session', () => {
       }),
     );
     const auth = TestBed.inject(AuthService);
-    auth.logout();
+    auth.forget();
     expect(auth.authorization()).toBeNull();
     expect(localStorage.getItem('qm.session')).toBeNull();
   });

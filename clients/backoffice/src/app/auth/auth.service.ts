@@ -28,6 +28,25 @@ const Login = graphql(`
   }
 `);
 
+const Logout = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+const LogoutEverywhere = graphql(`
+  mutation LogoutEverywhere {
+    logoutEverywhere
+  }
+`);
+const ChangePassword = graphql(`
+  mutation ChangePassword($current: String!, $next: String!) {
+    changePassword(currentPassword: $current, newPassword: $next) {
+      accessToken
+      expiresAt
+    }
+  }
+`);
+
 const STORAGE_KEY = 'qm.session';
 
 interface StoredSession {
@@ -57,7 +76,7 @@ export class AuthService {
   authorization(): string | null {
     const current = this.session();
     if (!current || Date.parse(current.expiresAt) <= Date.now()) {
-      if (current) this.logout();
+      if (current) this.forget();
       return null;
     }
     return `Bearer ${current.accessToken}`;
@@ -73,14 +92,40 @@ export class AuthService {
 
   async login(email: string, password: string): Promise<void> {
     const { login } = await this.api.request(Login, { email, password }, 'Public');
-    const session = { accessToken: login.accessToken, expiresAt: login.expiresAt };
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-    this.session.set(session);
+    this.keep(login);
   }
 
-  logout(): void {
+  /** Ends this session on the server too; the token is dropped here whatever the server answers. */
+  async logout(): Promise<void> {
+    const authorization = this.authorization();
+    this.forget();
+    if (authorization) await this.api.request(Logout, {}, authorization).catch(() => undefined);
+  }
+
+  /** Ends every session of the account, on every device, this one included. */
+  async logoutEverywhere(): Promise<void> {
+    await this.asOwner((authorization) => this.api.request(LogoutEverywhere, {}, authorization));
+    this.forget();
+  }
+
+  /** Changes the password: every other session ends, this browser continues with the fresh session. */
+  async changePassword(current: string, next: string): Promise<void> {
+    const { changePassword } = await this.asOwner((authorization) =>
+      this.api.request(ChangePassword, { current, next }, authorization),
+    );
+    this.keep(changePassword);
+  }
+
+  /** Drops the session in this browser only. */
+  forget(): void {
     localStorage.removeItem(STORAGE_KEY);
     this.session.set(null);
+  }
+
+  private keep(session: StoredSession): void {
+    const stored = { accessToken: session.accessToken, expiresAt: session.expiresAt };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+    this.session.set(stored);
   }
 
   /** Runs an owner call; an UNAUTHENTICATED answer (expired or revoked) ends the session and goes to login. */
@@ -94,7 +139,7 @@ export class AuthService {
       return await call(authorization);
     } catch (error) {
       if (error instanceof ApiError && error.errorType === 'UNAUTHENTICATED') {
-        this.logout();
+        this.forget();
         await this.router.navigate(['/login'], { queryParams: { returnUrl: this.router.url } });
       }
       throw error;

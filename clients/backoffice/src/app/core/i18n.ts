@@ -4,6 +4,13 @@ export const EN = {
   language: 'Português',
   brand: 'Queue Manager · Backoffice',
   logOut: 'Log out',
+  account: 'Account',
+  currentPassword: 'Current password',
+  passwordChangedElsewhere: 'Your password is changed. Every other session has ended; this one goes on.',
+  everyDevice: 'Every device',
+  logoutEverywhereHelp:
+    'Lost a phone, or logged in on a shared computer? End every session of this account, this one included.',
+  logoutEverywhere: 'Log out everywhere',
   createAccount: 'Create your account',
   createAccountButton: 'Create account',
   yourName: 'Your name',
@@ -90,6 +97,7 @@ export const EN = {
   apiErrors: {
     check: 'Please check what you entered: a field is empty, too long, or has characters such as < > ; { }.',
     wrongCredentials: 'Wrong email or password.',
+    wrongCurrentPassword: 'Please enter your current password correctly.',
     notVerified: 'Please confirm your email first: we sent you a link.',
     linkInvalid: 'This link is invalid or has expired. Ask for a new one.',
     linkVoid:
@@ -119,6 +127,14 @@ export const PT_BR: Messages = {
   language: 'English',
   brand: 'Queue Manager · Backoffice',
   logOut: 'Sair',
+  account: 'Conta',
+  currentPassword: 'Senha atual',
+  passwordChangedElsewhere:
+    'Sua senha foi alterada. Todas as outras sessões foram encerradas; esta continua.',
+  everyDevice: 'Todos os dispositivos',
+  logoutEverywhereHelp:
+    'Perdeu o celular ou entrou em um computador compartilhado? Encerre todas as sessões desta conta, inclusive esta.',
+  logoutEverywhere: 'Sair de todos os dispositivos',
   createAccount: 'Crie sua conta',
   createAccountButton: 'Criar conta',
   yourName: 'Seu nome',
@@ -205,6 +221,7 @@ export const PT_BR: Messages = {
   apiErrors: {
     check: 'Confira o que você digitou: há um campo vazio, longo demais ou com caracteres como < > ; { }.',
     wrongCredentials: 'E-mail ou senha incorretos.',
+    wrongCurrentPassword: 'Digite corretamente sua senha atual.',
     notVerified: 'Confirme seu e-mail primeiro: enviamos um link para você.',
     linkInvalid: 'Este link é inválido ou expirou. Peça um novo.',
     linkVoid:
@@ -237,8 +254,9 @@ export function errorText(t: Messages, error: unknown): string {
   const info = e?.info ?? {};
   switch (e?.errorType) {
     case 'VALIDATION':
+      if (info.reason === 'WRONG_PASSWORD') return t.apiErrors.wrongCurrentPassword;
       if (info.field === 'email') return t.errors.emailInvalid;
-      if (info.field === 'password') return t.errors.passwordShort;
+      if (info.field === 'password' || info.field === 'newPassword') return t.errors.passwordShort;
       if (info.max !== undefined) return t.errors.tooLong;
       if (info.field === 'token') return t.apiErrors.linkInvalid;
       return t.apiErrors.check;
