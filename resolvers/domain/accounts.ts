@@ -76,7 +76,7 @@ export async function signUp(
 ): Promise<{ accepted: true; email: string }> {
   const name = parseName('name', input.name);
   const email = parseEmail('email', input.email);
-  const password = parsePassword('password', input.password);
+  const password = parsePassword('password', input.password, email);
   const at = deps.now();
   const account: Account = {
     id: deps.newId(),
@@ -216,7 +216,7 @@ export async function changePassword(
   const accountId = requireOwner(identity);
   const account = await deps.accounts.byId(accountId);
   if (!account) throw new UnauthenticatedError('Your account no longer exists. Please sign up again.');
-  const password = parsePassword('newPassword', rawNew);
+  const password = parsePassword('newPassword', rawNew, account.email);
   if (typeof rawCurrent !== 'string' || rawCurrent.length === 0)
     throw new ValidationError('currentPassword is required.', { field: 'currentPassword' });
   const allowed = await deps.accounts.claimLoginAttempt(
@@ -264,6 +264,13 @@ export async function resetPassword(deps: Deps, rawToken: unknown, rawPassword: 
     throw new NotFoundError('This reset link is invalid or has expired. Ask for a new one.', {
       reason: 'LINK_INVALID',
     });
+  try {
+    parsePassword('password', password, stored.email);
+  } catch (refused) {
+    // The link is not spent on a password that names the account: it works again with another one.
+    await deps.accounts.putToken(stored);
+    throw refused;
+  }
   await deps.accounts.setPasswordHash(stored.email, await hashPassword(password, deps.scryptCost));
   await deps.accounts.endAllSessions(account.id);
   await deps.accounts.clearFailedLogins(stored.email);

@@ -1,3 +1,4 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { ValidationError } from './errors';
 
 /** The limits of what people and owners may enter, shared by the API and (through the error details) the clients' forms. */
@@ -17,6 +18,15 @@ export function charLength(value: string): number {
   for (const _ of value) n += 1;
   return n;
 }
+
+/**
+ * The passwords most often seen in breaches (zxcvbn-ts's ranked list of ~49,000, lower case), as a set built on
+ * first use.
+ */
+const COMMON_PASSWORDS = (() => {
+  let set: Set<string> | undefined;
+  return () => (set ??= new Set(dictionary['passwords-common']));
+})();
 
 // Control characters other than tab and newline never belong in stored text.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
@@ -87,15 +97,43 @@ export function parseOptionalPhone(field: string, raw: unknown): string | null {
   return value;
 }
 
-export function parsePassword(field: string, raw: unknown): string {
+/**
+ * A password by NIST SP 800-63B: 10–128 characters of any script (no control characters), not one of the
+ * passwords most often seen in breaches, not the account's email or its name part, and not one character
+ * repeated or a straight run such as 1234567890 or abcdefghij. Refusals carry a stable `reason`.
+ */
+export function parsePassword(field: string, raw: unknown, email?: string): string {
   if (typeof raw !== 'string') fail(field, `${field} is required.`);
   const length = charLength(raw);
   if (length < LIMITS.passwordMin)
-    fail(field, `${field} must be at least ${LIMITS.passwordMin} characters.`, { min: LIMITS.passwordMin });
+    fail(field, `${field} must be at least ${LIMITS.passwordMin} characters.`, {
+      min: LIMITS.passwordMin,
+      reason: 'TOO_SHORT',
+    });
   if (length > LIMITS.passwordMax)
     fail(field, `${field} must be at most ${LIMITS.passwordMax} characters.`, { max: LIMITS.passwordMax });
-  if (raw.trim().length === 0) fail(field, `${field} must not be only spaces.`);
+  if (raw.trim().length === 0) fail(field, `${field} must not be only spaces.`, { reason: 'TOO_SHORT' });
+  if (CONTROL.test(raw) || /[\t\n\r]/.test(raw))
+    fail(field, `${field} must not contain control characters.`, { reason: 'CONTROL_CHARACTERS' });
+  const folded = raw.normalize('NFKC').toLowerCase();
+  if (email && (folded === email || folded === email.split('@')[0]))
+    fail(field, `${field} must not be your email address.`, { reason: 'CONTAINS_EMAIL' });
+  if (isRepetitiveOrSequential(folded))
+    fail(field, `${field} must not be one character repeated or a straight run of characters.`, {
+      reason: 'SEQUENTIAL',
+    });
+  if (COMMON_PASSWORDS().has(folded))
+    fail(field, `${field} is one of the passwords most often guessed. Please choose another.`, {
+      reason: 'COMMON',
+    });
   return raw;
+}
+
+/** One character over and over, or every character one step from the one before (up or down). */
+function isRepetitiveOrSequential(value: string): boolean {
+  const codes = [...value].map((c) => c.codePointAt(0)!);
+  const steps = new Set(codes.slice(1).map((code, i) => code - codes[i]!));
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
 }
 
 export function parseCapacity(field: string, raw: unknown): number | null {

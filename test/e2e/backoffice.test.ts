@@ -324,6 +324,19 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.goto(`${t.url}/backoffice/signup`);
       await page.getByLabel('Seu nome').fill('Dona Benta');
       await page.getByLabel('E-mail').fill(email);
+      // Weak passwords are refused by the server and explained at the field, in Portuguese.
+      await page.getByLabel('Senha').fill('password12');
+      await page.getByRole('button', { name: 'Criar conta' }).click();
+      await shows('Esta senha está entre as mais adivinhadas. Escolha outra.');
+      expect(await page.locator('#password-error').innerText()).toBe(
+        'Esta senha está entre as mais adivinhadas. Escolha outra.',
+      );
+      await page.getByLabel('Senha').fill(email);
+      await page.getByRole('button', { name: 'Criar conta' }).click();
+      await shows('Não use seu e-mail como senha.');
+      await page.getByLabel('Senha').fill('aaaaaaaaaaaa');
+      await page.getByRole('button', { name: 'Criar conta' }).click();
+      await shows('Evite um caractere repetido ou uma sequência como 1234… ou abcd….');
       await page.getByLabel('Senha').fill('correct horse battery');
       await page.getByRole('button', { name: 'Criar conta' }).click();
       await page.getByTestId('check-email').waitFor();

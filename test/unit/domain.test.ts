@@ -24,6 +24,7 @@ import {
   parseEmail,
   parseName,
   parseOptionalPhone,
+  parsePassword,
   parseText,
 } from '../../resolvers/domain/validation';
 import { aQueue, aTicket } from '../support/fixtures';
@@ -206,5 +207,44 @@ describe('errors, clock and mail', () => {
     expect(m.html).toContain('Bar &amp; &lt;Grill&gt;');
     expect(m.text).toContain('Bar & <Grill>');
     expect(m.subject).toBe("It's your turn: number 7 at Bar & <Grill>");
+  });
+});
+
+describe('passwords by NIST SP 800-63B', () => {
+  const reasonOf = (password: unknown, email?: string) => {
+    try {
+      parsePassword('password', password, email);
+      return 'accepted';
+    } catch (error) {
+      return ((error as { details?: { reason?: string } }).details?.reason ?? 'refused') as string;
+    }
+  };
+  it('given the weak passwords seen accepted before, then each is refused with a stable reason', () => {
+    expect(reasonOf('aaaaaaaaaa')).toBe('SEQUENTIAL');
+    expect(reasonOf('1234567890')).toBe('COMMON'); // the keyboard row: 9 → 0 is no straight step, the list has it
+    expect(reasonOf('9876543210')).toBe('SEQUENTIAL');
+    expect(reasonOf('abcdefghijk')).toBe('SEQUENTIAL');
+    expect(reasonOf('password12')).toBe('COMMON');
+    expect(reasonOf('Password12')).toBe('COMMON');
+    expect(reasonOf('qwertyuiop')).toBe('COMMON');
+    expect(reasonOf('dona.benta@example.com', 'dona.benta@example.com')).toBe('CONTAINS_EMAIL');
+    expect(reasonOf('Dona.Benta@Example.com', 'dona.benta@example.com')).toBe('CONTAINS_EMAIL');
+    expect(reasonOf('donabenta.queue', 'donabenta.queue@example.com')).toBe('CONTAINS_EMAIL');
+    expect(reasonOf('\u0000'.repeat(10))).toBe('CONTROL_CHARACTERS');
+    expect(reasonOf('good words\nsplit by a line')).toBe('CONTROL_CHARACTERS');
+    expect(reasonOf('short')).toBe('TOO_SHORT');
+    expect(reasonOf('          ')).toBe('TOO_SHORT');
+    expect(reasonOf(12345678901)).toBe('refused');
+  });
+  it('given passphrases in any script, then they are accepted as typed', () => {
+    for (const password of [
+      'correct horse battery',
+      'pão de queijo quentinho',
+      '東京タワーに登りたい',
+      'zoë ağaoğlu 🍕🍕',
+      'x'.repeat(9) + 'y',
+    ])
+      expect(reasonOf(password, 'owner@example.com')).toBe('accepted');
+    expect(parsePassword('password', '  spaced out passphrase  ')).toBe('  spaced out passphrase  ');
   });
 });

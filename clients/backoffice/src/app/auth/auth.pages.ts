@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { graphql } from '../../gql';
 import { Api } from '../core/api';
-import { errorText, I18n } from '../core/i18n';
+import { errorField, errorText, I18n } from '../core/i18n';
 import { AuthService } from './auth.service';
 import { validateSignUp, type SignUpErrors } from './validation';
 
@@ -88,7 +88,11 @@ export class SignUpPage {
       await this.auth.signUp(this.name.trim(), this.email.trim(), this.password);
       this.sent.set(true);
     } catch (error) {
-      this.failure.set(errorText(this.t(), error));
+      // A refusal about one field shows at that field, like the form's own checks.
+      const field = errorField(error);
+      if (field === 'name' || field === 'email' || field === 'password')
+        this.errors.set({ [field]: errorText(this.t(), error) });
+      else this.failure.set(errorText(this.t(), error));
     } finally {
       this.busy.set(false);
     }

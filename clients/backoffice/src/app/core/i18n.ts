@@ -116,6 +116,10 @@ export const EN = {
     forbiddenCharacters: 'Please leave out characters such as < > ; { }.',
     emailInvalid: 'Please enter a valid email address.',
     passwordShort: 'Please use at least 10 characters.',
+    passwordCommon: 'This password is one of the most often guessed. Please choose another.',
+    passwordEmail: 'Please do not use your email address as the password.',
+    passwordSequential: 'Please avoid one character repeated or a straight run such as 1234… or abcd….',
+    passwordControl: 'Please leave out invisible characters such as line breaks.',
     queueNameRequired: 'Please enter a name for the queue.',
     personInvalid: 'Please enter a name (at most 128 characters, no < > ; { }).',
   },
@@ -240,6 +244,10 @@ export const PT_BR: Messages = {
     forbiddenCharacters: 'Não use caracteres como < > ; { }.',
     emailInvalid: 'Informe um e-mail válido.',
     passwordShort: 'Use pelo menos 10 caracteres.',
+    passwordCommon: 'Esta senha está entre as mais adivinhadas. Escolha outra.',
+    passwordEmail: 'Não use seu e-mail como senha.',
+    passwordSequential: 'Evite um caractere repetido ou uma sequência como 1234… ou abcd….',
+    passwordControl: 'Não use caracteres invisíveis, como quebras de linha.',
     queueNameRequired: 'Informe um nome para a fila.',
     personInvalid: 'Informe um nome (até 128 caracteres, sem < > ; { }).',
   },
@@ -256,7 +264,7 @@ export function errorText(t: Messages, error: unknown): string {
     case 'VALIDATION':
       if (info.reason === 'WRONG_PASSWORD') return t.apiErrors.wrongCurrentPassword;
       if (info.field === 'email') return t.errors.emailInvalid;
-      if (info.field === 'password' || info.field === 'newPassword') return t.errors.passwordShort;
+      if (info.field === 'password' || info.field === 'newPassword') return passwordText(t, info.reason);
       if (info.max !== undefined) return t.errors.tooLong;
       if (info.field === 'token') return t.apiErrors.linkInvalid;
       return t.apiErrors.check;
@@ -280,6 +288,26 @@ export function errorText(t: Messages, error: unknown): string {
       return t.somethingWrong;
   }
 }
+
+/** Why the server refused a password, in the interface's language. */
+export function passwordText(t: Messages, reason: string | undefined): string {
+  switch (reason) {
+    case 'COMMON':
+      return t.errors.passwordCommon;
+    case 'CONTAINS_EMAIL':
+      return t.errors.passwordEmail;
+    case 'SEQUENTIAL':
+      return t.errors.passwordSequential;
+    case 'CONTROL_CHARACTERS':
+      return t.errors.passwordControl;
+    default:
+      return t.errors.passwordShort;
+  }
+}
+
+/** The form field an API error is about, when it is about one. */
+export const errorField = (error: unknown): string | undefined =>
+  (error as { info?: { field?: string } } | null)?.info?.field;
 
 const STORAGE_KEY = 'qm.language';
 
