@@ -21,7 +21,35 @@ export const ACCOUNT_RULES = {
   pendingAccountMs: 24 * 60 * 60 * 1000,
   maxFailedLogins: 5,
   failedLoginWindowMs: 15 * 60 * 1000,
+  /** Account mails (verification, reset, "someone tried") to one address per window; past it, none. */
+  maxMailsPerAddress: 5,
+  mailWindowMs: 60 * 60 * 1000,
 } as const;
+
+/** Counted before the password is checked, atomically: concurrent guesses cannot all slip in. */
+const claimLoginAttempt = (deps: Deps, email: string) =>
+  deps.accounts.claimAttempt(
+    `login:${email}`,
+    deps.now(),
+    ACCOUNT_RULES.failedLoginWindowMs,
+    ACCOUNT_RULES.maxFailedLogins,
+  );
+
+/**
+ * Whether another account mail may go to this address now. Counted for every address asked about, known or
+ * not, so the cap neither tells them apart nor lets anyone flood an inbox; past it the caller answers as usual
+ * and sends nothing (per source, AWS WAF caps the requests themselves).
+ */
+async function mayMail(deps: Deps, email: string): Promise<boolean> {
+  const allowed = await deps.accounts.claimAttempt(
+    `mail:${email}`,
+    deps.now(),
+    ACCOUNT_RULES.mailWindowMs,
+    ACCOUNT_RULES.maxMailsPerAddress,
+  );
+  if (!allowed) deps.log.warn('account mail not sent: too many to one address this hour', {});
+  return allowed;
+}
 
 export interface Session {
   accessToken: string;
@@ -88,10 +116,11 @@ export async function signUp(
     verifiedAt: null,
     expiresAt: at + ACCOUNT_RULES.pendingAccountMs,
   };
-  if ((await deps.accounts.createPending(account)) === 'created') {
-    deps.log.info('account signed up', { accountId: account.id });
-    await sendVerification(deps, account);
-  } else {
+  const created = (await deps.accounts.createPending(account)) === 'created';
+  if (created) deps.log.info('account signed up', { accountId: account.id });
+  if (!(await mayMail(deps, email))) return { accepted: true, email };
+  if (created) await sendVerification(deps, account);
+  else {
     await enqueueMail(deps, {
       id: `account-exists:${newToken()}`,
       template: 'ACCOUNT_EXISTS',
@@ -125,6 +154,7 @@ export async function verifyEmail(deps: Deps, rawToken: unknown): Promise<Accoun
 /** True whatever the email: no account enumeration. */
 export async function resendVerification(deps: Deps, rawEmail: unknown): Promise<true> {
   const email = parseEmail('email', rawEmail);
+  if (!(await mayMail(deps, email))) return true;
   const account = await deps.accounts.byEmail(email);
   // The link confirms the latest sign-up for the address.
   if (account?.status === 'PENDING') await sendVerification(deps, account);
@@ -135,16 +165,8 @@ export async function login(deps: Deps, rawEmail: unknown, rawPassword: unknown)
   const email = parseEmail('email', rawEmail);
   if (typeof rawPassword !== 'string' || rawPassword.length === 0)
     throw new ValidationError('password is required.', { field: 'password' });
-  const now = deps.now();
-  // The attempt is counted before the password is checked, atomically: concurrent guesses cannot all slip in
-  // before the count. Unknown addresses are counted and answered the same way.
-  const allowed = await deps.accounts.claimLoginAttempt(
-    email,
-    now,
-    ACCOUNT_RULES.failedLoginWindowMs,
-    ACCOUNT_RULES.maxFailedLogins,
-  );
-  if (!allowed)
+  // Unknown addresses are counted and answered the same way.
+  if (!(await claimLoginAttempt(deps, email)))
     throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
   const account = await deps.accounts.byEmail(email);
   // The same work for an unknown address: a hash is checked either way, so time does not tell them apart.
@@ -157,7 +179,7 @@ export async function login(deps: Deps, rawEmail: unknown, rawPassword: unknown)
     throw new ConflictError('Please verify your email first: we sent you a link.', {
       reason: 'NOT_VERIFIED',
     });
-  await deps.accounts.clearFailedLogins(email);
+  await deps.accounts.clearAttempts(`login:${email}`);
   const session = await startSession(deps, account.id);
   deps.log.info('owner logged in', { accountId: account.id });
   return session;
@@ -219,20 +241,14 @@ export async function changePassword(
   const password = parsePassword('newPassword', rawNew, account.email);
   if (typeof rawCurrent !== 'string' || rawCurrent.length === 0)
     throw new ValidationError('currentPassword is required.', { field: 'currentPassword' });
-  const allowed = await deps.accounts.claimLoginAttempt(
-    account.email,
-    deps.now(),
-    ACCOUNT_RULES.failedLoginWindowMs,
-    ACCOUNT_RULES.maxFailedLogins,
-  );
-  if (!allowed)
+  if (!(await claimLoginAttempt(deps, account.email)))
     throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
   if (!(await verifyPassword(rawCurrent, account.passwordHash)))
     throw new ValidationError('The current password is not right.', {
       field: 'currentPassword',
       reason: 'WRONG_PASSWORD',
     });
-  await deps.accounts.clearFailedLogins(account.email);
+  await deps.accounts.clearAttempts(`login:${account.email}`);
   await deps.accounts.setPasswordHash(account.email, await hashPassword(password, deps.scryptCost));
   const version = await deps.accounts.endAllSessions(accountId);
   deps.log.info('password changed', { accountId });
@@ -242,6 +258,7 @@ export async function changePassword(
 /** True whatever the email: no account enumeration. */
 export async function requestPasswordReset(deps: Deps, rawEmail: unknown): Promise<true> {
   const email = parseEmail('email', rawEmail);
+  if (!(await mayMail(deps, email))) return true;
   const account = await deps.accounts.byEmail(email);
   if (account?.status === 'ACTIVE') {
     // The link is good only under the current session version: a reset, a password change or "log out
@@ -273,7 +290,7 @@ export async function resetPassword(deps: Deps, rawToken: unknown, rawPassword: 
   }
   await deps.accounts.setPasswordHash(stored.email, await hashPassword(password, deps.scryptCost));
   await deps.accounts.endAllSessions(account.id);
-  await deps.accounts.clearFailedLogins(stored.email);
+  await deps.accounts.clearAttempts(`login:${stored.email}`);
   deps.log.info('password reset: every session ended', { accountId: account.id });
   return true;
 }

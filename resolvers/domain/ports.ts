@@ -120,12 +120,11 @@ export interface AccountStore {
   /** Deletes and returns the token if it exists, is of that purpose and has not expired: single use. */
   consumeToken(tokenHash: string, purpose: TokenPurpose, now: number): Promise<StoredToken | undefined>;
   /**
-   * Counts one login attempt for the email before its password is checked, atomically across instances:
+   * Counts one attempt on a named counter (`login:<email>`, `mail:<email>`), atomically across instances:
    * false (and nothing counted) when `max` attempts were already made in the current window of `windowMs`.
-   * A successful login clears the count.
    */
-  claimLoginAttempt(email: string, now: number, windowMs: number, max: number): Promise<boolean>;
-  clearFailedLogins(email: string): Promise<void>;
+  claimAttempt(counter: string, now: number, windowMs: number, max: number): Promise<boolean>;
+  clearAttempts(counter: string): Promise<void>;
   /** The account's session version and the sessions ended one by one (read strongly consistent). */
   sessionState(accountId: string): Promise<SessionState>;
   /** Ends every session of the account (and every reset link issued before): the new session version. */

@@ -156,7 +156,7 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
 
     it('given login attempts, then exactly max pass in a window, a new window starts after it, and clearing starts over', async () => {
       const email = `${randomUUID()}@example.com`;
-      const claim = (at: number) => h.store.claimLoginAttempt(email, at, 1000, 3);
+      const claim = (at: number) => h.store.claimAttempt(`login:${email}`, at, 1000, 3);
       expect([await claim(h.clock.now), await claim(h.clock.now + 1), await claim(h.clock.now + 2)]).toEqual([
         true,
         true,
@@ -164,14 +164,14 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
       ]);
       expect(await claim(h.clock.now + 3)).toBe(false);
       expect(await claim(h.clock.now + 1000)).toBe(true);
-      await h.store.clearFailedLogins(email);
+      await h.store.clearAttempts(`login:${email}`);
       expect(await claim(h.clock.now + 1001)).toBe(true);
     });
 
     it('given 20 concurrent attempts on one address, then exactly max are let through', async () => {
       const email = `${randomUUID()}@example.com`;
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => h.store.claimLoginAttempt(email, h.clock.now, 60_000, 5)),
+        Array.from({ length: 20 }, () => h.store.claimAttempt(`login:${email}`, h.clock.now, 60_000, 5)),
       );
       expect(results.filter(Boolean)).toHaveLength(5);
     });

@@ -77,6 +77,23 @@ describe('owner accounts through the router', () => {
     await expectError(anonymous('login', { email, password: 'the second password' }), 'UNAUTHENTICATED');
   });
 
+  it('given a flood of account requests for one address, then at most 5 mails reach it in an hour, every answer unchanged, and the next hour it works again', async () => {
+    const { email } = await signedInOwner(stack);
+    for (let i = 0; i < 10; i++) expect(await anonymous('requestPasswordReset', { email })).toBe(true);
+    expect(mailTo(email, 'RESET_PASSWORD')).toHaveLength(ACCOUNT_RULES.maxMailsPerAddress - 1);
+    const pending = `${randomUUID()}@example.com`;
+    for (let i = 0; i < 5; i++)
+      expect(await anonymous('signUp', { input: { name: 'Flood', email: pending, password } })).toEqual({
+        accepted: true,
+        email: pending,
+      });
+    for (let i = 0; i < 10; i++) expect(await anonymous('resendVerification', { email: pending })).toBe(true);
+    expect(mailTo(pending, 'VERIFY_EMAIL')).toHaveLength(ACCOUNT_RULES.maxMailsPerAddress);
+    clock.offset = ACCOUNT_RULES.mailWindowMs + 1;
+    await anonymous('requestPasswordReset', { email });
+    expect(mailTo(email, 'RESET_PASSWORD')).toHaveLength(ACCOUNT_RULES.maxMailsPerAddress);
+  });
+
   it('given a pending sign-up, then signing up again or asking for a resend mails a fresh link, and each link works once', async () => {
     const email = `${randomUUID()}@Example.com`;
     await anonymous('signUp', { input: { name: 'Pending Pat', email, password } });

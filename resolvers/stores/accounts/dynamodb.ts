@@ -21,7 +21,7 @@ import type { AccountStore, SessionState, SignUpChoice, StoredToken, TokenPurpos
  *
  *   EMAIL#<email>      the account (GSI byId on accountId serves `me`)
  *   TOKEN#<sha256>     a single-use verification (with the sign-up it confirms) or reset token
- *   LOGINFAIL#<email>  login attempts in the current window
+ *   ATTEMPTS#<name>    attempts on a named counter (logins, mails per address) in the current window
  *   SESSIONS#<id>      the account's session version and the sessions ended one by one
  *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
  *   SECRET#<name>      a secret every instance of the local runtime shares (sharedSecret)
@@ -221,8 +221,8 @@ export class DynamoAccountStore implements AccountStore {
     };
   }
 
-  async claimLoginAttempt(email: string, now: number, windowMs: number, max: number): Promise<boolean> {
-    const key = { pk: S(`LOGINFAIL#${email}`) };
+  async claimAttempt(counter: string, now: number, windowMs: number, max: number): Promise<boolean> {
+    const key = { pk: S(`ATTEMPTS#${counter}`) };
     // Each step is one conditional write, so concurrent attempts on any number of instances are counted one
     // by one and exactly `max` of them pass in a window.
     for (let round = 0; round < 5; round += 1) {
@@ -260,9 +260,9 @@ export class DynamoAccountStore implements AccountStore {
     return false;
   }
 
-  async clearFailedLogins(email: string): Promise<void> {
+  async clearAttempts(counter: string): Promise<void> {
     await this.client.send(
-      new DeleteItemCommand({ TableName: this.table, Key: { pk: S(`LOGINFAIL#${email}`) } }),
+      new DeleteItemCommand({ TableName: this.table, Key: { pk: S(`ATTEMPTS#${counter}`) } }),
     );
   }
 
