@@ -25,6 +25,8 @@ export interface LocalConfig {
    * the file outbox on a loopback listener; `on` also beyond this machine (a printed warning); `off` never.
    */
   devMail: 'auto' | 'on' | 'off';
+  /** How long an owner's access token lives before the backoffice refreshes it (default 1 hour). */
+  sessionLifetimeSeconds: number | undefined;
 }
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalConfig {
@@ -55,7 +57,16 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,
     rateLimits: env.RATE_LIMITS !== 'off',
     devMail: env.DEV_MAIL === 'on' || env.DEV_MAIL === 'off' ? env.DEV_MAIL : 'auto',
+    sessionLifetimeSeconds: positiveInteger('SESSION_LIFETIME_SECONDS', env.SESSION_LIFETIME_SECONDS),
   };
+}
+
+function positiveInteger(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of seconds, not "${raw}".`);
+  return value;
 }
 
 /** Whether a listener address only accepts connections from this machine. */

@@ -128,6 +128,7 @@ export async function openLocalSystem(
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       now: monotonicClock(),
       newId: randomUUID,
+      ...(config.sessionLifetimeSeconds ? { sessionLifetimeSeconds: config.sessionLifetimeSeconds } : {}),
     };
     return {
       deps,

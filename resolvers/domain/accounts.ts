@@ -191,6 +191,28 @@ async function startSession(deps: Deps, accountId: string, version?: number): Pr
     deps.sessionKey,
     { accountId, sessionId: newToken(), sessionVersion },
     deps.now(),
+    deps.sessionLifetimeSeconds,
+  );
+  return { ...session, tokenType: 'Bearer' };
+}
+
+/**
+ * A fresh access token for a live session (the router has checked it): the same session, version and login
+ * time, so ending the session still ends it, and never past SESSION.maxAgeSeconds since the login.
+ */
+export async function refreshSession(deps: Deps, identity: Identity): Promise<Session> {
+  const accountId = requireOwner(identity);
+  if (identity.kind !== 'owner' || identity.authTime === undefined)
+    throw new UnauthenticatedError('Please log in again.', { reason: 'SESSION_ENDED' });
+  const now = deps.now();
+  if (Math.floor(now / 1000) >= identity.authTime + SESSION.maxAgeSeconds)
+    throw new UnauthenticatedError('Your session is over. Please log in again.', { reason: 'SESSION_ENDED' });
+  const { sessionId, sessionVersion, authTime } = identity;
+  const session = await issueSession(
+    deps.sessionKey,
+    { accountId, sessionId, sessionVersion, authTime },
+    now,
+    deps.sessionLifetimeSeconds,
   );
   return { ...session, tokenType: 'Bearer' };
 }

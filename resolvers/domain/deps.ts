@@ -16,4 +16,6 @@ export interface Deps {
   now(): number;
   newId(): string;
   scryptCost?: ScryptCost;
+  /** How long one access token lives (default SESSION.lifetimeSeconds); short only in tests. */
+  sessionLifetimeSeconds?: number;
 }

@@ -69,7 +69,7 @@ export interface QueueEvent {
 /** Who is calling, as the authorizer established it. */
 export type Identity =
   /** An owner's session: its id and the account's session version when it was issued (see sessions.ts). */
-  | { kind: 'owner'; accountId: string; sessionId: string; sessionVersion: number }
+  | { kind: 'owner'; accountId: string; sessionId: string; sessionVersion: number; authTime?: number }
   | { kind: 'ticket'; ticketId: string; queueId: string }
   | { kind: 'public' };
 

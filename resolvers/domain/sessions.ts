@@ -7,7 +7,10 @@ export const SESSION = {
   /** The `typ` claim of an owner session: no other token (ticket, verification, reset) can pass as one. */
   tokenType: 'owner-session',
   algorithm: 'HS256',
-  lifetimeSeconds: 12 * 60 * 60,
+  /** One access token; the backoffice refreshes it before it ends. */
+  lifetimeSeconds: 60 * 60,
+  /** No session outlives this since its login, however often it is refreshed: then the owner logs in again. */
+  maxAgeSeconds: 12 * 60 * 60,
 } as const;
 
 export interface SessionKey {
@@ -22,20 +25,24 @@ export function sessionKey(secret: string): SessionKey {
 }
 
 /**
- * A signed owner session. `sid` names this session (so it can be ended alone) and `ver` is the account's
- * session version when it was issued: ending every session of an account raises the version.
+ * A signed owner session. `sid` names this session (so it can be ended alone), `ver` is the account's session
+ * version when it was issued (ending every session of an account raises it), and `auth_time` is when the owner
+ * logged in: refreshing keeps all three, and no token reaches past `auth_time` + SESSION.maxAgeSeconds.
  */
 export async function issueSession(
   key: SessionKey,
-  session: { accountId: string; sessionId: string; sessionVersion: number },
+  session: { accountId: string; sessionId: string; sessionVersion: number; authTime?: number },
   now: number,
+  lifetimeSeconds: number = SESSION.lifetimeSeconds,
 ): Promise<{ accessToken: string; expiresAt: number }> {
   const iat = Math.floor(now / 1000);
-  const exp = iat + SESSION.lifetimeSeconds;
+  const authTime = session.authTime ?? iat;
+  const exp = Math.min(iat + lifetimeSeconds, authTime + SESSION.maxAgeSeconds);
   const accessToken = await new SignJWT({
     typ: SESSION.tokenType,
     sid: session.sessionId,
     ver: session.sessionVersion,
+    auth_time: authTime,
   })
     .setProtectedHeader({ alg: SESSION.algorithm, typ: 'JWT' })
     .setIssuer(SESSION.issuer)
@@ -48,7 +55,7 @@ export async function issueSession(
 }
 
 export type SessionCheck =
-  | { ok: true; accountId: string; sessionId: string; sessionVersion: number }
+  | { ok: true; accountId: string; sessionId: string; sessionVersion: number; authTime: number }
   | { ok: false; reason: 'expired' | 'invalid' };
 
 /** Verifies signature, algorithm, issuer, audience, expiry, token type and the session claims. */
@@ -59,13 +66,14 @@ export async function verifySession(key: SessionKey, token: string, now: number)
       issuer: SESSION.issuer,
       audience: SESSION.audience,
       currentDate: new Date(now),
-      requiredClaims: ['sub', 'iat', 'exp', 'typ', 'sid', 'ver'],
+      requiredClaims: ['sub', 'iat', 'exp', 'typ', 'sid', 'ver', 'auth_time'],
     });
-    const { typ, sub, sid, ver } = payload;
+    const { typ, sub, sid, ver, auth_time: authTime } = payload;
     if (typ !== SESSION.tokenType || typeof sub !== 'string' || typeof sid !== 'string')
       return { ok: false, reason: 'invalid' };
     if (typeof ver !== 'number' || !Number.isInteger(ver) || ver < 0) return { ok: false, reason: 'invalid' };
-    return { ok: true, accountId: sub, sessionId: sid, sessionVersion: ver };
+    if (typeof authTime !== 'number' || !Number.isInteger(authTime)) return { ok: false, reason: 'invalid' };
+    return { ok: true, accountId: sub, sessionId: sid, sessionVersion: ver, authTime };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

@@ -81,6 +81,8 @@ export type Mutation = {
   /** Backend only: fans a queue event out to onQueueEvent subscribers. */
   publishQueueEvent: Maybe<QueueEvent>;
   recallTicket: Ticket;
+  /** A fresh access token for the caller's session (same session; at most 12 hours after its login). */
+  refreshSession: Session;
   removeTicket: Ticket;
   /** Emails a reset link to an active account; true whatever the email (no account enumeration). */
   requestPasswordReset: Scalars['Boolean']['output'];
@@ -714,6 +716,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   markNoShow?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id'>>;
   publishQueueEvent?: Resolver<Maybe<ResolversTypes['QueueEvent']>, ParentType, ContextType, RequireFields<MutationPublishQueueEventArgs, 'event'>>;
   recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;
+  refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   removeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRemoveTicketArgs, 'id'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResendVerificationArgs, 'email'>>;

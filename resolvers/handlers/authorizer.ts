@@ -40,6 +40,7 @@ export async function authorize(
         accountId: session.accountId,
         sessionId: session.sessionId,
         sessionVersion: session.sessionVersion,
+        authTime: session.authTime,
       }),
       ttlOverride: 300,
     };

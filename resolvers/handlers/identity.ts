@@ -14,6 +14,7 @@ export function toResolverContext(identity: Identity): ResolverContext {
         accountId: identity.accountId,
         sessionId: identity.sessionId,
         sessionVersion: String(identity.sessionVersion),
+        ...(identity.authTime === undefined ? {} : { authTime: String(identity.authTime) }),
       };
     case 'ticket':
       return { kind: 'ticket', ticketId: identity.ticketId, queueId: identity.queueId };
@@ -31,6 +32,7 @@ export function fromResolverContext(context: unknown): Identity {
       accountId: c.accountId,
       sessionId: c.sessionId,
       sessionVersion: Number(c.sessionVersion),
+      ...(/^\d+$/.test(c.authTime ?? '') ? { authTime: Number(c.authTime) } : {}),
     };
   if (c.kind === 'ticket' && c.ticketId && c.queueId)
     return { kind: 'ticket', ticketId: c.ticketId, queueId: c.queueId };

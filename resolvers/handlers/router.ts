@@ -95,6 +95,7 @@ export const routes: Routes = {
     login: async (deps, _id, a) => presentSession(await accounts.login(deps, a.email, a.password)),
     requestPasswordReset: (deps, _id, a) => accounts.requestPasswordReset(deps, a.email),
     resetPassword: (deps, _id, a) => accounts.resetPassword(deps, a.token, a.password),
+    refreshSession: async (deps, id) => presentSession(await accounts.refreshSession(deps, id)),
     logout: (deps, id) => accounts.logout(deps, id),
     logoutEverywhere: (deps, id) => accounts.logoutEverywhere(deps, id),
     changePassword: async (deps, id, a) =>

@@ -123,7 +123,7 @@ describe('owner accounts through the router', () => {
     expect(mailTo(email, 'VERIFY_EMAIL')).toHaveLength(2);
   });
 
-  it('given a login, then the session is a JWT with the pinned algorithm, issuer, audience, type and 12-hour expiry', async () => {
+  it('given a login, then the session is a JWT with the pinned algorithm, issuer, audience, type, its login time and a 1-hour expiry', async () => {
     const { session, account } = await signedInOwner(stack);
     const claims = decodeJwt(session.accessToken);
     const header = JSON.parse(Buffer.from(session.accessToken.split('.')[0]!, 'base64url').toString());
@@ -134,7 +134,8 @@ describe('owner accounts through the router', () => {
       sub: account.id,
       typ: SESSION.tokenType,
     });
-    expect(claims.exp! - claims.iat!).toBe(12 * 3600);
+    expect(claims.exp! - claims.iat!).toBe(3600);
+    expect(claims.auth_time).toBe(claims.iat);
     expect(session.tokenType).toBe('Bearer');
     expect(Date.parse(session.expiresAt)).toBe(claims.exp! * 1000);
     const auth = await authorize({ ...stack.deps, now: Date.now }, `Bearer ${session.accessToken}`);
@@ -143,6 +144,7 @@ describe('owner accounts through the router', () => {
       accountId: account.id,
       sessionId: claims.sid,
       sessionVersion: '0',
+      authTime: String(claims.auth_time),
     });
     expect(claims).toMatchObject({ ver: 0, sid: expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/) });
   });

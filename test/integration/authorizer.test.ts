@@ -49,6 +49,7 @@ describe('the Lambda authorizer', () => {
         accountId,
         sessionId: decodeJwt(ownerToken).sid,
         sessionVersion: '0',
+        authTime: String(decodeJwt(ownerToken).auth_time),
       },
       ttlOverride: 300,
     });

@@ -1,5 +1,7 @@
+import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION } from '../../resolvers/domain/sessions';
 import { authorize } from '../../resolvers/handlers/authorizer';
 import { fromResolverContext } from '../../resolvers/handlers/identity';
 import { expectError, signedInOwner } from '../contract/backend.contract';
@@ -94,6 +96,29 @@ describe('owner sessions that can be ended', () => {
     );
     await expectError(login(email), 'UNAUTHENTICATED');
     expect(await login(email, 'another good passphrase')).toBeTruthy();
+  });
+
+  it('given a live session, then refreshing gives a later token of the same session; once ended or 12 hours after the login, no more', async () => {
+    const { email } = await signedInOwner(stack);
+    const token = await login(email);
+    const api = await asBearer(token);
+    const fresh = await api('refreshSession');
+    const [before, after] = [decodeJwt(token), decodeJwt(fresh.accessToken)];
+    expect(after).toMatchObject({ sid: before.sid, ver: before.ver, auth_time: before.auth_time });
+    expect(after.exp).toBeGreaterThanOrEqual(before.exp!);
+    const refreshed = await asBearer(fresh.accessToken);
+    expect((await refreshed('me')).email).toBe(email);
+
+    const now = stack.deps.now;
+    stack.deps.now = () => now() + SESSION.maxAgeSeconds * 1000;
+    try {
+      await expectError(refreshed('refreshSession'), 'UNAUTHENTICATED');
+    } finally {
+      stack.deps.now = now;
+    }
+    await refreshed('logout');
+    await expectError(refreshed('refreshSession'), 'UNAUTHENTICATED');
+    await expectError(api('refreshSession'), 'UNAUTHENTICATED');
   });
 
   it('given an ended session, then the authorizer still accepts its token (AppSync may cache that for minutes) but no owner request goes through', async () => {

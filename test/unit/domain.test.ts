@@ -17,7 +17,7 @@ import {
   newToken,
   verifyPassword,
 } from '../../resolvers/domain/secrets';
-import { issueSession, sessionKey, verifySession } from '../../resolvers/domain/sessions';
+import { issueSession, SESSION, sessionKey, verifySession } from '../../resolvers/domain/sessions';
 import { computeStats } from '../../resolvers/domain/stats';
 import {
   charLength,
@@ -168,7 +168,16 @@ describe('secrets', () => {
     const now = Date.UTC(2026, 10, 26);
     const session = { accountId: 'acc-1', sessionId: 's-1', sessionVersion: 3 };
     const { accessToken, expiresAt } = await issueSession(key, session, now);
-    expect(await verifySession(key, accessToken, now + 1000)).toEqual({ ok: true, ...session });
+    expect(await verifySession(key, accessToken, now + 1000)).toEqual({
+      ok: true,
+      ...session,
+      authTime: now / 1000,
+    });
+    expect(expiresAt - now).toBe(SESSION.lifetimeSeconds * 1000);
+    // A refresh near the end of the login's maximum age ends with it.
+    const late = now + (SESSION.maxAgeSeconds - 600) * 1000;
+    const refreshed = await issueSession(key, { ...session, authTime: now / 1000 }, late);
+    expect(refreshed.expiresAt).toBe(now + SESSION.maxAgeSeconds * 1000);
     expect(await verifySession(key, accessToken, expiresAt + 1000)).toEqual({ ok: false, reason: 'expired' });
     expect(await verifySession(sessionKey('j'.repeat(32)), accessToken, now)).toEqual({
       ok: false,
