@@ -115,6 +115,11 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { accessToken: string, expiresAt: string } };
 
+export type RefreshSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, expiresAt: string } };
+
 export type QueueLinksQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -301,6 +306,14 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession {
+  refreshSession {
+    accessToken
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const QueueLinksDocument = new TypedDocumentString(`
     query QueueLinks($id: ID!) {
   queue(id: $id) {

@@ -2,6 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { graphql } from '../../gql';
 import { Api, ApiError } from '../core/api';
+import type { TypedDocument } from '../../../../shared/amplify-client';
 
 const SignUp = graphql(`
   mutation SignUp($input: SignUpInput!) {
@@ -47,7 +48,18 @@ const ChangePassword = graphql(`
   }
 `);
 
+const RefreshSession = graphql(`
+  mutation RefreshSession {
+    refreshSession {
+      accessToken
+      expiresAt
+    }
+  }
+`);
+
 const STORAGE_KEY = 'qm.session';
+/** How long before its end a session is refreshed (at most half its remaining life). */
+const REFRESH_LEAD_MS = 2 * 60 * 1000;
 
 interface StoredSession {
   accessToken: string;
@@ -62,6 +74,13 @@ export class AuthService {
   private readonly session = signal<StoredSession | null>(AuthService.load());
 
   readonly signedIn = computed(() => this.session() !== null);
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Live subscriptions, started again with each fresh token (an expired token cannot reconnect). */
+  private readonly followers = new Set<() => void>();
+
+  constructor() {
+    this.scheduleRefresh();
+  }
 
   private static load(): StoredSession | null {
     try {
@@ -118,14 +137,60 @@ export class AuthService {
 
   /** Drops the session in this browser only. */
   forget(): void {
+    clearTimeout(this.refreshTimer);
     localStorage.removeItem(STORAGE_KEY);
     this.session.set(null);
+  }
+
+  /**
+   * A subscription as the owner that follows the session: when the token is refreshed, it starts again with
+   * the fresh one (the new subscription first, then the old one ends, so no event falls between).
+   */
+  subscribe<R, V>(document: TypedDocument<R, V>, variables: V, next: (data: R) => void): () => void {
+    const start = () => {
+      const authorization = this.authorization();
+      return authorization ? this.api.subscribe(document, variables, authorization, next) : () => undefined;
+    };
+    let stop = start();
+    const follow = () => {
+      const previous = stop;
+      stop = start();
+      previous();
+    };
+    this.followers.add(follow);
+    return () => {
+      this.followers.delete(follow);
+      stop();
+    };
   }
 
   private keep(session: StoredSession): void {
     const stored = { accessToken: session.accessToken, expiresAt: session.expiresAt };
     localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
     this.session.set(stored);
+    this.scheduleRefresh();
+  }
+
+  /** Refreshes the session before it ends; a refusal (ended elsewhere, too old) sends the owner to log in. */
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    const current = this.session();
+    if (!current) return;
+    const remaining = Date.parse(current.expiresAt) - Date.now();
+    const lead = Math.min(REFRESH_LEAD_MS, remaining / 2);
+    this.refreshTimer = setTimeout(() => void this.refresh(), Math.max(0, remaining - lead));
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const { refreshSession } = await this.asOwner((authorization) =>
+        this.api.request(RefreshSession, {}, authorization),
+      );
+      this.keep(refreshSession);
+      for (const follow of this.followers) follow();
+    } catch {
+      // asOwner has already sent an ended session to log in; anything else retries on the next request.
+    }
   }
 
   /** Runs an owner call; an UNAUTHENTICATED answer (expired or revoked) ends the session and goes to login. */

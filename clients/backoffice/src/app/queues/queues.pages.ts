@@ -118,7 +118,7 @@ export class QueuesPage implements OnInit, OnDestroy {
     );
     for (const queue of myQueues.items)
       this.stops.push(
-        this.api.subscribe(ListEvents, { queueId: queue.id }, authorization, ({ onQueueEvent: event }) => {
+        this.auth.subscribe(ListEvents, { queueId: queue.id }, ({ onQueueEvent: event }) => {
           if (!event) return;
           this.queues.update((list) =>
             list.map((q) =>
@@ -441,7 +441,7 @@ export class QueuePage implements OnInit, OnDestroy {
     const authorization = this.auth.authorization();
     if (!authorization || this.notFound()) return;
     // Every event re-reads the list: the owner sees names, which events never carry.
-    this.stop = this.api.subscribe(QueueEvents, { queueId: this.id() }, authorization, (data) => {
+    this.stop = this.auth.subscribe(QueueEvents, { queueId: this.id() }, (data) => {
       if (data.onQueueEvent && data.onQueueEvent.version > this.version) void this.read();
     });
     // Events may have been missed while the connection was down: read again once it is back.
