@@ -6,7 +6,8 @@ export const LIMITS = {
   nameMax: 128,
   textMax: 2000,
   emailMax: 254,
-  passwordMin: 10,
+  /** OWASP ASVS 2.1.1 (NIST's floor is 8). */
+  passwordMin: 12,
   passwordMax: 128,
   capacityMax: 100_000,
   pageMax: 500,

@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('short');
       await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByText('Please use at least 10 characters.').waitFor();
+      await page.getByText('Please use at least 12 characters.').waitFor();
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByTestId('check-email').waitFor();
@@ -325,7 +325,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByLabel('Seu nome').fill('Dona Benta');
       await page.getByLabel('E-mail').fill(email);
       // Weak passwords are refused by the server and explained at the field, in Portuguese.
-      await page.getByLabel('Senha').fill('password12');
+      await page.getByLabel('Senha').fill('qwerty123456');
       await page.getByRole('button', { name: 'Criar conta' }).click();
       await shows('Esta senha está entre as mais adivinhadas. Escolha outra.');
       expect(await page.locator('#password-error').innerText()).toBe(
@@ -334,7 +334,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByLabel('Senha').fill(email);
       await page.getByRole('button', { name: 'Criar conta' }).click();
       await shows('Não use seu e-mail como senha.');
-      await page.getByLabel('Senha').fill('aaaaaaaaaaaa');
+      await page.getByLabel('Senha').fill('aaaaaaaaaaaaaa');
       await page.getByRole('button', { name: 'Criar conta' }).click();
       await shows('Evite um caractere repetido ou uma sequência como 1234… ou abcd….');
       await page.getByLabel('Senha').fill('correct horse battery');

@@ -111,6 +111,27 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await context.close();
   });
 
+  it('given a Portuguese phone, when the queue is deleted before the person joins, then the refusal reads in Portuguese, not the server message', async () => {
+    const queue = await api('createQueue', { input: { name: 'Feira', selfJoin: true } });
+    const context = await browser.newContext({ locale: 'pt-BR', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const serverMessages: string[] = [];
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/graphql')) return;
+      const body = (await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null;
+      for (const error of body?.errors ?? []) if (error.message) serverMessages.push(error.message);
+    });
+    await page.goto(`${t.url}/j/${queue.id}`);
+    await page.getByLabel('Seu nome').fill('Zoë');
+    await api('deleteQueue', { id: queue.id });
+    await page.getByRole('button', { name: 'Entrar na fila' }).click();
+    await page.getByTestId('refusal').getByText('Esta fila não existe.').waitFor();
+    expect(serverMessages.length).toBeGreaterThan(0);
+    const visible = await page.locator('body').innerText();
+    for (const message of serverMessages) expect(visible).not.toContain(message);
+    await context.close();
+  });
+
   it('given the display page on a TV, then it follows the calls live', async () => {
     const queue = await api('createQueue', { input: { name: 'Açougue', selfJoin: true } });
     for (const name of ['Ana', 'Bia']) await api('addTicket', { queueId: queue.id, input: { name } });

@@ -101,7 +101,18 @@ export function JoinPage({ queueId }: { queueId: string }) {
                 ? t.emailInvalid
                 : t.phoneInvalid,
         });
-      else setRefusal((e.info.reason && t.reasons[e.info.reason]) || e.message);
+      // Always in the page's language, from the stable errorType and reason: never the server's message.
+      else
+        setRefusal(
+          (e.info.reason && t.reasons[e.info.reason]) ||
+            (e.errorType === 'NOT_FOUND'
+              ? t.queueNotFound
+              : e.errorType === 'RATE_LIMITED'
+                ? t.rateLimited
+                : e.errorType === 'UNAVAILABLE'
+                  ? t.unavailable
+                  : t.errorTitle),
+        );
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { errorText, I18n } from '../core/i18n';
 import { AuthService } from './auth.service';
+import { PASSWORD_MIN } from './validation';
 
 /** The owner's account: change the password, end every session on every device. */
 @Component({
@@ -58,7 +59,7 @@ export class AccountPage {
   async change(): Promise<void> {
     this.changed.set(false);
     if (!this.current) return this.failure.set(this.t().apiErrors.wrongCurrentPassword);
-    if ([...this.next].length < 10) return this.failure.set(this.t().errors.passwordShort);
+    if ([...this.next].length < PASSWORD_MIN) return this.failure.set(this.t().errors.passwordShort);
     this.failure.set(null);
     this.busy.set(true);
     try {

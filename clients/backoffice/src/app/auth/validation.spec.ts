@@ -5,7 +5,7 @@ describe('account and queue form rules (mirroring the server)', () => {
     expect(validateSignUp('  ', 'nope', 'short')).toEqual({
       name: 'Please enter your name.',
       email: 'Please enter a valid email address.',
-      password: 'Please use at least 10 characters.',
+      password: 'Please use at least 12 characters.',
     });
   });
 
@@ -31,7 +31,7 @@ describe('the form rules in Brazilian Portuguese', () => {
     expect(validateSignUp(' ', 'x', 'curta', PT_BR)).toEqual({
       name: 'Por favor, informe seu nome.',
       email: 'Informe um e-mail válido.',
-      password: 'Use pelo menos 10 caracteres.',
+      password: 'Use pelo menos 12 caracteres.',
     });
     expect(validateQueueName('', PT_BR)).toBe('Informe um nome para a fila.');
   });
