@@ -26,6 +26,15 @@ export const ACCOUNT_RULES = {
   mailWindowMs: 60 * 60 * 1000,
 } as const;
 
+/** Tells the owner the password changed (never capped: only the owner, through a link or a session, can cause it). */
+const sendPasswordChanged = (deps: Deps, email: string) =>
+  enqueueMail(deps, {
+    id: `password-changed:${newToken()}`,
+    template: 'PASSWORD_CHANGED',
+    to: email,
+    data: { link: `${deps.publicUrl}/backoffice/forgot` },
+  });
+
 /** Counted before the password is checked, atomically: concurrent guesses cannot all slip in. */
 const claimLoginAttempt = (deps: Deps, email: string) =>
   deps.accounts.claimAttempt(
@@ -273,6 +282,7 @@ export async function changePassword(
   await deps.accounts.clearAttempts(`login:${account.email}`);
   await deps.accounts.setPasswordHash(account.email, await hashPassword(password, deps.scryptCost));
   const version = await deps.accounts.endAllSessions(accountId);
+  await sendPasswordChanged(deps, account.email);
   deps.log.info('password changed', { accountId });
   return startSession(deps, accountId, version);
 }
@@ -313,6 +323,7 @@ export async function resetPassword(deps: Deps, rawToken: unknown, rawPassword: 
   await deps.accounts.setPasswordHash(stored.email, await hashPassword(password, deps.scryptCost));
   await deps.accounts.endAllSessions(account.id);
   await deps.accounts.clearAttempts(`login:${stored.email}`);
+  await sendPasswordChanged(deps, stored.email);
   deps.log.info('password reset: every session ended', { accountId: account.id });
   return true;
 }

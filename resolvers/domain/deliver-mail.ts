@@ -17,6 +17,7 @@ const TEMPLATES: readonly MailTemplate[] = [
   'VERIFY_EMAIL',
   'ACCOUNT_EXISTS',
   'RESET_PASSWORD',
+  'PASSWORD_CHANGED',
   'TICKET_CALLED',
 ];
 

@@ -51,6 +51,16 @@ export function renderMail(job: MailJob): MailMessage {
         ],
         { href: d.link ?? '', label: 'Choose a new password' },
       );
+    case 'PASSWORD_CHANGED':
+      return message(
+        job,
+        'Your Queue Manager password was changed',
+        [
+          'The password of your account was just changed, and every session of the account has ended.',
+          'If it was not you, choose a new password now: that ends every session again.',
+        ],
+        { href: d.link ?? '', label: 'Choose a new password' },
+      );
     case 'TICKET_CALLED':
       return message(job, `It's your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [
         `Number ${d.number ?? ''}, it's your turn at ${d.queueName ?? ''}.`,

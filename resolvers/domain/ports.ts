@@ -172,7 +172,8 @@ export interface SignUpChoice {
   passwordHash: string;
 }
 
-export type MailTemplate = 'VERIFY_EMAIL' | 'ACCOUNT_EXISTS' | 'RESET_PASSWORD' | 'TICKET_CALLED';
+export type MailTemplate =
+  'VERIFY_EMAIL' | 'ACCOUNT_EXISTS' | 'RESET_PASSWORD' | 'PASSWORD_CHANGED' | 'TICKET_CALLED';
 
 /** A mail job: the message is rendered when it is sent, so a job carries no more than it needs. */
 export interface MailJob {

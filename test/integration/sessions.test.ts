@@ -70,6 +70,10 @@ describe('owner sessions that can be ended', () => {
     );
     await expectError(login(email, 'the attacker picks this'), 'UNAUTHENTICATED');
     expect((await (await asBearer(await login(email, 'a brand new passphrase')))('me')).email).toBe(email);
+    // The owner is told, with a way back if it was not them.
+    const told = stack.mail.filter((m) => m.to === email && m.template === 'PASSWORD_CHANGED');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.data.link).toMatch(/\/backoffice\/forgot$/);
   });
 
   it('given a password change, then the wrong current password is refused, and the right one ends every other session and links while the caller gets a fresh session', async () => {
@@ -96,6 +100,7 @@ describe('owner sessions that can be ended', () => {
     );
     await expectError(login(email), 'UNAUTHENTICATED');
     expect(await login(email, 'another good passphrase')).toBeTruthy();
+    expect(stack.mail.filter((m) => m.to === email && m.template === 'PASSWORD_CHANGED')).toHaveLength(1);
   });
 
   it('given a live session, then refreshing gives a later token of the same session; once ended or 12 hours after the login, no more', async () => {

@@ -217,6 +217,26 @@ describe('errors, clock and mail', () => {
     expect(m.text).toContain('Bar & <Grill>');
     expect(m.subject).toBe("It's your turn: number 7 at Bar & <Grill>");
   });
+  it('given the account mails, then each has its subject and carries its link in both the text and the HTML', () => {
+    const subjects = {
+      VERIFY_EMAIL: 'Confirm your Queue Manager account',
+      ACCOUNT_EXISTS: 'Someone tried to sign up with your address',
+      RESET_PASSWORD: 'Reset your Queue Manager password',
+      PASSWORD_CHANGED: 'Your Queue Manager password was changed',
+    } as const;
+    for (const [template, subject] of Object.entries(subjects)) {
+      const link = `https://queues.example.com/backoffice/${template.toLowerCase()}?a=1&b=2`;
+      const m = renderMail({
+        id: 'j',
+        template: template as keyof typeof subjects,
+        to: 'o@example.com',
+        data: { link },
+      });
+      expect(m.subject).toBe(subject);
+      expect(m.text).toContain(link);
+      expect(m.html).toContain(`href="${link.replace('&', '&amp;')}"`);
+    }
+  });
 });
 
 describe('passwords by NIST SP 800-63B', () => {
