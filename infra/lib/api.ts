@@ -72,35 +72,38 @@ export class Api extends Construct {
       reason:
         'Rotating the signing key signs every owner out; it is rotated deliberately with a two-key window (operational task).',
     });
-    const environment = {
+    const database = {
       MYSQL_SECRET_ARN: props.database.secret!.secretArn,
       MYSQL_HOST: props.proxy.endpoint,
       MYSQL_DATABASE: DATABASE_NAME,
-      REDIS_URL: `rediss://${props.redisEndpoint}:6379`,
-      REDIS_AUTH_SECRET_ARN: props.redisAuth.secretArn,
-      ACCOUNTS_TABLE: props.accounts.tableName,
-      MAIL_QUEUE_URL: props.mailQueue.queueUrl,
       SESSION_SECRET_ARN: sessionSecret.secretArn,
-      PUBLIC_URL: props.publicUrl,
     };
-    const fn = (name: string, handler: 'resolver' | 'authorizer') => {
-      const made = new QueueManagerFunction(this, name, {
+    const fn = (name: string, handler: 'resolver' | 'authorizer', environment: Record<string, string>) =>
+      new QueueManagerFunction(this, name, {
         handler,
         vpc: props.vpc,
         securityGroups: props.securityGroups,
         environment,
         timeout: Duration.seconds(10),
       });
-      for (const secret of [props.database.secret!, props.redisAuth, sessionSecret])
-        secret.grantRead(made.function);
-      props.accounts.grantReadWriteData(made.function);
-      made.acknowledgeTableIndexes(
-        Stack.of(this).getLogicalId(props.accounts.node.defaultChild as CfnResource),
-      );
-      return made;
-    };
-    this.resolver = fn('Resolver', 'resolver');
-    this.authorizer = fn('Authorizer', 'authorizer');
+    // Each function gets exactly what its cold start reads (resolvers/handlers/aws-runtime.ts) and the grants
+    // for it: the authorizer verifies sessions and looks tickets up, nothing more.
+    this.resolver = fn('Resolver', 'resolver', {
+      ...database,
+      REDIS_URL: `rediss://${props.redisEndpoint}:6379`,
+      REDIS_AUTH_SECRET_ARN: props.redisAuth.secretArn,
+      ACCOUNTS_TABLE: props.accounts.tableName,
+      MAIL_QUEUE_URL: props.mailQueue.queueUrl,
+      PUBLIC_URL: props.publicUrl,
+    });
+    this.authorizer = fn('Authorizer', 'authorizer', database);
+    for (const secret of [props.database.secret!, props.redisAuth, sessionSecret])
+      secret.grantRead(this.resolver.function);
+    for (const secret of [props.database.secret!, sessionSecret]) secret.grantRead(this.authorizer.function);
+    props.accounts.grantReadWriteData(this.resolver.function);
+    this.resolver.acknowledgeTableIndexes(
+      Stack.of(this).getLogicalId(props.accounts.node.defaultChild as CfnResource),
+    );
     props.mailQueue.grantSendMessages(this.resolver.function);
 
     this.api = new appsync.GraphqlApi(this, 'GraphqlApi', {

@@ -14,6 +14,7 @@ import { SmtpTransport } from '../stores/mail/smtp';
 import { connectRedis, RedisPositionIndex } from '../stores/positions/redis';
 import { openSqlDatabase, type SqlDatabase } from '../stores/sql/database';
 import { SqlQueueStore } from '../stores/sql/queue-store';
+import type { AuthorizerDeps } from './authorizer';
 import { createLog } from './logger';
 import { AppSyncIamPublisher } from './publisher';
 
@@ -24,6 +25,7 @@ import { AppSyncIamPublisher } from './publisher';
  *   MYSQL_SECRET_ARN (RDS secret: username, password) + MYSQL_HOST (the RDS Proxy) + MYSQL_DATABASE
  *   REDIS_URL (rediss://host:6379) + REDIS_AUTH_SECRET_ARN
  *   ACCOUNTS_TABLE, MAIL_QUEUE_URL, APPSYNC_GRAPHQL_URL, PUBLIC_URL, SESSION_SECRET_ARN, AWS_REGION
+ *   (the resolver reads all of these; the authorizer only the MySQL ones and SESSION_SECRET_ARN)
  *   mail consumer: SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_SECRET_ARN (username, password), MAIL_FROM
  */
 export type Env = Record<string, string | undefined>;
@@ -69,7 +71,25 @@ async function redisUrlFromEnv(env: Env): Promise<string> {
   return url.toString();
 }
 
-/** The domain's dependencies for the resolver and authorizer functions. */
+/**
+ * The authorizer function's dependencies: the session key and the ticket lookup, nothing else (it runs before
+ * every request, and AppSync's API cannot be named in its environment: the API depends on the authorizer).
+ * Reads MYSQL_SECRET_ARN, MYSQL_HOST, MYSQL_DATABASE and SESSION_SECRET_ARN.
+ */
+export async function authorizerDepsFromEnv(env: Env = process.env): Promise<AuthorizerDeps> {
+  const [sql, sessionSecret] = await Promise.all([
+    sqlFromEnv(env),
+    secret(required(env, 'SESSION_SECRET_ARN')),
+  ]);
+  return {
+    queues: new SqlQueueStore(sql),
+    sessionKey: sessionKey(sessionSecret),
+    log: createLog('queue-manager-authorizer', env.LOG_LEVEL),
+    now: Date.now,
+  };
+}
+
+/** The resolver function's dependencies: every store the domain uses, and the publisher of queue events. */
 export async function depsFromEnv(env: Env = process.env): Promise<Deps> {
   const log = createLog('queue-manager-api', env.LOG_LEVEL);
   const region = required(env, 'AWS_REGION');

@@ -5,7 +5,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { migrateToLatest } from '../stores/sql/migrate';
 import { createAuthorizerHandler } from './authorizer';
-import { depsFromEnv, mailDepsFromEnv, sqlForMigrations } from './aws-runtime';
+import { authorizerDepsFromEnv, depsFromEnv, mailDepsFromEnv, sqlForMigrations } from './aws-runtime';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { createLogShipper } from './log-shipper';
 import { createMailConsumer } from './mail-consumer';
@@ -23,13 +23,11 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   };
 }
 
-const deps = once(() => depsFromEnv());
-
 /** AppSync Lambda data source for every Query and Mutation field (via the invoke APPSYNC_JS resolver). */
-export const resolver = createResolverHandler(deps);
+export const resolver = createResolverHandler(once(() => depsFromEnv()));
 
-/** AppSync Lambda authorizer. */
-export const authorizer = createAuthorizerHandler(deps);
+/** AppSync Lambda authorizer: builds only what it uses (the session key, the ticket lookup). */
+export const authorizer = createAuthorizerHandler(once(() => authorizerDepsFromEnv()));
 
 /** SQS mail consumer with partial batch responses. */
 export const mailConsumer = createMailConsumer(once(() => mailDepsFromEnv()));
