@@ -13,6 +13,14 @@ export function buildApp(app = new App()): { app: App; stack: QueueManagerStack 
     smtpHost: (context('smtpHost') as string | undefined) ?? `email-smtp.${region}.amazonaws.com`,
     mailFrom: (context('mailFrom') as string | undefined) ?? 'Queue Manager <no-reply@example.com>',
     publicUrl: (context('publicUrl') as string | undefined) ?? 'https://queues.example.com',
+    ...(context('apiDomain') && context('apiCertificateArn')
+      ? {
+          apiDomain: {
+            domainName: context('apiDomain') as string,
+            certificateArn: context('apiCertificateArn') as string,
+          },
+        }
+      : {}),
   });
   // Every AwsSolutions finding fails synthesis unless acknowledged next to its resource, with a reason.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,5 +1,6 @@
-import { CfnResource, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -46,6 +47,8 @@ export interface ApiProps {
   readonly mailQueue: sqs.IQueue;
   /** Where the clients are served (links in mail and QR codes). */
   readonly publicUrl: string;
+  /** AppSync's own custom domain (AWS::AppSync::DomainName), with its ACM certificate (us-east-1). */
+  readonly domain?: { domainName: string; certificateArn: string };
 }
 
 /**
@@ -58,8 +61,11 @@ export class Api extends Construct {
   public readonly resolver: QueueManagerFunction;
   public readonly authorizer: QueueManagerFunction;
   public readonly firewall: ApiFirewall;
-  /** The API's real-time host, for the distribution's /graphql/realtime behaviour. */
-  public readonly realtimeHost: string;
+  /**
+   * The endpoint the clients are given: AppSync's own URL, or its custom domain. aws-amplify derives the
+   * real-time URL from it, which works only on AppSync's own hosts and custom domains (not through a proxy).
+   */
+  public readonly clientEndpoint: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -122,6 +128,18 @@ export class Api extends Construct {
         retention: logs.RetentionDays.ONE_MONTH,
       },
       xrayEnabled: true,
+      ...(props.domain
+        ? {
+            domainName: {
+              domainName: props.domain.domainName,
+              certificate: acm.Certificate.fromCertificateArn(
+                this,
+                'DomainCertificate',
+                props.domain.certificateArn,
+              ),
+            },
+          }
+        : {}),
       // The same numbers the local gateway enforces (schema/limits.ts).
       queryDepthLimit: API_LIMITS.queryDepthLimit,
       resolverCountLimit: API_LIMITS.resolverCountLimit,
@@ -149,10 +167,7 @@ export class Api extends Construct {
       });
     }
     this.resolver.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.api.graphqlUrl);
-    this.realtimeHost = Fn.join('', [
-      Fn.select(0, Fn.split('.', Fn.select(2, Fn.split('/', this.api.graphqlUrl)))),
-      `.appsync-realtime-api.${Stack.of(this).region}.amazonaws.com`,
-    ]);
+    this.clientEndpoint = props.domain ? `https://${props.domain.domainName}/graphql` : this.api.graphqlUrl;
     // The resolver function publishes queue events: publishQueueEvent only, nothing else.
     this.resolver.function.addToRolePolicy(
       new iam.PolicyStatement({

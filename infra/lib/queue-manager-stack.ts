@@ -17,6 +17,11 @@ export interface QueueManagerStackProps extends StackProps {
   readonly mailFrom: string;
   /** Where people open the clients; the CloudFront address once the web construct lands. */
   readonly publicUrl: string;
+  /**
+   * AppSync's own custom domain for the API (`-c apiDomain=api.example.com -c apiCertificateArn=…`, an ACM
+   * certificate in us-east-1): the clients then use https://<apiDomain>/graphql. Without it, AppSync's URL.
+   */
+  readonly apiDomain?: { domainName: string; certificateArn: string };
 }
 
 /** Queue Manager on AWS: this file only wires the constructs, one per concern. */
@@ -52,10 +57,11 @@ export class QueueManagerStack extends Stack {
       accounts: this.data.accounts,
       mailQueue: this.messaging.mailQueue,
       publicUrl: props.publicUrl,
+      ...(props.apiDomain ? { domain: props.apiDomain } : {}),
     });
     this.web = new Web(this, 'Web', {
-      graphqlUrl: this.api.api.graphqlUrl,
-      realtimeHost: this.api.realtimeHost,
+      graphqlEndpoint: this.api.clientEndpoint,
+      ...(props.apiDomain ? { apiDomain: props.apiDomain.domainName } : {}),
     });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       vpc: this.network.vpc,
@@ -68,7 +74,10 @@ export class QueueManagerStack extends Stack {
       value: this.web.url,
       description: 'The client app; /backoffice/ for owners',
     });
-    new CfnOutput(this, 'GraphqlUrl', { value: this.api.api.graphqlUrl });
+    new CfnOutput(this, 'GraphqlUrl', {
+      value: this.api.clientEndpoint,
+      description: 'The API endpoint the clients use (AppSync, or its custom domain)',
+    });
     new CfnOutput(this, 'BastionId', { value: this.network.bastion.instanceId });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -11,10 +11,10 @@ const REACT_DIST = fileURLToPath(new URL('../../clients/react/dist', import.meta
 const BACKOFFICE_DIST = fileURLToPath(new URL('../../clients/backoffice/dist/browser', import.meta.url));
 
 export interface WebProps {
-  /** https://<id>.appsync-api.<region>.amazonaws.com/graphql */
-  readonly graphqlUrl: string;
-  /** The API's real-time host (<id>.appsync-realtime-api.<region>.amazonaws.com). */
-  readonly realtimeHost: string;
+  /** The API endpoint written into the clients' runtime-config.json: AppSync's URL or its custom domain. */
+  readonly graphqlEndpoint: string;
+  /** The API's custom domain, when it has one: the pages may connect to it (CSP). */
+  readonly apiDomain?: string;
 }
 
 /** Requests for app routes (no file extension) get the app's index.html: the SPA fallback, per app. */
@@ -29,8 +29,10 @@ function spaFallback(scope: Construct, id: string, index: string): cloudfront.Fu
 
 /**
  * Private S3 buckets for both clients behind one CloudFront distribution (origin access control): `/` the React
- * app, `/backoffice/*` the Angular app, `/graphql` and `/graphql/realtime` to AppSync. HTTPS only, security
- * headers, access logs; the clients' runtime-config.json is written from the stack's values.
+ * app, `/backoffice/*` the Angular app. HTTPS only, security headers, access logs; the clients' runtime-config.json
+ * is written from the stack's values and points them at AppSync directly (its URL or its custom domain): the API
+ * is not proxied, because aws-amplify puts the configured host in the real-time handshake and AppSync recognises
+ * only its own hosts and custom domains.
  */
 export class Web extends Construct {
   public readonly distribution: cloudfront.Distribution;
@@ -66,8 +68,7 @@ export class Web extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy:
-            "default-src 'self'; connect-src 'self' https://*.amazonaws.com wss://*.amazonaws.com; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+          contentSecurityPolicy: `default-src 'self'; connect-src 'self' https://*.amazonaws.com wss://*.amazonaws.com${props.apiDomain ? ` https://${props.apiDomain} wss://${props.apiDomain}` : ''}; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
           override: true,
         },
         strictTransportSecurity: {
@@ -81,16 +82,6 @@ export class Web extends Construct {
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
       },
     });
-    const graphqlHost = Fn.select(2, Fn.split('/', props.graphqlUrl));
-    const api: cloudfront.BehaviorOptions = {
-      origin: new origins.HttpOrigin(graphqlHost, {
-        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-      }),
-      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-    };
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Queue Manager: clients and API',
       defaultRootObject: 'index.html',
@@ -121,25 +112,6 @@ export class Web extends Construct {
             },
           ],
         },
-        '/graphql': api,
-        // aws-amplify opens <endpoint>/realtime for a custom domain; AppSync serves real time at /graphql on its realtime host.
-        '/graphql/realtime': {
-          ...api,
-          origin: new origins.HttpOrigin(props.realtimeHost, {
-            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-          }),
-          functionAssociations: [
-            {
-              function: new cloudfront.Function(this, 'RealtimePath', {
-                runtime: cloudfront.FunctionRuntime.JS_2_0,
-                code: cloudfront.FunctionCode.fromInline(
-                  "function handler(event) { event.request.uri = '/graphql'; return event.request; }",
-                ),
-              }),
-              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
-            },
-          ],
-        },
       },
     });
     Validations.of(this.distribution).acknowledge({
@@ -149,7 +121,7 @@ export class Web extends Construct {
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR2',
       reason:
-        'AWS WAF is an operator choice per deployment (cost); AppSync has its own throttling and the authorizer rate-limits logins.',
+        'The distribution serves only static files; the API is protected where it is called, by the AWS WAF web ACL on AppSync (infra/lib/firewall.ts).',
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR4',
@@ -160,7 +132,7 @@ export class Web extends Construct {
 
     // The clients read their API endpoint at run time: generated here from the stack's own values.
     const runtimeConfig = {
-      graphqlEndpoint: `${this.url}/graphql`,
+      graphqlEndpoint: props.graphqlEndpoint,
       region: Stack.of(this).region,
       authMode: 'lambda',
       publicUrl: this.url,

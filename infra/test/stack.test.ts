@@ -212,22 +212,20 @@ describe('web', () => {
     });
   });
 
-  it('given the distribution, then HTTPS only, access logs, the two apps and the API on one host, with CSP, HSTS and no-referrer', () => {
+  it('given the distribution, then HTTPS only, access logs, the two apps and nothing of the API, with CSP, HSTS and no-referrer', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
-        CacheBehaviors: Match.arrayWith([
-          Match.objectLike({ PathPattern: '/backoffice/*', ViewerProtocolPolicy: 'redirect-to-https' }),
-          Match.objectLike({
-            PathPattern: '/graphql',
-            ViewerProtocolPolicy: 'https-only',
-            AllowedMethods: Match.arrayWith(['POST']),
-          }),
-          Match.objectLike({ PathPattern: '/graphql/realtime', ViewerProtocolPolicy: 'https-only' }),
-        ]),
       }),
     });
+    // The API is not proxied: aws-amplify's real-time handshake names the configured host, which AppSync must own.
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    expect(
+      distribution!.Properties.DistributionConfig.CacheBehaviors.map(
+        (b: { PathPattern: string; ViewerProtocolPolicy: string }) => [b.PathPattern, b.ViewerProtocolPolicy],
+      ),
+    ).toEqual([['/backoffice/*', 'redirect-to-https']]);
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
@@ -246,8 +244,43 @@ describe('web', () => {
     });
   });
 
-  it("given a deploy, then each app bucket gets a runtime-config.json made from the stack's values", () => {
-    template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+  it("given a deploy, then each app bucket gets a runtime-config.json pointing at AppSync's own URL", () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(2);
+    for (const deployment of deployments)
+      expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('"GraphQLUrl"');
+    template.hasOutput('GraphqlUrl', {
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('GraphqlApi'), 'GraphQLUrl'] },
+    });
+    template.resourceCountIs('AWS::AppSync::DomainName', 0);
+  });
+
+  it('given a custom API domain, then AppSync serves it (domain and association), the clients and the CSP use it', () => {
+    const { stack: custom } = buildApp(
+      new App({
+        context: {
+          'aws:cdk:bundling-stacks': [],
+          apiDomain: 'api.queues.example.com',
+          apiCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+        },
+      }),
+    );
+    const t = Template.fromStack(custom);
+    t.hasResourceProperties('AWS::AppSync::DomainName', {
+      DomainName: 'api.queues.example.com',
+      CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    });
+    t.resourceCountIs('AWS::AppSync::DomainNameApiAssociation', 1);
+    t.hasOutput('GraphqlUrl', { Value: 'https://api.queues.example.com/graphql' });
+    t.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp('wss://api\\.queues\\.example\\.com'),
+          }),
+        }),
+      }),
+    });
   });
 });
 
