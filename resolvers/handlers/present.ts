@@ -1,5 +1,5 @@
 /** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
-import type { Session } from '../domain/accounts';
+import type { Session } from '../domain/owner-sessions';
 import type { Account, Queue, QueueEvent } from '../domain/model';
 import type { Page } from '../domain/ports';
 import type { QueueStats as DomainStats } from '../domain/stats';

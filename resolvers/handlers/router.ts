@@ -1,5 +1,6 @@
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import * as accounts from '../domain/accounts';
+import * as sessions from '../domain/owner-sessions';
 import type { Deps } from '../domain/deps';
 import { toPublicError, type ErrorType } from '../domain/errors';
 import type { IssuedTicket } from '../domain/issue';
@@ -92,14 +93,14 @@ export const routes: Routes = {
     signUp: (deps, _id, a) => accounts.signUp(deps, a.input),
     verifyEmail: async (deps, _id, a) => presentAccount(await accounts.verifyEmail(deps, a.token)),
     resendVerification: (deps, _id, a) => accounts.resendVerification(deps, a.email),
-    login: async (deps, _id, a) => presentSession(await accounts.login(deps, a.email, a.password)),
+    login: async (deps, _id, a) => presentSession(await sessions.login(deps, a.email, a.password)),
     requestPasswordReset: (deps, _id, a) => accounts.requestPasswordReset(deps, a.email),
     resetPassword: (deps, _id, a) => accounts.resetPassword(deps, a.token, a.password),
-    refreshSession: async (deps, id) => presentSession(await accounts.refreshSession(deps, id)),
-    logout: (deps, id) => accounts.logout(deps, id),
-    logoutEverywhere: (deps, id) => accounts.logoutEverywhere(deps, id),
+    refreshSession: async (deps, id) => presentSession(await sessions.refreshSession(deps, id)),
+    logout: (deps, id) => sessions.logout(deps, id),
+    logoutEverywhere: (deps, id) => sessions.logoutEverywhere(deps, id),
     changePassword: async (deps, id, a) =>
-      presentSession(await accounts.changePassword(deps, id, a.currentPassword, a.newPassword)),
+      presentSession(await sessions.changePassword(deps, id, a.currentPassword, a.newPassword)),
     createQueue: async (deps, id, a) =>
       presentQueue(await queues.createQueue(deps, id, a.input), deps.publicUrl),
     updateQueue: async (deps, id, a) =>
@@ -152,7 +153,7 @@ export async function route(
     (event.identity as { resolverContext?: unknown } | null)?.resolverContext,
   );
   try {
-    await accounts.requireLiveSession(deps, identity);
+    await sessions.requireLiveSession(deps, identity);
     return { data: await field(deps, identity, event.arguments ?? {}) };
   } catch (error) {
     const publicError = toPublicError(error);

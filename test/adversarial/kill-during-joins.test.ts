@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshMysql, type TestSql } from '../support/databases';
-import { freshDynamo, type TestDynamo } from '../support/dynalite';
 import { loginOverHttp, ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
-import { freshRedis, type TestRedis } from '../support/redis';
+import { freshSharedStores } from '../support/shared-stores';
 import { killSpawnedServers, spawnServer } from '../support/spawned-server';
 
 const services = inject('services');
@@ -18,28 +16,17 @@ const services = inject('services');
  * kill may never have been answered: that person holds a place the staff see in the queue.)
  */
 describe.skipIf(!(services.mysql && services.redis))('kill -9 during concurrent joins', () => {
-  let sql: TestSql;
-  let redis: TestRedis;
-  let dynamo: TestDynamo;
+  let stores: Awaited<ReturnType<typeof freshSharedStores>>;
   const dir = mkdtempSync(join(tmpdir(), 'qm-kill-'));
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    [sql, redis, dynamo] = await Promise.all([freshMysql(), freshRedis(), freshDynamo()]);
-    env = {
-      MYSQL_URL: sql.location,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: redis.prefix,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      ACCOUNTS_TABLE: dynamo.table,
-      PORT: '0',
-      DATA_DIR: dir,
-      LOG_LEVEL: 'CRITICAL',
-    };
+    stores = await freshSharedStores();
+    env = { ...stores.env, DATA_DIR: dir, LOG_LEVEL: 'CRITICAL' };
   });
   afterAll(async () => {
     killSpawnedServers();
-    await Promise.all([sql?.cleanup(), redis?.cleanup(), dynamo?.cleanup()]);
+    await stores?.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -85,7 +72,7 @@ describe.skipIf(!(services.mysql && services.redis))('kill -9 during concurrent 
     expect(queue.version).toBe(committed + 1);
     expect(queueTickets.items.map((t: { position: number }) => t.position)).toEqual(numbers);
     // The database agrees with what the API shows.
-    const db = await createConnection({ uri: sql.location });
+    const db = await createConnection({ uri: stores.env.MYSQL_URL });
     const [rows] = await db.query(
       'SELECT COUNT(*) AS n, MAX(number) AS top FROM tickets WHERE queue_id = ?',
       [queueId],

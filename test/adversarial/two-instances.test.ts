@@ -2,40 +2,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshMysql, type TestSql } from '../support/databases';
-import { freshDynamo, type TestDynamo } from '../support/dynalite';
 import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
-import { freshRedis, type TestRedis } from '../support/redis';
+import { freshSharedStores } from '../support/shared-stores';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
 
 const services = inject('services');
 
 /** Two server processes on one MariaDB, Redis and dynalite, with no fault: what every subscriber sees. */
 describe.skipIf(!(services.mysql && services.redis))('two instances under concurrent changes', () => {
-  let sql: TestSql;
-  let redis: TestRedis;
-  let dynamo: TestDynamo;
+  let stores: Awaited<ReturnType<typeof freshSharedStores>>;
   let servers: SpawnedServer[] = [];
   const dirs = [mkdtempSync(join(tmpdir(), 'qm-a-')), mkdtempSync(join(tmpdir(), 'qm-b-'))];
 
   beforeAll(async () => {
-    [sql, redis, dynamo] = await Promise.all([freshMysql(), freshRedis(), freshDynamo()]);
-    const shared = {
-      MYSQL_URL: sql.location,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: redis.prefix,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      ACCOUNTS_TABLE: dynamo.table,
-      PORT: '0',
-      LOG_LEVEL: 'ERROR',
-    };
-    servers = await Promise.all(dirs.map((dir) => spawnServer({ ...shared, DATA_DIR: dir })));
+    stores = await freshSharedStores();
+    servers = await Promise.all(
+      dirs.map((dir) => spawnServer({ ...stores.env, LOG_LEVEL: 'ERROR', DATA_DIR: dir })),
+    );
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => (s.child.exitCode === null ? s.stop() : undefined)));
     killSpawnedServers();
-    await Promise.all([sql?.cleanup(), redis?.cleanup(), dynamo?.cleanup()]);
+    await stores?.cleanup();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 

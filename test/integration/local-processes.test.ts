@@ -5,11 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshMysql, type TestSql } from '../support/databases';
-import { freshDynamo, type TestDynamo } from '../support/dynalite';
 import { loginOverHttp, ownerOverHttp, postGraphql } from '../support/http';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
-import { freshRedis, type TestRedis } from '../support/redis';
+import { freshSharedStores } from '../support/shared-stores';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
 
 const services = inject('services');
@@ -93,31 +91,21 @@ describe('npm start', () => {
 describe.skipIf(!(services.mysql && services.redis))(
   'two server processes on MariaDB + Redis + dynalite',
   () => {
-    let sql: TestSql;
-    let redis: TestRedis;
-    let dynamo: TestDynamo;
+    let stores: Awaited<ReturnType<typeof freshSharedStores>>;
     let a: SpawnedServer;
     let b: SpawnedServer;
     const dirs = [mkdtempSync(join(tmpdir(), 'qm-a-')), mkdtempSync(join(tmpdir(), 'qm-b-'))];
 
     beforeAll(async () => {
-      [sql, redis, dynamo] = await Promise.all([freshMysql(), freshRedis(), freshDynamo()]);
-      const shared = {
-        MYSQL_URL: sql.location,
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: redis.prefix,
-        DYNAMODB_ENDPOINT: dynamo.endpoint,
-        ACCOUNTS_TABLE: dynamo.table,
-        PORT: '0',
-      };
+      stores = await freshSharedStores();
       [a, b] = await Promise.all([
-        spawnServer({ ...shared, DATA_DIR: dirs[0]! }),
-        spawnServer({ ...shared, DATA_DIR: dirs[1]! }),
+        spawnServer({ ...stores.env, DATA_DIR: dirs[0]! }),
+        spawnServer({ ...stores.env, DATA_DIR: dirs[1]! }),
       ]);
     });
     afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);
-      await Promise.all([sql?.cleanup(), redis?.cleanup(), dynamo?.cleanup()]);
+      await stores?.cleanup();
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     });
 

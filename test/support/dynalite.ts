@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ensureAccountTable } from '../../resolvers/stores/accounts/dynamodb';
+import { ensureAccountTable } from '../../resolvers/stores/accounts/table';
 
 export interface TestDynamo {
   client: DynamoDBClient;

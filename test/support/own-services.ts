@@ -12,44 +12,30 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A Redis of the test's own, on its own port, for fault tests: stopped and restarted by its PID, never the
- * shared one. Nothing is persisted.
+ * A service process of the test's own, on its own port, for fault tests: started (again) and killed by its
+ * PID, never the shared one.
  */
-export class OwnRedis {
+abstract class OwnService {
   private child: ChildProcess | undefined;
 
-  private constructor(readonly port: number) {}
+  protected constructor(readonly port: number) {}
 
-  static async start(): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort());
-    await redis.restart();
-    return redis;
-  }
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
+  /** The command line that starts the service on `port`. */
+  protected abstract command(): [string, string[]];
+  /** Resolves once the service answers; rejects while it does not. */
+  protected abstract probe(): Promise<void>;
 
   /** Starts (again) on the same port and waits until it answers. */
-  async restart(): Promise<void> {
-    this.child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    const deadline = Date.now() + 10_000;
+  async restart(timeoutMs = 20_000): Promise<void> {
+    const [program, args] = this.command();
+    this.child = spawn(program, args, { stdio: 'ignore' });
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 500 });
-      probe.on('error', () => {}); // Refused while it starts: that is what the loop waits out.
       try {
-        await probe.connect();
-        await probe.ping();
-        return;
+        return await this.probe();
       } catch (error) {
         if (Date.now() > deadline) throw error;
         await new Promise((r) => setTimeout(r, 50));
-      } finally {
-        probe.disconnect();
       }
     }
   }
@@ -64,17 +50,45 @@ export class OwnRedis {
   }
 }
 
-/**
- * A MariaDB of the test's own (its own data folder and port, root without a password), for fault tests: killed
- * and restarted by its PID, never the shared server.
- */
-export class OwnMariadb {
-  private child: ChildProcess | undefined;
+/** A Redis of the test's own. Nothing is persisted. */
+export class OwnRedis extends OwnService {
+  static async start(): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort());
+    await redis.restart();
+    return redis;
+  }
 
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  protected command(): [string, string[]] {
+    return [
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ];
+  }
+
+  protected async probe(): Promise<void> {
+    const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 500 });
+    probe.on('error', () => {}); // Refused while it starts: that is what restart() waits out.
+    try {
+      await probe.connect();
+      await probe.ping();
+    } finally {
+      probe.disconnect();
+    }
+  }
+}
+
+/** A MariaDB of the test's own (its own data folder and port, root without a password). */
+export class OwnMariadb extends OwnService {
   private constructor(
-    readonly port: number,
+    port: number,
     private readonly dir: string,
-  ) {}
+  ) {
+    super(port);
+  }
 
   static async start(dir: string): Promise<OwnMariadb> {
     const install = spawn(
@@ -99,8 +113,8 @@ export class OwnMariadb {
     return `mysql://root@127.0.0.1:${this.port}/${database}`;
   }
 
-  async restart(): Promise<void> {
-    this.child = spawn(
+  protected command(): [string, string[]] {
+    return [
       'mariadbd',
       [
         '--no-defaults',
@@ -111,27 +125,12 @@ export class OwnMariadb {
         '--user=root',
         '--skip-log-bin',
       ],
-      { stdio: 'ignore' },
-    );
-    const { createConnection } = await import('mysql2/promise');
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      try {
-        const connection = await createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
-        await connection.end();
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    ];
   }
 
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+  protected async probe(): Promise<void> {
+    const { createConnection } = await import('mysql2/promise');
+    const connection = await createConnection({ host: '127.0.0.1', port: this.port, user: 'root' });
+    await connection.end();
   }
 }

@@ -1,13 +1,10 @@
 import {
   ConditionalCheckFailedException,
-  CreateTableCommand,
   DeleteItemCommand,
-  DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
-  ResourceNotFoundException,
   UpdateItemCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
@@ -24,7 +21,7 @@ import type { AccountStore, SessionState, SignUpChoice, StoredToken, TokenPurpos
  *   ATTEMPTS#<name>    attempts on a named counter (logins, mails per address) in the current window
  *   SESSIONS#<id>      the account's session version and the sessions ended one by one
  *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
- *   SECRET#<name>      a secret every instance of the local runtime shares (sharedSecret)
+ *   SECRET#<name>      a secret every instance of the local runtime shares (table.ts: sharedSecret)
  */
 export const ACCOUNT_TABLE_SCHEMA = {
   partitionKey: 'pk',
@@ -35,7 +32,7 @@ export const ACCOUNT_TABLE_SCHEMA = {
 
 type Item = Record<string, AttributeValue>;
 
-const S = (value: string): AttributeValue => ({ S: value });
+export const S = (value: string): AttributeValue => ({ S: value });
 const N = (value: number): AttributeValue => ({ N: String(value) });
 const str = (item: Item, key: string) => item[key]?.S;
 const num = (item: Item, key: string) => (item[key]?.N === undefined ? undefined : Number(item[key]!.N));
@@ -56,7 +53,7 @@ function toAccount(item: Item): Account {
 
 const live = (account: Account, now: number) => account.expiresAt === null || account.expiresAt > now;
 
-async function conditional<T>(run: () => Promise<T>): Promise<T | undefined> {
+export async function conditional<T>(run: () => Promise<T>): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
@@ -302,68 +299,4 @@ export class DynamoAccountStore implements AccountStore {
       }),
     );
   }
-}
-
-/**
- * A random secret stored once in the table and read by every instance that shares it: the first writer wins
- * (conditional put). For the local runtime; in AWS secrets come from Secrets Manager.
- */
-export async function sharedSecret(
-  client: DynamoDBClient,
-  table: string,
-  name: string,
-  generate: () => string,
-): Promise<string> {
-  const key = { pk: S(`SECRET#${name}`) };
-  const read = async () =>
-    (await client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item?.value
-      ?.S;
-  const existing = await read();
-  if (existing) return existing;
-  await conditional(() =>
-    client.send(
-      new PutItemCommand({
-        TableName: table,
-        Item: { ...key, value: S(generate()) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ),
-  );
-  const value = await read();
-  if (!value) throw new Error(`Shared secret ${name} could not be stored.`);
-  return value;
-}
-
-/** Creates the table where nobody else does (dynalite, the embedded mode); in AWS the CDK stack owns it. */
-export async function ensureAccountTable(client: DynamoDBClient, table: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: table }));
-    return;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  }
-  await client.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'accountId', AttributeType: 'S' },
-      ],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: ACCOUNT_TABLE_SCHEMA.byIdIndex,
-          KeySchema: [{ AttributeName: 'accountId', KeyType: 'HASH' }],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`DynamoDB table ${table} did not become active.`);
 }
