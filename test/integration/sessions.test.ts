@@ -126,6 +126,36 @@ describe('owner sessions that can be ended', () => {
     await expectError(api('refreshSession'), 'UNAUTHENTICATED');
   });
 
+  it('given hostile callers and inputs on the session mutations, then each is refused with a stable errorType and nothing changes', async () => {
+    const { email, account } = await signedInOwner(stack);
+    const token = await login(email);
+    const mine = await asBearer(token);
+    const ticket = apiAs(stack.deps, { kind: 'ticket', ticketId: randomUUID(), queueId: randomUUID() });
+    for (const caller of [anonymous, ticket])
+      for (const field of ['logout', 'logoutEverywhere', 'refreshSession'] as const) {
+        const refused = await caller(field).then(
+          () => undefined,
+          (e: unknown) => e as { errorType?: string },
+        );
+        expect(['UNAUTHENTICATED', 'FORBIDDEN'], field).toContain(refused?.errorType);
+      }
+    const bad: [unknown, unknown][] = [
+      [undefined, 'a perfectly fine passphrase'],
+      [12345, 'a perfectly fine passphrase'],
+      [{ toString: 'x' }, 'a perfectly fine passphrase'],
+      ['correct horse battery', undefined],
+      ['correct horse battery', ['an', 'array']],
+      ['correct horse battery', 'x'.repeat(1_000_000)],
+      ['correct horse battery', 'qwerty123456'],
+    ];
+    for (const [currentPassword, newPassword] of bad)
+      await expectError(mine('changePassword', { currentPassword, newPassword }), 'VALIDATION');
+    // Nothing changed: the session still works and the password is the old one.
+    expect((await mine('me')).id).toBe(account.id);
+    expect(await login(email)).toBeTruthy();
+    expect((await stack.deps.accounts.sessionState(account.id)).version).toBe(0);
+  });
+
   it('given an ended session, then the authorizer still accepts its token (AppSync may cache that for minutes) but no owner request goes through', async () => {
     const { email } = await signedInOwner(stack);
     const token = await login(email);
