@@ -382,6 +382,12 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByLabel('New password').fill('a new and longer passphrase');
       await page.getByRole('button', { name: 'Change password' }).click();
       await page.getByText('Please enter your current password correctly.').waitFor();
+      // The error is told at the field it is about.
+      expect(await page.locator('#current-password-error').innerText()).toBe(
+        'Please enter your current password correctly.',
+      );
+      expect(await page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBeNull();
       await page.getByLabel('Current password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Change password' }).click();
       await page.getByTestId('password-changed').waitFor();

@@ -1,7 +1,7 @@
 import { Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { errorText, I18n } from '../core/i18n';
+import { errorField, errorText, I18n } from '../core/i18n';
 import { AuthService } from './auth.service';
 import { PASSWORD_MIN } from './validation';
 
@@ -20,7 +20,12 @@ import { PASSWORD_MIN } from './validation';
         type="password"
         [(ngModel)]="current"
         autocomplete="current-password"
+        aria-describedby="current-password-error"
+        [attr.aria-invalid]="currentError() ? true : null"
       />
+      @if (currentError()) {
+        <p class="error" id="current-password-error" role="alert">{{ currentError() }}</p>
+      }
       <label for="new-password">{{ t().newPassword }}</label>
       <input
         id="new-password"
@@ -53,14 +58,17 @@ export class AccountPage {
   current = '';
   next = '';
   readonly failure = signal<string | null>(null);
+  /** An error about the current password shows at that field. */
+  readonly currentError = signal<string | null>(null);
   readonly changed = signal(false);
   readonly busy = signal(false);
 
   async change(): Promise<void> {
     this.changed.set(false);
-    if (!this.current) return this.failure.set(this.t().apiErrors.wrongCurrentPassword);
-    if ([...this.next].length < PASSWORD_MIN) return this.failure.set(this.t().errors.passwordShort);
     this.failure.set(null);
+    this.currentError.set(null);
+    if (!this.current) return this.currentError.set(this.t().apiErrors.wrongCurrentPassword);
+    if ([...this.next].length < PASSWORD_MIN) return this.failure.set(this.t().errors.passwordShort);
     this.busy.set(true);
     try {
       await this.auth.changePassword(this.current, this.next);
@@ -68,7 +76,9 @@ export class AccountPage {
       this.next = '';
       this.changed.set(true);
     } catch (error) {
-      this.failure.set(errorText(this.t(), error));
+      const text = errorText(this.t(), error);
+      if (errorField(error) === 'currentPassword') this.currentError.set(text);
+      else this.failure.set(text);
     } finally {
       this.busy.set(false);
     }
