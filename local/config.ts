@@ -69,9 +69,12 @@ function positiveInteger(name: string, raw: string | undefined): number | undefi
   return value;
 }
 
-/** Whether a listener address only accepts connections from this machine. */
-export const isLoopbackHost = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** Whether an address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped 127/8): a peer or a listener. */
+export const isLoopback = (address: string | undefined): boolean =>
+  !!address && (address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address));
+
+/** Whether a listener host only accepts connections from this machine. */
+const isLoopbackHost = (host: string): boolean => host === 'localhost' || isLoopback(host);
 
 /** Whether `/dev/mail` is served, and why not (for the ready banner). */
 export function devMailExposure(config: LocalConfig): { served: boolean; warning?: string; reason?: string } {

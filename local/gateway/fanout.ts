@@ -1,8 +1,8 @@
+import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { CircuitBreaker } from '../../resolvers/stores/breaker';
-import { quiet } from '../../resolvers/stores/positions/redis';
-import type { Redis } from 'ioredis';
+import { connectRedis, quiet, REDIS_RETRY } from '../../resolvers/stores/positions/redis';
 
 /** A mutation result that triggers subscriptions (@aws_subscribe), with only the fields the mutation selected. */
 export interface TriggerMessage {
@@ -104,21 +104,11 @@ export class RedisFanOut implements FanOut {
   }
 
   static async connect(url: string, channel: string): Promise<RedisFanOut> {
-    const { Redis } = await import('ioredis');
-    // The publisher fails at once while Redis is away (no offline queue, a short timeout, a circuit breaker):
-    // a change then reaches this instance's subscribers directly and the others see a version gap. The
-    // subscriber queues its SUBSCRIBE and re-subscribes by itself after every reconnect.
-    const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2000);
-    const publisher = quiet(
-      new Redis(url, {
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2000,
-        commandTimeout: 500,
-        retryStrategy,
-      }),
-    );
-    const subscriber = quiet(new Redis(url, { connectTimeout: 2000, retryStrategy }));
+    // The publisher fails at once while Redis is away, like every Redis client here (connectRedis): a change
+    // then reaches this instance's subscribers directly, and the others are told to resync once Redis is back.
+    // The subscriber queues its SUBSCRIBE and re-subscribes by itself after every reconnect.
+    const publisher = connectRedis(url);
+    const subscriber = quiet(new Redis(url, { connectTimeout: 2000, retryStrategy: REDIS_RETRY }));
     await Promise.all([subscriber.subscribe(channel), once(publisher, 'ready')]);
     return new RedisFanOut(publisher, subscriber, channel);
   }

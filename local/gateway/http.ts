@@ -11,10 +11,6 @@ const MAX_BODY_BYTES = API_LIMITS.maxBodyBytes;
 /** After a 413, this much more of the body is read and dropped before the connection is cut. */
 const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
 
-/** Whether a peer address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped 127/8). */
-export const isLoopback = (address: string | undefined): boolean =>
-  !!address && (address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address));
-
 export function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers))

@@ -20,6 +20,9 @@ export const ACCOUNT_RULES = {
   mailWindowMs: 60 * 60 * 1000,
 } as const;
 
+/** The named counter of an address's login attempts (cleared by a login, a reset or a change). */
+export const loginCounter = (email: string) => `login:${email}`;
+
 /** Tells the owner the password changed (never capped: only the owner, through a link or a session, can cause it). */
 export const sendPasswordChanged = (deps: Deps, email: string) =>
   enqueueMail(deps, {
@@ -175,7 +178,7 @@ export async function resetPassword(deps: Deps, rawToken: unknown, rawPassword: 
   }
   await deps.accounts.setPasswordHash(stored.email, await hashPassword(password, deps.scryptCost));
   await deps.accounts.endAllSessions(account.id);
-  await deps.accounts.clearAttempts(`login:${stored.email}`);
+  await deps.accounts.clearAttempts(loginCounter(stored.email));
   await sendPasswordChanged(deps, stored.email);
   deps.log.info('password reset: every session ended', { accountId: account.id });
   return true;

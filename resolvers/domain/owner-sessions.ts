@@ -2,7 +2,7 @@
  * Owner sessions: logging in, refreshing, ending one or all, changing the password, and the check every owner
  * request passes (see ARCHITECTURE.md, "Ending sessions").
  */
-import { ACCOUNT_RULES, sendPasswordChanged } from './accounts';
+import { ACCOUNT_RULES, loginCounter, sendPasswordChanged } from './accounts';
 import type { Deps } from './deps';
 import { ConflictError, RateLimitedError, UnauthenticatedError, ValidationError } from './errors';
 import { requireOwner } from './identity';
@@ -17,14 +17,17 @@ export interface Session {
   expiresAt: number;
 }
 
-/** Counted before the password is checked, atomically: concurrent guesses cannot all slip in. */
-const claimLoginAttempt = (deps: Deps, email: string) =>
-  deps.accounts.claimAttempt(
-    `login:${email}`,
+/** Counts a password check before it happens, atomically (concurrent guesses cannot all slip in), or refuses it. */
+async function requireLoginAttempt(deps: Deps, email: string): Promise<void> {
+  const allowed = await deps.accounts.claimAttempt(
+    loginCounter(email),
     deps.now(),
     ACCOUNT_RULES.failedLoginWindowMs,
     ACCOUNT_RULES.maxFailedLogins,
   );
+  if (!allowed)
+    throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
+}
 
 /** A hash of nothing anyone knows, at the deployment's cost: what unknown addresses are checked against. */
 const dummyHashes = new Map<string, Promise<string>>();
@@ -40,8 +43,7 @@ export async function login(deps: Deps, rawEmail: unknown, rawPassword: unknown)
   if (typeof rawPassword !== 'string' || rawPassword.length === 0)
     throw new ValidationError('password is required.', { field: 'password' });
   // Unknown addresses are counted and answered the same way.
-  if (!(await claimLoginAttempt(deps, email)))
-    throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
+  await requireLoginAttempt(deps, email);
   const account = await deps.accounts.byEmail(email);
   // The same work for an unknown address: a hash is checked either way, so time does not tell them apart.
   const valid = await verifyPassword(
@@ -53,21 +55,16 @@ export async function login(deps: Deps, rawEmail: unknown, rawPassword: unknown)
     throw new ConflictError('Please verify your email first: we sent you a link.', {
       reason: 'NOT_VERIFIED',
     });
-  await deps.accounts.clearAttempts(`login:${email}`);
+  await deps.accounts.clearAttempts(loginCounter(email));
   const session = await startSession(deps, account.id);
   deps.log.info('owner logged in', { accountId: account.id });
   return session;
 }
 
+/** A new session for the account, under its current session version unless the caller knows it. */
 async function startSession(deps: Deps, accountId: string, version?: number): Promise<Session> {
   const sessionVersion = version ?? (await deps.accounts.sessionState(accountId)).version;
-  const session = await issueSession(
-    deps.sessionKey,
-    { accountId, sessionId: newToken(), sessionVersion },
-    deps.now(),
-    deps.sessionLifetimeSeconds,
-  );
-  return { ...session, tokenType: 'Bearer' };
+  return bearer(deps, { accountId, sessionId: newToken(), sessionVersion });
 }
 
 /**
@@ -75,19 +72,19 @@ async function startSession(deps: Deps, accountId: string, version?: number): Pr
  * time, so ending the session still ends it, and never past SESSION.maxAgeSeconds since the login.
  */
 export async function refreshSession(deps: Deps, identity: Identity): Promise<Session> {
-  const accountId = requireOwner(identity);
-  if (identity.kind !== 'owner' || identity.authTime === undefined)
+  if (identity.kind !== 'owner' || identity.authTime === undefined) {
+    requireOwner(identity);
     throw new UnauthenticatedError('Please log in again.', { reason: 'SESSION_ENDED' });
-  const now = deps.now();
-  if (Math.floor(now / 1000) >= identity.authTime + SESSION.maxAgeSeconds)
+  }
+  if (Math.floor(deps.now() / 1000) >= identity.authTime + SESSION.maxAgeSeconds)
     throw new UnauthenticatedError('Your session is over. Please log in again.', { reason: 'SESSION_ENDED' });
-  const { sessionId, sessionVersion, authTime } = identity;
-  const session = await issueSession(
-    deps.sessionKey,
-    { accountId, sessionId, sessionVersion, authTime },
-    now,
-    deps.sessionLifetimeSeconds,
-  );
+  const { accountId, sessionId, sessionVersion, authTime } = identity;
+  return bearer(deps, { accountId, sessionId, sessionVersion, authTime });
+}
+
+/** Signs a session's access token for the caller. */
+async function bearer(deps: Deps, claims: Parameters<typeof issueSession>[1]): Promise<Session> {
+  const session = await issueSession(deps.sessionKey, claims, deps.now(), deps.sessionLifetimeSeconds);
   return { ...session, tokenType: 'Bearer' };
 }
 
@@ -137,14 +134,13 @@ export async function changePassword(
   const password = parsePassword('newPassword', rawNew, account.email);
   if (typeof rawCurrent !== 'string' || rawCurrent.length === 0)
     throw new ValidationError('currentPassword is required.', { field: 'currentPassword' });
-  if (!(await claimLoginAttempt(deps, account.email)))
-    throw new RateLimitedError('Too many failed attempts. Please wait a few minutes and try again.');
+  await requireLoginAttempt(deps, account.email);
   if (!(await verifyPassword(rawCurrent, account.passwordHash)))
     throw new ValidationError('The current password is not right.', {
       field: 'currentPassword',
       reason: 'WRONG_PASSWORD',
     });
-  await deps.accounts.clearAttempts(`login:${account.email}`);
+  await deps.accounts.clearAttempts(loginCounter(account.email));
   await deps.accounts.setPasswordHash(account.email, await hashPassword(password, deps.scryptCost));
   const version = await deps.accounts.endAllSessions(accountId);
   await sendPasswordChanged(deps, account.email);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, devMailExposure } from '../../local/config';
+import { configFromEnv, devMailExposure, isLoopback } from '../../local/config';
 import { braceDepth } from '../../local/gateway/documents';
-import { isLoopback } from '../../local/gateway/http';
 import { isStoreUnreachable, toPublicError } from '../../resolvers/domain/errors';
 import { CircuitBreaker } from '../../resolvers/stores/breaker';
 

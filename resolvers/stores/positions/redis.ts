@@ -108,6 +108,9 @@ export class RedisPositionIndex implements PositionIndex {
   }
 }
 
+/** Reconnect attempts back off to one every 2 s while Redis is away. */
+export const REDIS_RETRY = (attempt: number) => Math.min(attempt * 200, 2000);
+
 /**
  * A Redis client that fails fast while Redis is down (no offline queue, short timeouts), so reads fall back to
  * SQL instead of hanging; it keeps reconnecting in the background.
@@ -119,7 +122,7 @@ export function connectRedis(url: string): Redis {
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
       commandTimeout: 500,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+      retryStrategy: REDIS_RETRY,
     }),
   );
 }
