@@ -29,13 +29,19 @@ export interface AppSyncJsResolver {
 }
 
 /**
- * Bundles an APPSYNC_JS resolver file the way it is deployed (one ES module, `@aws-appsync/utils` resolved to
- * the local implementation) and evaluates its request and response functions in a fresh V8 context without
- * Node's APIs, as AppSync does: what the resolver did not import, it cannot use.
+ * Bundles an APPSYNC_JS resolver the way it is deployed (one ES module, `@aws-appsync/utils` resolved to the
+ * local implementation) and evaluates its request and response functions in a fresh V8 context without Node's
+ * APIs, as AppSync does: what the resolver did not import, it cannot use. `file` is a source file of
+ * resolvers/appsync, or `{ code, name }` the deployed code itself (a template's inline `Code`).
  */
-export async function loadAppSyncJs(file: string): Promise<AppSyncJsResolver> {
+export async function loadAppSyncJs(
+  source: string | { code: string; name: string },
+): Promise<AppSyncJsResolver> {
+  const file = typeof source === 'string' ? source : source.name;
   const bundle = await build({
-    entryPoints: [file],
+    ...(typeof source === 'string'
+      ? { entryPoints: [source] }
+      : { stdin: { contents: source.code, loader: 'js', sourcefile: source.name } }),
     bundle: true,
     write: false,
     format: 'iife',

@@ -23,7 +23,7 @@ import type { QueueEvent } from '../../resolvers/domain/model';
 import type { ResolverContext } from '../../resolvers/handlers/identity';
 import { presentEvent } from '../../resolvers/handlers/present';
 import { PUBLISH_QUEUE_EVENT } from '../../resolvers/handlers/publisher';
-import type { ResolverResult } from '../../resolvers/handlers/router';
+import { routedFields, type ResolverResult } from '../../resolvers/handlers/router';
 import { loadAppSyncJs, type AppSyncJsResolver, type Evaluation } from '../appsync-js/runner';
 import { DocumentPreparer, type Prepared } from './documents';
 import { AppSyncError } from './errors';
@@ -105,6 +105,35 @@ function selectionSetList(info: GraphQLResolveInfo): string[] {
   return [...selectedFields(info.fieldNodes[0]?.selectionSet, info)];
 }
 
+/** What AppSync is given: the schema and, per field, its APPSYNC_JS resolver and data source. */
+export interface ApiWiring {
+  /** The schema as deployed (AppSync's own declarations are added here). */
+  schema: string;
+  /** `Type.field` → its resolver: on the resolver Lambda, or on a NONE data source. */
+  resolvers: Map<string, { dataSource: 'lambda' | 'none'; code: AppSyncJsResolver }>;
+}
+
+/**
+ * The wiring from this repository's sources, as infra/lib/api.ts deploys it: every routed field through the
+ * invoke resolver to the Lambda, and each `Type.field.[NONE].ts` of resolvers/appsync on a NONE data source.
+ */
+export async function wiringFromSources(): Promise<ApiWiring> {
+  const dir = join(ROOT, 'resolvers/appsync');
+  const resolvers: ApiWiring['resolvers'] = new Map();
+  const invoke = await loadAppSyncJs(join(dir, 'invokeResolver.[LAMBDA].ts'));
+  for (const [typeName, fields] of Object.entries(routedFields))
+    for (const field of fields) resolvers.set(`${typeName}.${field}`, { dataSource: 'lambda', code: invoke });
+  for (const file of readdirSync(dir)) {
+    const match = /^(Query|Mutation|Subscription)\.(\w+)\.\[NONE\]\.ts$/.exec(file);
+    if (match)
+      resolvers.set(`${match[1]}.${match[2]}`, {
+        dataSource: 'none',
+        code: await loadAppSyncJs(join(dir, file)),
+      });
+  }
+  return { schema: readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'), resolvers };
+}
+
 /**
  * The local AppSync: the deployed schema file, AppSync's scalars and auth modes, the APPSYNC_JS resolvers of
  * resolvers/appsync, the resolver and authorizer Lambdas called in-process with AppSync-shaped events, and
@@ -118,16 +147,18 @@ export class Gateway {
   private readonly triggers = new Map<string, string[]>();
   private readonly documents: DocumentPreparer;
 
+  private readonly resolvers: ApiWiring['resolvers'];
+
   private constructor(
     private readonly lambdas: Lambdas,
     private readonly fanOut: FanOut,
-    private readonly appsyncJs: Map<string, AppSyncJsResolver>,
-    private readonly invoke: AppSyncJsResolver,
+    wiring: ApiWiring,
   ) {
-    const sdl = ['schema/appsync.graphql', 'schema/schema.graphql']
-      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
-      .join('\n');
-    this.schema = buildSchema(sdl);
+    this.resolvers = wiring.resolvers;
+    // AppSync declares its own scalars and directives; graphql-js needs them spelled out.
+    this.schema = buildSchema(
+      `${readFileSync(join(ROOT, 'schema/appsync.graphql'), 'utf8')}\n${wiring.schema}`,
+    );
     for (const scalar of appSyncScalars) {
       // graphql-js keeps a scalar's coercion functions as instance properties: give the built-ins AppSync's.
       Object.assign(this.schema.getType(scalar.name)!, {
@@ -150,19 +181,13 @@ export class Gateway {
     }
   }
 
-  static async create(lambdas: Lambdas, fanOut: FanOut): Promise<Gateway> {
-    const dir = join(ROOT, 'resolvers/appsync');
-    const appsyncJs = new Map<string, AppSyncJsResolver>();
-    for (const file of readdirSync(dir)) {
-      const match = /^(Query|Mutation|Subscription)\.(\w+)\.\[NONE\]\.ts$/.exec(file);
-      if (match) appsyncJs.set(`${match[1]}.${match[2]}`, await loadAppSyncJs(join(dir, file)));
-    }
-    return new Gateway(
-      lambdas,
-      fanOut,
-      appsyncJs,
-      await loadAppSyncJs(join(dir, 'invokeResolver.[LAMBDA].ts')),
-    );
+  /** `wiring`: what AppSync is given; by default the sources in this repository, as infra/lib/api.ts deploys them. */
+  static async create(
+    lambdas: Lambdas,
+    fanOut: FanOut,
+    wiring: ApiWiring | Promise<ApiWiring> = wiringFromSources(),
+  ): Promise<Gateway> {
+    return new Gateway(lambdas, fanOut, await wiring);
   }
 
   /** Runs the Lambda authorizer on an Authorization header, as AppSync does for every request and subscription. */
@@ -239,7 +264,7 @@ export class Gateway {
     } catch (error) {
       throw new AppSyncError((error as Error).message, 'ValidationError');
     }
-    const resolver = this.appsyncJs.get(`Subscription.${field.name}`);
+    const resolver = this.resolvers.get(`Subscription.${field.name}`)?.code;
     let filter;
     if (resolver) {
       const ctx = {
@@ -293,7 +318,7 @@ export class Gateway {
     }
     for (const type of [this.schema.getQueryType()!, this.schema.getMutationType()!]) {
       for (const field of Object.values(type.getFields())) {
-        const resolver = this.appsyncJs.get(`${type.name}.${field.name}`);
+        const resolver = this.resolvers.get(`${type.name}.${field.name}`);
         const modes = allowedModes(type, field);
         field.resolve = async (source, args, context: RequestContext, info) => {
           if (!modes.has(context.caller.authMode)) throw notAuthorized(type.name, field.name);
@@ -312,9 +337,12 @@ export class Gateway {
               selectionSetList: selectionSetList(info),
             },
           };
-          const result = resolver
-            ? await this.runNone(resolver, ctx)
-            : await this.runLambda(ctx, context.requestId);
+          // A field without a resolver resolves to null, as in AppSync.
+          const result = !resolver
+            ? null
+            : resolver.dataSource === 'none'
+              ? await this.runNone(resolver.code, ctx)
+              : await this.runLambda(resolver.code, ctx, context.requestId);
           if (this.triggers.has(field.name) && result && typeof result === 'object') {
             const selected = selectedFields(info.fieldNodes[0]?.selectionSet, info);
             const payload = Object.fromEntries(Object.entries(result).filter(([k]) => selected.has(k)));
@@ -334,8 +362,12 @@ export class Gateway {
     return response.result;
   }
 
-  private async runLambda(ctx: Record<string, unknown>, requestId: string): Promise<unknown> {
-    const response = await this.invoke.resolve(ctx, async (request) => {
+  private async runLambda(
+    resolver: AppSyncJsResolver,
+    ctx: Record<string, unknown>,
+    requestId: string,
+  ): Promise<unknown> {
+    const response = await resolver.resolve(ctx, async (request) => {
       const { payload } = request as { payload: unknown };
       try {
         // Through JSON both ways, as a real invocation: nothing shared between the gateway and the function.
