@@ -54,6 +54,18 @@ export default defineConfig({
       },
       {
         test: {
+          // `npm run start:aws` in its own process: the cloud assembly's bundles on this machine's stand-ins.
+          name: 'rehearsal',
+          include: ['test/rehearsal/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 5 },
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -66,33 +66,39 @@ query Display($queueId: ID!) {
 const linkify = (text: string) =>
   escape(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
-/** GET /dev/mail: the outbox (newest first, links clickable) and the dead-letter list with redrive. */
+/**
+ * GET /dev/mail: the outbox (newest first, links clickable) and the dead-letter list with redrive. `queue` is
+ * the embedded mode's mail queue; the AWS rehearsal has none (its dead letters are in SQS) and says where they are.
+ */
 export async function serveDevMail(
   res: ServerResponse,
   outbox: FileOutbox | undefined,
-  queue: InProcessJobQueue,
+  queue: InProcessJobQueue | { elsewhere: string },
   formToken: string,
+  intro = outbox
+    ? '<p>Mail of the embedded mode lands here instead of going out.</p>'
+    : '<p>Mail goes out through SMTP; nothing is kept here.</p>',
 ): Promise<void> {
   const token = `<input type="hidden" name="token" value="${escape(formToken)}">`;
   const messages = outbox ? await outbox.list() : [];
-  const dead = queue.deadLetters();
+  const dead = 'elsewhere' in queue ? [] : queue.deadLetters();
   const body = [
     '<h1>Dev mail</h1>',
-    outbox
-      ? '<p>Mail of the embedded mode lands here instead of going out.</p>'
-      : '<p>Mail goes out through SMTP; nothing is kept here.</p>',
-    `<h2>Dead letters (${dead.length})</h2>`,
-    dead.length
-      ? `<form method="post" action="/dev/mail/redrive">${token}<button>Re-drive all</button></form>` +
-        dead
-          .map(
-            (
-              d,
-            ) => `<article><strong>${escape(d.job.template)}</strong> to ${escape(d.job.to)} — ${d.attempts} attempts, last: ${escape(d.lastError)}
+    intro,
+    `<h2>Dead letters${'elsewhere' in queue ? '' : ` (${dead.length})`}</h2>`,
+    'elsewhere' in queue
+      ? `<p>${escape(queue.elsewhere)}</p>`
+      : dead.length
+        ? `<form method="post" action="/dev/mail/redrive">${token}<button>Re-drive all</button></form>` +
+          dead
+            .map(
+              (
+                d,
+              ) => `<article><strong>${escape(d.job.template)}</strong> to ${escape(d.job.to)} — ${d.attempts} attempts, last: ${escape(d.lastError)}
 <small>${escape(d.failedAt)}</small><form method="post" action="/dev/mail/redrive">${token}<input type="hidden" name="id" value="${escape(d.job.id)}"><button>Re-drive</button></form></article>`,
-          )
-          .join('')
-      : '<p>None.</p>',
+            )
+            .join('')
+        : '<p>None.</p>',
     `<h2>Outbox (${messages.length})</h2>`,
     ...messages.map(
       (m) =>

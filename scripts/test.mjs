@@ -8,7 +8,7 @@ const steps = [
   ['lint and format', 'npm', ['run', '--silent', 'lint']],
   ['clients built', 'node', ['scripts/build-clients.mjs']],
   ['backoffice unit tests (ng test)', 'npm', ['run', '--silent', 'test', '-w', 'clients/backoffice']],
-  ['tests: unit, integration, end-to-end', 'npx', ['vitest', 'run']],
+  ['tests: unit, integration, adversarial, end-to-end, infra, AWS rehearsal', 'npx', ['vitest', 'run']],
 ];
 
 for (const [title, command, args] of steps) {

@@ -11,6 +11,7 @@ export function buildApp(app = new App()): { app: App; stack: QueueManagerStack 
     ciHost: context('ciHost') === true || context('ciHost') === 'true',
     alarmEmail: (context('alarmEmail') as string | undefined) || undefined,
     smtpHost: (context('smtpHost') as string | undefined) ?? `email-smtp.${region}.amazonaws.com`,
+    smtpPort: Number(context('smtpPort') ?? 587),
     mailFrom: (context('mailFrom') as string | undefined) ?? 'Queue Manager <no-reply@example.com>',
     publicUrl: (context('publicUrl') as string | undefined) ?? 'https://queues.example.com',
     ...(context('apiDomain') && context('apiCertificateArn')

@@ -42,6 +42,7 @@ export interface ApiProps {
   readonly database: rds.DatabaseInstance;
   readonly proxy: rds.DatabaseProxy;
   readonly redisEndpoint: string;
+  readonly redisPort: string;
   readonly redisAuth: secrets.ISecret;
   readonly accounts: dynamodb.ITable;
   readonly mailQueue: sqs.IQueue;
@@ -81,6 +82,8 @@ export class Api extends Construct {
     const database = {
       MYSQL_SECRET_ARN: props.database.secret!.secretArn,
       MYSQL_HOST: props.proxy.endpoint,
+      // The proxy listens on the database's port (3306 for MySQL).
+      MYSQL_PORT: props.database.dbInstanceEndpointPort,
       MYSQL_DATABASE: DATABASE_NAME,
       SESSION_SECRET_ARN: sessionSecret.secretArn,
     };
@@ -96,21 +99,19 @@ export class Api extends Construct {
     // for it: the authorizer verifies sessions and looks tickets up, nothing more.
     this.resolver = fn('Resolver', 'resolver', {
       ...database,
-      REDIS_URL: `rediss://${props.redisEndpoint}:6379`,
+      REDIS_URL: `rediss://${props.redisEndpoint}:${props.redisPort}`,
       REDIS_AUTH_SECRET_ARN: props.redisAuth.secretArn,
       ACCOUNTS_TABLE: props.accounts.tableName,
       MAIL_QUEUE_URL: props.mailQueue.queueUrl,
       PUBLIC_URL: props.publicUrl,
     });
     this.authorizer = fn('Authorizer', 'authorizer', database);
-    for (const secret of [props.database.secret!, props.redisAuth, sessionSecret])
-      secret.grantRead(this.resolver.function);
-    for (const secret of [props.database.secret!, sessionSecret]) secret.grantRead(this.authorizer.function);
-    props.accounts.grantReadWriteData(this.resolver.function);
-    this.resolver.acknowledgeTableIndexes(
-      Stack.of(this).getLogicalId(props.accounts.node.defaultChild as CfnResource),
-    );
-    props.mailQueue.grantSendMessages(this.resolver.function);
+    this.resolver.readSecrets(props.database.secret!, props.redisAuth, sessionSecret);
+    this.authorizer.readSecrets(props.database.secret!, sessionSecret);
+    // The account store (resolvers/stores/accounts/dynamodb.ts): items by key, and the byId index for `me`.
+    this.resolver.useTable(props.accounts, 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query');
+    // Mail jobs are sent, nothing else (grantSendMessages adds GetQueueAttributes and GetQueueUrl, never called).
+    props.mailQueue.grant(this.resolver.function, 'sqs:SendMessage');
 
     this.api = new appsync.GraphqlApi(this, 'GraphqlApi', {
       name: 'queue-manager',

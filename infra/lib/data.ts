@@ -184,11 +184,12 @@ export class Data extends Construct {
       environment: {
         MYSQL_SECRET_ARN: this.database.secret!.secretArn,
         MYSQL_HOST: this.proxy.endpoint,
+        MYSQL_PORT: this.database.dbInstanceEndpointPort,
         MYSQL_DATABASE: DATABASE_NAME,
       },
     });
     const migrate = this.migrations;
-    this.database.secret!.grantRead(migrate.function);
+    migrate.readSecrets(this.database.secret!);
     const provider = new cr.Provider(this, 'MigrationProvider', { onEventHandler: migrate.function });
     const ackProvider = (id: string, reason: string) => Validations.of(provider).acknowledge({ id, reason });
     ackProvider(

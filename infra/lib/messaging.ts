@@ -1,9 +1,8 @@
-import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -15,6 +14,7 @@ export interface MessagingProps {
   readonly accounts: dynamodb.ITable;
   readonly alarmTopic: sns.ITopic;
   readonly smtpHost: string;
+  readonly smtpPort: number;
   readonly mailFrom: string;
 }
 
@@ -72,18 +72,26 @@ export class Messaging extends Construct {
       environment: {
         ACCOUNTS_TABLE: props.accounts.tableName,
         SMTP_HOST: props.smtpHost,
-        SMTP_PORT: '587',
+        SMTP_PORT: String(props.smtpPort),
         SMTP_SECRET_ARN: smtp.secretArn,
         MAIL_FROM: props.mailFrom,
       },
     });
-    props.accounts.grantReadWriteData(this.consumer.function);
-    smtp.grantRead(this.consumer.function);
-    this.consumer.acknowledgeTableIndexes(
-      Stack.of(this).getLogicalId(props.accounts.node.defaultChild as CfnResource),
-    );
-    this.consumer.function.addEventSource(
-      new SqsEventSource(this.mailQueue, { batchSize: 10, reportBatchItemFailures: true }),
+    // The delivery log (resolvers/stores/accounts/delivery-log.ts): claim, read a taken claim, mark, release.
+    this.consumer.useTable(props.accounts, 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem');
+    this.consumer.readSecrets(smtp);
+    // The event source mapping polls with the function's role: what Lambda's SQS poller needs, nothing more
+    // (SqsEventSource's grantConsumeMessages adds ChangeMessageVisibility and GetQueueUrl, never called).
+    this.consumer.function.addEventSourceMapping('MailEvents', {
+      eventSourceArn: this.mailQueue.queueArn,
+      batchSize: 10,
+      reportBatchItemFailures: true,
+    });
+    this.mailQueue.grant(
+      this.consumer.function,
+      'sqs:ReceiveMessage',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
     );
   }
 }

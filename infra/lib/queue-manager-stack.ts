@@ -14,6 +14,8 @@ export interface QueueManagerStackProps extends StackProps {
   /** Alarms go to this address when set. */
   readonly alarmEmail?: string;
   readonly smtpHost: string;
+  /** SES SMTP's STARTTLS port by default (587). */
+  readonly smtpPort?: number;
   readonly mailFrom: string;
   /** Where people open the clients; the CloudFront address once the web construct lands. */
   readonly publicUrl: string;
@@ -45,6 +47,7 @@ export class QueueManagerStack extends Stack {
       accounts: this.data.accounts,
       alarmTopic: this.alarms,
       smtpHost: props.smtpHost,
+      smtpPort: props.smtpPort ?? 587,
       mailFrom: props.mailFrom,
     });
     this.api = new Api(this, 'Api', {
@@ -53,6 +56,7 @@ export class QueueManagerStack extends Stack {
       database: this.data.database,
       proxy: this.data.proxy,
       redisEndpoint: this.data.redis.attrPrimaryEndPointAddress,
+      redisPort: this.data.redis.attrPrimaryEndPointPort,
       redisAuth: this.data.redisAuth,
       accounts: this.data.accounts,
       mailQueue: this.messaging.mailQueue,

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Log } from '../../resolvers/domain/ports';
 import { API_LIMITS, RATE_LIMITED_BODY } from '../../schema/limits';
 import { AppSyncError, formatError, httpErrors } from './errors';
-import type { Gateway, RequestContext } from './gateway';
+import type { Caller, Gateway, RequestContext } from './gateway';
 import type { RateLimiter } from './rate-limits';
 
 const MAX_BODY_BYTES = API_LIMITS.maxBodyBytes;
@@ -26,6 +26,16 @@ export interface GraphqlHttp {
   streams: Set<ServerResponse>;
   /** The API's WAF rate-based rules; absent when the operator turned them off (benchmarks). */
   rateLimiter: RateLimiter | undefined;
+  /**
+   * AppSync's IAM mode: checks a SigV4-signed request (signature, and the caller's policy for what it asks).
+   * Absent, every signed request is refused: only the AWS rehearsal issues credentials.
+   */
+  iam?: (request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: Buffer;
+  }) => Promise<Caller | 'refused'>;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, requestId: string): void {
@@ -97,7 +107,7 @@ const result = (r: ExecutionResult) => ({
  * not a GraphQL request, 200 for everything GraphQL (validation and resolver errors in `errors[]`).
  */
 export async function handleGraphqlHttp(
-  { gateway, log, streams, rateLimiter }: GraphqlHttp,
+  { gateway, log, streams, rateLimiter, iam }: GraphqlHttp,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -124,11 +134,15 @@ export async function handleGraphqlHttp(
   }
   let caller: Awaited<ReturnType<Gateway['authorize']>>;
   try {
-    caller = await gateway.authorize(headers.authorization, {
-      requestId,
-      headers,
-      ...(typeof request?.query === 'string' ? { query: request.query } : {}),
-    });
+    caller = headers.authorization?.startsWith('AWS4-HMAC-SHA256 ')
+      ? iam
+        ? await iam({ method: req.method ?? 'POST', url: req.url ?? '/', headers, body })
+        : 'refused'
+      : await gateway.authorize(headers.authorization, {
+          requestId,
+          headers,
+          ...(typeof request?.query === 'string' ? { query: request.query } : {}),
+        });
   } catch (thrown) {
     // The authorizer's store is down: this request fails, retryably; the process goes on.
     log.error('authorization failed', { requestId, error: String(thrown) });

@@ -22,7 +22,7 @@ import { AppSyncIamPublisher } from './publisher';
  * The Lambda functions' wiring, read once per cold start. Secrets come from Secrets Manager by ARN, never from
  * clear-text environment variables:
  *
- *   MYSQL_SECRET_ARN (RDS secret: username, password) + MYSQL_HOST (the RDS Proxy) + MYSQL_DATABASE
+ *   MYSQL_SECRET_ARN (RDS secret: username, password) + MYSQL_HOST (the RDS Proxy) + MYSQL_PORT + MYSQL_DATABASE
  *   REDIS_URL (rediss://host:6379) + REDIS_AUTH_SECRET_ARN
  *   ACCOUNTS_TABLE, MAIL_QUEUE_URL, APPSYNC_GRAPHQL_URL, PUBLIC_URL, SESSION_SECRET_ARN, AWS_REGION
  *   (the resolver reads all of these; the authorizer only the MySQL ones and SESSION_SECRET_ARN)
@@ -56,7 +56,7 @@ async function sqlFromEnv(env: Env): Promise<SqlDatabase> {
     string
   >;
   const url = new URL(
-    `mysql://${required(env, 'MYSQL_HOST')}:${env.MYSQL_PORT ?? '3306'}/${required(env, 'MYSQL_DATABASE')}`,
+    `mysql://${required(env, 'MYSQL_HOST')}:${required(env, 'MYSQL_PORT')}/${required(env, 'MYSQL_DATABASE')}`,
   );
   url.username = encodeURIComponent(username ?? '');
   url.password = encodeURIComponent(password ?? '');
@@ -74,7 +74,7 @@ async function redisUrlFromEnv(env: Env): Promise<string> {
 /**
  * The authorizer function's dependencies: the session key and the ticket lookup, nothing else (it runs before
  * every request, and AppSync's API cannot be named in its environment: the API depends on the authorizer).
- * Reads MYSQL_SECRET_ARN, MYSQL_HOST, MYSQL_DATABASE and SESSION_SECRET_ARN.
+ * Reads MYSQL_SECRET_ARN, MYSQL_HOST, MYSQL_PORT, MYSQL_DATABASE and SESSION_SECRET_ARN.
  */
 export async function authorizerDepsFromEnv(env: Env = process.env): Promise<AuthorizerDeps> {
   const [sql, sessionSecret] = await Promise.all([

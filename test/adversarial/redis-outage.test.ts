@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshMysql, type TestSql } from '../support/databases';
 import { freshDynamo, type TestDynamo } from '../support/dynalite';
 import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
-import { OwnRedis } from '../support/own-services';
+import { OwnRedis } from '../../local/rehearsal/own-services';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
 

@@ -5,7 +5,7 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDynamo, type TestDynamo } from '../support/dynalite';
 import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
-import { OwnMariadb } from '../support/own-services';
+import { OwnMariadb } from '../../local/rehearsal/own-services';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
 

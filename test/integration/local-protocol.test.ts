@@ -207,6 +207,26 @@ describe('POST /graphql as AppSync answers it', () => {
     });
   });
 
+  it('given a SigV4 (IAM) signature, then 401: this server issues no IAM credentials, so no publish from outside', async () => {
+    const publish = {
+      query: 'mutation P($e: QueueEventInput!) { publishQueueEvent(event: $e) { queueId } }',
+      variables: {
+        e: {
+          queueId: randomUUID(),
+          version: 1,
+          kind: 'JOINED',
+          waitingCount: 1,
+          at: new Date().toISOString(),
+        },
+      },
+    };
+    const signature = `AWS4-HMAC-SHA256 Credential=ASIAANY/20261130/local/appsync/aws4_request, SignedHeaders=host, Signature=${'a'.repeat(64)}`;
+    expect(await postGraphql(t.url, publish, signature)).toMatchObject({
+      status: 401,
+      body: { errors: [{ errorType: 'UnauthorizedException' }] },
+    });
+  });
+
   it('given an empty or unparsable body, then 400 MalformedHttpRequestException', async () => {
     expect(await postGraphql(t.url, '', 'Public')).toMatchObject({
       status: 400,

@@ -71,14 +71,15 @@ export async function startTestServer(
 
 /**
  * Reads the newest link of a kind (verify, reset-password) from the dev outbox page, as a person would: mail
- * is queued, so the page is reloaded until it arrives (3 s at most).
+ * is queued, so the page is reloaded until it arrives (3 s at most, unless told).
  */
 export async function linkFromDevMail(
   url: string,
   to: string,
   kind: 'verify' | 'reset-password',
+  timeoutMs = 3000,
 ): Promise<string> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const page = await (await fetch(`${url}/dev/mail`)).text();
     const article = page

@@ -1,0 +1,231 @@
+import { ListQueuesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEPT_GRANTS } from '../../infra/lib/grants';
+import type { FunctionPrivileges } from '../../local/rehearsal/least-privilege';
+import { REFUSED_DOMAIN } from '../../local/rehearsal/mail-sink';
+import { describeAmplifyFlows } from '../support/amplify-flows';
+import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { linkFromDevMail } from '../support/local-server';
+
+/**
+ * `npm run start:aws` as a user runs it: the CDK app synthesized, every function run from its bundle in the
+ * cloud assembly, AWS stood in by moto, MySQL and Redis over TLS, SMTP on loopback. The owner flow passes
+ * through it with aws-amplify v6; then what only the AWS path has: IAM-signed publishes, the SQS event source
+ * with partial batch failures and redrive, the migration custom resource, and least privilege by use.
+ */
+interface Rehearsal {
+  url: string;
+  moto: string;
+  readySeconds: number;
+  child: ChildProcess;
+  output: string[];
+}
+
+let rehearsal: Promise<Rehearsal> | undefined;
+
+function startRehearsal(): Promise<Rehearsal> {
+  rehearsal ??= new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'start:aws'], {
+      env: { ...process.env, PORT: '0', REHEARSAL_VISIBILITY_TIMEOUT: '2' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: stopped as a whole
+    });
+    const output: string[] = [];
+    const timer = setTimeout(() => reject(new Error(`not ready in 240 s:\n${output.join('')}`)), 240_000);
+    const read = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const text = output.join('');
+      const ready = /is ready at (http:\/\/\S+)\s+\((\d+(?:\.\d+)?) s\)/.exec(text);
+      const moto = /moto (http:\/\/\S+)/.exec(text);
+      if (ready && moto) {
+        clearTimeout(timer);
+        resolve({ url: ready[1]!, readySeconds: Number(ready[2]), moto: moto[1]!, child, output });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`start:aws exited with ${code}:\n${output.join('')}`));
+    });
+  });
+  return rehearsal;
+}
+
+afterAll(async () => {
+  const r = await rehearsal?.catch(() => undefined);
+  if (!r || r.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => r.child.once('exit', resolve));
+  process.kill(-r.child.pid!, 'SIGTERM');
+  await exited;
+}, 30_000);
+
+describeAmplifyFlows(
+  'the AWS rehearsal (npm run start:aws)',
+  true,
+  async () => {
+    const r = await startRehearsal();
+    process.stdout.write(`start:aws was ready in ${r.readySeconds} s\n`);
+    return {
+      url: r.url,
+      subscriptions: async () =>
+        ((await (await fetch(`${r.url}/health`)).json()) as { subscriptions: number }).subscriptions,
+      cleanup: async () => undefined, // stopped once, after every suite of this file
+    };
+  },
+  // Cold starts: each new execution environment loads its bundle, reads its secrets, opens TLS connections.
+  { mailMs: 20_000, testMs: 120_000, subscriptionMs: 20_000 },
+);
+
+describe('what only the AWS path has, rehearsed', () => {
+  let r: Rehearsal;
+  beforeAll(async () => {
+    r = await startRehearsal();
+  }, 240_000);
+
+  const post = (body: unknown, authorization: string) =>
+    fetch(`${r.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json', 'x-amz-date': '20261130T120000Z' },
+      body: JSON.stringify(body),
+    });
+  const publish = {
+    query:
+      'mutation P($e: QueueEventInput!) { publishQueueEvent(event: $e) { queueId version kind waitingCount } }',
+    variables: {
+      e: {
+        queueId: randomUUID(),
+        version: 99,
+        kind: 'JOINED',
+        ticketNumber: 1,
+        waitingCount: 1,
+        at: new Date().toISOString(),
+      },
+    },
+  };
+
+  it('given Chromium, then both apps, served from the deployed web assets, work against it: sign-up with the mailed link, a queue, a person joining from a phone and called live', async () => {
+    const browser = await launchBrowser(process.env.CHROMIUM ?? '/usr/bin/chromium');
+    try {
+      const owner = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      const email = `${randomUUID()}@example.com`;
+      await owner.goto(`${r.url}/backoffice/signup`);
+      await owner.getByLabel('Your name').fill('Dona Benta');
+      await owner.getByLabel('Email').fill(email);
+      await owner.getByLabel('Password').fill('correct horse battery');
+      await owner.getByRole('button', { name: 'Create account' }).click();
+      await owner.getByTestId('check-email').waitFor();
+      await owner.goto(await linkFromDevMail(r.url, email, 'verify', 20_000));
+      await owner.getByText('Your email is confirmed').waitFor();
+      await owner.getByRole('link', { name: 'Log in' }).click();
+      await owner.getByLabel('Email').fill(email);
+      await owner.getByLabel('Password').fill('correct horse battery');
+      await owner.getByRole('button', { name: 'Log in' }).click();
+      await owner.waitForURL(/\/backoffice\/queues$/);
+      await owner.getByLabel('Queue name').fill('Padaria Pão Quente');
+      await owner.getByRole('button', { name: 'Create queue' }).click();
+      await owner.waitForURL(/\/backoffice\/queues\/[0-9a-f-]{36}$/);
+      const queueId = owner.url().split('/').at(-1)!;
+
+      const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+      await phone.goto(`${r.url}/j/${queueId}`);
+      await phone.getByLabel('Your name').fill('Zoë');
+      await phone.getByRole('button', { name: 'Join the queue' }).click();
+      await phone.waitForURL(/\/t\/[\w-]{43}$/);
+      await phone.getByText('Nobody ahead of you').waitFor();
+      await owner.locator('[data-testid="ticket-row"]:has-text("Zoë")').waitFor({ timeout: 20_000 });
+      await owner.getByRole('button', { name: 'Call next (N)' }).click();
+      await phone.getByText("It's your turn!").waitFor({ timeout: 20_000 });
+      await phone.screenshot({ path: `${ARTIFACTS}rehearsal-phone-called.png` });
+      await owner.screenshot({ path: `${ARTIFACTS}rehearsal-backoffice-queue.png` });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('given a forged, unsigned or Lambda-authorized publishQueueEvent, then AppSync’s stand-in refuses it', async () => {
+    const forged = await post(
+      publish,
+      `AWS4-HMAC-SHA256 Credential=ASIA0000000000000000/20261130/sa-east-1/appsync/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+    );
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).errors[0].errorType).toBe('UnauthorizedException');
+    const malformed = await post(publish, 'AWS4-HMAC-SHA256 nonsense');
+    expect(malformed.status).toBe(401);
+    const asPublic = await (await post(publish, 'Public')).json();
+    expect(asPublic.errors[0]).toMatchObject({ errorType: 'Unauthorized' });
+    expect(asPublic.data?.publishQueueEvent ?? null).toBeNull();
+  });
+
+  it('given mail to a mailbox that refuses it beside a good one, then the good one is sent once and the other is dead-lettered after 3 receives', async () => {
+    const good = `${randomUUID()}@example.com`;
+    const bounced = `${randomUUID()}@${REFUSED_DOMAIN}`;
+    for (const email of [bounced, good])
+      await post(
+        {
+          query: 'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
+          variables: { i: { name: 'Someone', email, password: 'correct horse battery' } },
+        },
+        'Public',
+      );
+    const sqs = new SQSClient({
+      endpoint: r.moto,
+      region: 'sa-east-1',
+      credentials: { accessKeyId: 'test-reader', secretAccessKey: 'test-reader' },
+    });
+    const { QueueUrls } = await sqs.send(
+      new ListQueuesCommand({ QueueNamePrefix: 'MessagingMailDeadLetters' }),
+    );
+    expect(QueueUrls).toHaveLength(1);
+    const deadline = Date.now() + 30_000;
+    let dead: { body: unknown; receives: number } | undefined;
+    while (!dead && Date.now() < deadline) {
+      const { Messages } = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: QueueUrls![0],
+          WaitTimeSeconds: 1,
+          MessageSystemAttributeNames: ['All'],
+        }),
+      );
+      const m = Messages?.find((x) => x.Body?.includes(bounced));
+      if (m) dead = { body: JSON.parse(m.Body!), receives: Number(m.Attributes!.ApproximateReceiveCount) };
+    }
+    sqs.destroy();
+    expect(dead?.body).toMatchObject({ template: 'VERIFY_EMAIL', to: bounced });
+    const page = await (await fetch(`${r.url}/dev/mail`)).text();
+    expect(page.split(`to ${good}`).length - 1).toBe(1);
+    expect(page).not.toContain(`to ${bounced}`);
+  }, 60_000);
+
+  it('given a later deploy, then the migration custom resource answers Update with nothing left to apply, and Delete keeps the data', async () => {
+    const update = await fetch(`${r.url}/rehearsal/custom-resources/Update`, { method: 'POST' });
+    expect(await update.json()).toEqual([
+      { PhysicalResourceId: 'queue-manager-sql-schema', Data: { applied: '' } },
+    ]);
+    const remove = await fetch(`${r.url}/rehearsal/custom-resources/Delete`, { method: 'POST' });
+    expect(await remove.json()).toEqual([{ PhysicalResourceId: 'queue-manager-sql-schema', Data: {} }]);
+    const after = await (await post({ query: 'query { __typename }' }, 'Public')).json();
+    expect(after.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('given everything above, then every function used only actions its role grants, and each grant it never used has its reason', async () => {
+    const report = (await (await fetch(`${r.url}/rehearsal/privileges`)).json()) as FunctionPrivileges[];
+    const lines = report.map(
+      (f) =>
+        `${f.handler}: used ${[...new Set(f.used.map((u) => u.action))].join(', ') || 'nothing'}` +
+        `${f.unused.length ? `; granted, unused: ${f.unused.join(', ')}` : ''}`,
+    );
+    process.stdout.write(`least privilege by use:\n  ${lines.join('\n  ')}\n`);
+    const exercised = report.filter((f) => f.handler !== 'logShipper');
+    for (const f of exercised) {
+      expect(f.notGranted, `${f.handler} used actions its role does not grant`).toEqual([]);
+      expect(f.used.length, `${f.handler} made no AWS call at all`).toBeGreaterThan(0);
+      expect(
+        f.unused.filter((action) => !KEPT_GRANTS[action] && !KEPT_GRANTS[`${f.handler} ${action}`]),
+        `${f.handler} is granted actions it never used, without a reason in infra/lib/grants.ts`,
+      ).toEqual([]);
+    }
+  });
+});
