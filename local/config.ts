@@ -1,4 +1,4 @@
-import type { SmtpSettings } from '../resolvers/stores/mail/smtp';
+import { smtpSettingsFromEnv, type SmtpSettings } from '../resolvers/stores/mail/smtp';
 
 /** Everything `npm start` can be told, from the environment; defaults make the embedded mode. */
 export interface LocalConfig {
@@ -43,15 +43,11 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     redisPrefix: env.REDIS_PREFIX ?? 'qm:',
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     accountsTable: env.ACCOUNTS_TABLE ?? 'queue-manager-accounts',
-    smtp: env.SMTP_HOST
-      ? {
-          host: env.SMTP_HOST,
-          port: Number(env.SMTP_PORT ?? 587),
-          secure: env.SMTP_SECURE === 'true',
-          ...(env.SMTP_USER ? { user: env.SMTP_USER, password: env.SMTP_PASSWORD ?? '' } : {}),
-          from: env.MAIL_FROM ?? 'Queue Manager <no-reply@localhost>',
-        }
-      : undefined,
+    smtp: smtpSettingsFromEnv(
+      env,
+      { user: env.SMTP_USER, password: env.SMTP_PASSWORD },
+      'Queue Manager <no-reply@localhost>',
+    ),
     sessionSecret: env.SESSION_SECRET || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,

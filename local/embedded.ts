@@ -1,19 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { Redis } from 'ioredis';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { monotonicClock } from '../resolvers/domain/clock';
-import { deliverMail, type MailDeps } from '../resolvers/domain/deliver-mail';
 import type { Deps } from '../resolvers/domain/deps';
 import type { EventPublisher, Log, MailTransport } from '../resolvers/domain/ports';
 import { sessionKey } from '../resolvers/domain/sessions';
-import { DynamoDeliveryLog } from '../resolvers/stores/accounts/delivery-log';
-import { DynamoAccountStore } from '../resolvers/stores/accounts/dynamodb';
 import { ensureAccountTable, sharedSecret } from '../resolvers/stores/accounts/table';
 import { InProcessJobQueue } from '../resolvers/stores/jobs/in-process';
 import { FileOutbox } from '../resolvers/stores/mail/outbox';
@@ -22,7 +18,8 @@ import { MemoryPositionIndex } from '../resolvers/stores/positions/memory';
 import { connectRedis, RedisPositionIndex } from '../resolvers/stores/positions/redis';
 import { openSqlDatabase } from '../resolvers/stores/sql/database';
 import { migrateToLatest } from '../resolvers/stores/sql/migrate';
-import { SqlQueueStore } from '../resolvers/stores/sql/queue-store';
+import { mailDeps, resolverDeps } from '../resolvers/handlers/composition';
+import { deliverMail } from '../resolvers/domain/deliver-mail';
 import type { LocalConfig } from './config';
 
 /** A start-up problem the operator can fix; main.ts prints it without a stack trace. */
@@ -106,31 +103,25 @@ export async function openLocalSystem(
 
     const outbox = config.smtp ? undefined : new FileOutbox(join(config.dataDir, 'outbox'));
     const transport: MailTransport = config.smtp ? new SmtpTransport(config.smtp) : outbox!;
-    const mailDeps: MailDeps = {
-      deliveries: new DynamoDeliveryLog(dynamo, config.accountsTable),
-      transport,
-      log,
-      now: Date.now,
-    };
+    const mail = mailDeps({ dynamo, accountsTable: config.accountsTable, transport, log });
     const mailQueue = new InProcessJobQueue({
-      handle: (job) => deliverMail(mailDeps, job),
+      handle: (job) => deliverMail(mail, job),
       log,
       file: join(config.dataDir, 'mail-queue.json'),
     });
 
-    const deps: Deps = {
-      queues: new SqlQueueStore(sql),
+    const deps = resolverDeps({
+      sql,
       positions: redis ? new RedisPositionIndex(redis, config.redisPrefix) : new MemoryPositionIndex(),
-      accounts: new DynamoAccountStore(dynamo, config.accountsTable),
+      dynamo,
+      accountsTable: config.accountsTable,
       jobs: mailQueue,
       events,
       log,
       sessionKey: sessionKey(secret),
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
-      now: monotonicClock(),
-      newId: randomUUID,
       ...(config.sessionLifetimeSeconds ? { sessionLifetimeSeconds: config.sessionLifetimeSeconds } : {}),
-    };
+    });
     return {
       deps,
       mailQueue,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { QueueEvent } from '../resolvers/domain/model';
 import type { Log } from '../resolvers/domain/ports';
 import { createAuthorizerHandler } from '../resolvers/handlers/authorizer';
+import { authorizerDeps } from '../resolvers/handlers/composition';
 import { createLog } from '../resolvers/handlers/logger';
 import { createResolverHandler } from '../resolvers/handlers/resolver';
 import { devMailExposure, isLoopback, type LocalConfig } from './config';
@@ -75,12 +76,9 @@ export async function startLocalServer(
   const gateway = await Gateway.create(
     {
       resolver: createResolverHandler(async () => deps) as Lambdas['resolver'],
-      authorizer: createAuthorizerHandler(async () => ({
-        queues: deps.queues,
-        sessionKey: deps.sessionKey,
-        log,
-        now: Date.now,
-      })) as never,
+      authorizer: createAuthorizerHandler(async () =>
+        authorizerDeps({ queues: deps.queues, sessionKey: deps.sessionKey, log }),
+      ) as never,
     },
     fanOut,
   );

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
@@ -152,8 +153,16 @@ export class Monitoring extends Construct {
       timeout: Duration.seconds(30),
       environment: { OPENSEARCH_ENDPOINT: this.domain.domainEndpoint },
     });
-    this.domain.grantIndexWrite('queue-manager-logs-*', this.shipper.function);
-    this.domain.grantPathWrite('_bulk', this.shipper.function);
+    // The shipper only POSTs to _bulk, into the daily log indexes (resolvers/handlers/log-shipper.ts): POST
+    // alone (grantIndexWrite and grantPathWrite add PUT, PATCH and DELETE, never sent).
+    this.shipper.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['es:ESHttpPost'],
+        resources: ['_bulk', 'queue-manager-logs-*', 'queue-manager-logs-*/*'].map(
+          (path) => `${this.domain.domainArn}/${path}`,
+        ),
+      }),
+    );
     for (const resource of ['queue-manager-logs-*', 'queue-manager-logs-*/*'])
       Validations.of(this.shipper.function).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${logicalId(this.domain)}.Arn>/${resource}]`,

@@ -2,25 +2,23 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { randomUUID } from 'node:crypto';
-import { monotonicClock } from '../domain/clock';
 import type { MailDeps } from '../domain/deliver-mail';
 import type { Deps } from '../domain/deps';
 import { sessionKey } from '../domain/sessions';
-import { DynamoDeliveryLog } from '../stores/accounts/delivery-log';
-import { DynamoAccountStore } from '../stores/accounts/dynamodb';
 import { SqsJobQueue } from '../stores/jobs/sqs';
-import { SmtpTransport } from '../stores/mail/smtp';
+import { smtpSettingsFromEnv, SmtpTransport } from '../stores/mail/smtp';
 import { connectRedis, RedisPositionIndex } from '../stores/positions/redis';
 import { openSqlDatabase, type SqlDatabase } from '../stores/sql/database';
 import { SqlQueueStore } from '../stores/sql/queue-store';
 import type { AuthorizerDeps } from './authorizer';
+import { authorizerDeps, mailDeps, resolverDeps } from './composition';
 import { createLog } from './logger';
 import { AppSyncIamPublisher } from './publisher';
 
 /**
- * The Lambda functions' wiring, read once per cold start. Secrets come from Secrets Manager by ARN, never from
- * clear-text environment variables:
+ * The Lambda functions' stores, opened once per cold start from the environment; composition.ts (shared with
+ * `npm start`) assembles each function's dependencies from them. Secrets come from Secrets Manager by ARN, never
+ * from clear-text environment variables:
  *
  *   MYSQL_SECRET_ARN (RDS secret: username, password) + MYSQL_HOST (the RDS Proxy) + MYSQL_PORT + MYSQL_DATABASE
  *   REDIS_URL (rediss://host:6379) + REDIS_AUTH_SECRET_ARN
@@ -81,39 +79,36 @@ export async function authorizerDepsFromEnv(env: Env = process.env): Promise<Aut
     sqlFromEnv(env),
     secret(required(env, 'SESSION_SECRET_ARN')),
   ]);
-  return {
+  return authorizerDeps({
     queues: new SqlQueueStore(sql),
     sessionKey: sessionKey(sessionSecret),
     log: createLog('queue-manager-authorizer', env.LOG_LEVEL),
-    now: Date.now,
-  };
+  });
 }
 
 /** The resolver function's dependencies: every store the domain uses, and the publisher of queue events. */
 export async function depsFromEnv(env: Env = process.env): Promise<Deps> {
-  const log = createLog('queue-manager-api', env.LOG_LEVEL);
   const region = required(env, 'AWS_REGION');
   const [sql, redisUrl, sessionSecret] = await Promise.all([
     sqlFromEnv(env),
     redisUrlFromEnv(env),
     secret(required(env, 'SESSION_SECRET_ARN')),
   ]);
-  return {
-    queues: new SqlQueueStore(sql),
+  return resolverDeps({
+    sql,
     positions: new RedisPositionIndex(connectRedis(redisUrl)),
-    accounts: new DynamoAccountStore(new DynamoDBClient({ region }), required(env, 'ACCOUNTS_TABLE')),
+    dynamo: new DynamoDBClient({ region }),
+    accountsTable: required(env, 'ACCOUNTS_TABLE'),
     jobs: new SqsJobQueue(new SQSClient({ region }), required(env, 'MAIL_QUEUE_URL')),
     events: new AppSyncIamPublisher({
       url: required(env, 'APPSYNC_GRAPHQL_URL'),
       region,
       credentials: defaultProvider(),
     }),
-    log,
+    log: createLog('queue-manager-api', env.LOG_LEVEL),
     sessionKey: sessionKey(sessionSecret),
-    publicUrl: required(env, 'PUBLIC_URL').replace(/\/$/, ''),
-    now: monotonicClock(),
-    newId: randomUUID,
-  };
+    publicUrl: required(env, 'PUBLIC_URL'),
+  });
 }
 
 /** The mail consumer's dependencies. */
@@ -122,18 +117,14 @@ export async function mailDepsFromEnv(env: Env = process.env): Promise<MailDeps>
   const credentials = env.SMTP_SECRET_ARN
     ? (JSON.parse(await secret(env.SMTP_SECRET_ARN)) as { username?: string; password?: string })
     : {};
-  return {
-    deliveries: new DynamoDeliveryLog(new DynamoDBClient({ region }), required(env, 'ACCOUNTS_TABLE')),
-    transport: new SmtpTransport({
-      host: required(env, 'SMTP_HOST'),
-      port: Number(env.SMTP_PORT ?? 587),
-      secure: env.SMTP_SECURE === 'true',
-      ...(credentials.username ? { user: credentials.username, password: credentials.password ?? '' } : {}),
-      from: required(env, 'MAIL_FROM'),
-    }),
+  const smtp = smtpSettingsFromEnv(env, { user: credentials.username, password: credentials.password });
+  if (!smtp) throw new Error('Missing environment variable SMTP_HOST.');
+  return mailDeps({
+    dynamo: new DynamoDBClient({ region }),
+    accountsTable: required(env, 'ACCOUNTS_TABLE'),
+    transport: new SmtpTransport(smtp),
     log: createLog('queue-manager-mail', env.LOG_LEVEL),
-    now: Date.now,
-  };
+  });
 }
 
 /** The migration function's database. */

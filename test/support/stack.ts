@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { monotonicClock } from '../../resolvers/domain/clock';
 import type { Deps } from '../../resolvers/domain/deps';
 import type { MailJob, MailMessage, MailTransport, PositionIndex } from '../../resolvers/domain/ports';
 import { sessionKey } from '../../resolvers/domain/sessions';
-import { DynamoAccountStore } from '../../resolvers/stores/accounts/dynamodb';
+import { resolverDeps } from '../../resolvers/handlers/composition';
 import { InProcessEventBus } from '../../resolvers/stores/events/in-process';
 import { MemoryPositionIndex } from '../../resolvers/stores/positions/memory';
 import { connectRedis, RedisPositionIndex } from '../../resolvers/stores/positions/redis';
@@ -53,16 +51,17 @@ export async function openStack(
   bus.subscribe((e) => events.push(e));
   const log = recordingLog();
   const deps: Deps = {
-    queues: new SqlQueueStore(sql.sql),
-    positions,
-    accounts: new DynamoAccountStore(dynamo.client, dynamo.table),
-    jobs: { enqueue: async (job) => void mail.push(job) },
-    events: bus,
-    log,
-    sessionKey: sessionKey(TEST_SESSION_SECRET),
-    publicUrl: PUBLIC_URL,
-    now: monotonicClock(),
-    newId: randomUUID,
+    ...resolverDeps({
+      sql: sql.sql,
+      positions,
+      dynamo: dynamo.client,
+      accountsTable: dynamo.table,
+      jobs: { enqueue: async (job) => void mail.push(job) },
+      events: bus,
+      log,
+      sessionKey: sessionKey(TEST_SESSION_SECRET),
+      publicUrl: PUBLIC_URL,
+    }),
     scryptCost: TEST_SCRYPT,
   };
   return {

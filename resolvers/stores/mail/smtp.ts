@@ -11,6 +11,27 @@ export interface SmtpSettings {
   from: string;
 }
 
+/**
+ * SMTP settings from the environment, read the same way by every runtime: SMTP_HOST (none: no SMTP),
+ * SMTP_PORT (587), SMTP_SECURE, MAIL_FROM (or `defaultFrom`); credentials as the runtime keeps them.
+ */
+export function smtpSettingsFromEnv(
+  env: Record<string, string | undefined>,
+  credentials: { user?: string; password?: string } = {},
+  defaultFrom?: string,
+): SmtpSettings | undefined {
+  if (!env.SMTP_HOST) return undefined;
+  const from = env.MAIL_FROM || defaultFrom;
+  if (!from) throw new Error('Missing environment variable MAIL_FROM.');
+  return {
+    host: env.SMTP_HOST,
+    port: Number(env.SMTP_PORT ?? 587),
+    secure: env.SMTP_SECURE === 'true',
+    ...(credentials.user ? { user: credentials.user, password: credentials.password ?? '' } : {}),
+    from,
+  };
+}
+
 /** Mail through SMTP (SES SMTP in AWS). The message id is derived from the job id, so a resend is recognisable. */
 export class SmtpTransport implements MailTransport {
   private readonly transporter: Transporter;

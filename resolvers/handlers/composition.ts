@@ -1,0 +1,79 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { monotonicClock } from '../domain/clock';
+import type { MailDeps } from '../domain/deliver-mail';
+import type { Deps } from '../domain/deps';
+import type {
+  EventPublisher,
+  JobQueue,
+  Log,
+  MailTransport,
+  PositionIndex,
+  QueueStore,
+} from '../domain/ports';
+import type { SessionKey } from '../domain/sessions';
+import { DynamoDeliveryLog } from '../stores/accounts/delivery-log';
+import { DynamoAccountStore } from '../stores/accounts/dynamodb';
+import type { SqlDatabase } from '../stores/sql/database';
+import { SqlQueueStore } from '../stores/sql/queue-store';
+import type { AuthorizerDeps } from './authorizer';
+
+/**
+ * The one place each function's dependencies are assembled from opened stores. The runtimes differ only in how
+ * they open them: Lambda from its environment and secrets (aws-runtime.ts), `npm start` from its configuration
+ * (local/embedded.ts), the tests from fresh databases (test/support/stack.ts).
+ */
+export interface ResolverParts {
+  sql: SqlDatabase;
+  positions: PositionIndex;
+  dynamo: DynamoDBClient;
+  accountsTable: string;
+  jobs: JobQueue;
+  events: EventPublisher;
+  log: Log;
+  sessionKey: SessionKey;
+  /** Where the clients live, with or without a trailing slash. */
+  publicUrl: string;
+  sessionLifetimeSeconds?: number;
+}
+
+/** The resolver function: every store the domain uses. */
+export function resolverDeps(parts: ResolverParts): Deps {
+  return {
+    queues: new SqlQueueStore(parts.sql),
+    positions: parts.positions,
+    accounts: new DynamoAccountStore(parts.dynamo, parts.accountsTable),
+    jobs: parts.jobs,
+    events: parts.events,
+    log: parts.log,
+    sessionKey: parts.sessionKey,
+    publicUrl: parts.publicUrl.replace(/\/$/, ''),
+    now: monotonicClock(),
+    newId: randomUUID,
+    ...(parts.sessionLifetimeSeconds ? { sessionLifetimeSeconds: parts.sessionLifetimeSeconds } : {}),
+  };
+}
+
+/** The authorizer function: the session key and the ticket lookup, nothing else. */
+export function authorizerDeps(parts: {
+  queues: Pick<QueueStore, 'ticketByTokenHash'>;
+  sessionKey: SessionKey;
+  log: Log;
+}): AuthorizerDeps {
+  return { ...parts, now: Date.now };
+}
+
+/** The mail consumer: the delivery log beside the accounts, and a transport. */
+export function mailDeps(parts: {
+  dynamo: DynamoDBClient;
+  accountsTable: string;
+  transport: MailTransport;
+  log: Log;
+}): MailDeps {
+  return {
+    deliveries: new DynamoDeliveryLog(parts.dynamo, parts.accountsTable),
+    transport: parts.transport,
+    log: parts.log,
+    now: Date.now,
+  };
+}
