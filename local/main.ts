@@ -2,7 +2,7 @@
 import { configFromEnv } from './config';
 import { StartupError } from './embedded';
 import { createLog } from '../resolvers/handlers/logger';
-import { guardProcess } from './process-guard';
+import { guardProcess, stopOnSignals } from './process-guard';
 import { startCpuProfile } from './profile';
 import { startLocalServer } from './server';
 
@@ -27,27 +27,10 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping (pending mail is kept for the next start)…\n`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    server.close().then(
-      async () => {
-        await stopProfile?.();
-        process.stdout.write('Stopped cleanly.\n');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals('stopping (pending mail is kept for the next start)', async () => {
+    await server.close();
+    await stopProfile?.();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -16,3 +16,29 @@ export function guardProcess(log: Log): void {
     }),
   );
 }
+
+/**
+ * Stops on SIGINT or SIGTERM: says what it does, runs `close` once, and exits 0 when it finished, 1 when it
+ * failed or took longer than `graceMs`.
+ */
+export function stopOnSignals(stopping: string, close: () => Promise<unknown>, graceMs = 10_000): void {
+  let started = false;
+  const stop = (signal: string) => {
+    if (started) return;
+    started = true;
+    process.stdout.write(`\n${signal}: ${stopping}…\n`);
+    setTimeout(() => process.exit(1), graceMs).unref();
+    close().then(
+      () => {
+        process.stdout.write('Stopped cleanly.\n');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

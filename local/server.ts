@@ -124,11 +124,7 @@ export async function startLocalServer(
       log.error('request failed', { path, error: String(error) });
       if (!res.headersSent) res.writeHead(500).end();
     };
-    if (path === '/graphql' && req.method === 'POST')
-      return void handleGraphqlHttp(graphqlHttp, req, res).catch(fail);
-    if (path === '/graphql' && req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
-    if ((path === '/graphql' || path === '/playground') && req.method === 'GET') return servePlayground(res);
-    if (path === '/graphql') return methodNotAllowed(res);
+    if (serveApi(path, req, res, graphqlHttp, fail)) return;
     if (path === '/runtime-config.json')
       return void res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' })
@@ -192,6 +188,22 @@ export async function startLocalServer(
         server.closeAllConnections();
       })()),
   };
+}
+
+/** `/graphql` (POST; OPTIONS; GET: the playground; others 405) and `/playground`: true when it was one of them. */
+export function serveApi(
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  graphqlHttp: GraphqlHttp,
+  fail: (error: unknown) => void,
+): boolean {
+  if (path === '/graphql' && req.method === 'POST') void handleGraphqlHttp(graphqlHttp, req, res).catch(fail);
+  else if (path === '/graphql' && req.method === 'OPTIONS') res.writeHead(204, CORS).end();
+  else if ((path === '/graphql' || path === '/playground') && req.method === 'GET') servePlayground(res);
+  else if (path === '/graphql') methodNotAllowed(res);
+  else return false;
+  return true;
 }
 
 function methodNotAllowed(res: ServerResponse): void {

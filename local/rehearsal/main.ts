@@ -13,11 +13,12 @@ import { createLog } from '../../resolvers/handlers/logger';
 import { isLoopback } from '../config';
 import { InProcessFanOut } from '../gateway/fanout';
 import { Gateway, type Caller } from '../gateway/gateway';
-import { CORS, handleGraphqlHttp, type GraphqlHttp } from '../gateway/http';
+import type { GraphqlHttp } from '../gateway/http';
 import { RateLimiter } from '../gateway/rate-limits';
 import { attachRealtime } from '../gateway/realtime';
-import { serveDevMail, servePlayground } from '../pages';
-import { guardProcess } from '../process-guard';
+import { serveDevMail } from '../pages';
+import { serveApi } from '../server';
+import { guardProcess, stopOnSignals } from '../process-guard';
 import type { Use } from './least-privilege';
 import { ACCOUNT_ID, openRehearsal, REGION } from './rehearsal';
 import { verifySigV4 } from './sigv4';
@@ -110,10 +111,7 @@ async function main(): Promise<void> {
       log.error('request failed', { path, error: String(error) });
       if (!res.headersSent) res.writeHead(500).end();
     };
-    if (path === '/graphql' && req.method === 'POST')
-      return void handleGraphqlHttp(graphqlHttp, req, res).catch(fail);
-    if (path === '/graphql' && req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
-    if ((path === '/graphql' || path === '/playground') && req.method === 'GET') return servePlayground(res);
+    if (serveApi(path, req, res, graphqlHttp, fail)) return;
     if (path === '/health')
       return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
         JSON.stringify({
@@ -175,32 +173,17 @@ async function main(): Promise<void> {
     ].join('\n') + '\n',
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping the rehearsal…\n`);
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    (async () => {
+  stopOnSignals(
+    'stopping the rehearsal',
+    async () => {
       server.close();
       for (const stream of streams) stream.end();
       await realtime.close();
       await stack.close();
       server.closeAllConnections();
-    })().then(
-      () => {
-        process.stdout.write('Stopped cleanly.\n');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+    },
+    15_000,
+  );
 }
 
 main().catch((error: unknown) => {
