@@ -1,4 +1,7 @@
+import type { Log } from '../resolvers/domain/ports';
+import { createLog } from '../resolvers/handlers/logger';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../resolvers/stores/mail/smtp';
+import { createConsoleLog } from './console-log';
 
 /** Everything `npm start` can be told, from the environment; defaults make the embedded mode. */
 export interface LocalConfig {
@@ -17,6 +20,8 @@ export interface LocalConfig {
   smtp: SmtpSettings | undefined;
   sessionSecret: string | undefined;
   logLevel: string | undefined;
+  /** `text` (one short line per event, the default) or `json` (Lambda's format). */
+  logFormat: 'text' | 'json';
   keepAliveMs: number | undefined;
   /** The API's per-source rate limits (AWS WAF's rules, schema/limits.ts); off only for benchmarks. */
   rateLimits: boolean;
@@ -50,6 +55,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     ),
     sessionSecret: env.SESSION_SECRET || undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    logFormat: env.LOG_FORMAT === 'json' ? 'json' : 'text',
     keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,
     rateLimits: env.RATE_LIMITS !== 'off',
     devMail: env.DEV_MAIL === 'on' || env.DEV_MAIL === 'off' ? env.DEV_MAIL : 'auto',
@@ -63,6 +69,13 @@ function positiveInteger(name: string, raw: string | undefined): number | undefi
   if (!Number.isInteger(value) || value < 1)
     throw new Error(`${name} must be a whole number of seconds, not "${raw}".`);
   return value;
+}
+
+/** The local runtime's log, in the configured format. */
+export function localLog(config: Pick<LocalConfig, 'logLevel' | 'logFormat'>): Log {
+  return config.logFormat === 'json'
+    ? createLog('queue-manager-local', config.logLevel)
+    : createConsoleLog(config.logLevel);
 }
 
 /** Whether an address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped 127/8): a peer or a listener. */

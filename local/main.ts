@@ -1,7 +1,6 @@
 /** `npm start`: the whole system on one machine. Configuration: see config.ts and the README. */
-import { configFromEnv } from './config';
+import { configFromEnv, localLog } from './config';
 import { StartupError } from './embedded';
-import { createLog } from '../resolvers/handlers/logger';
 import { guardProcess, stopOnSignals } from './process-guard';
 import { startCpuProfile } from './profile';
 import { startLocalServer } from './server';
@@ -10,7 +9,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const stopProfile = await startCpuProfile(process.env.CPU_PROFILE);
   const config = configFromEnv();
-  const log = createLog('queue-manager-local', config.logLevel);
+  const log = localLog(config);
   guardProcess(log);
   const server = await startLocalServer(config, log);
   const d = server.system.describe;
@@ -18,6 +17,8 @@ async function main(): Promise<void> {
     [
       '',
       `Queue Manager is ready at ${server.url}  (${Math.round(performance.now() - started)} ms)`,
+      `  Client app  ${server.url}/   (a person's ticket: /t/<token>, joining: /j/<queue id>)`,
+      `  Backoffice  ${server.url}/backoffice/`,
       `  API         POST ${server.url}/graphql   real time ${server.url.replace(/^http/, 'ws')}/graphql/realtime`,
       `  Playground  ${server.url}/playground`,
       server.devMail.served

@@ -6,9 +6,8 @@ import type { QueueEvent } from '../resolvers/domain/model';
 import type { Log } from '../resolvers/domain/ports';
 import { createAuthorizerHandler } from '../resolvers/handlers/authorizer';
 import { authorizerDeps } from '../resolvers/handlers/composition';
-import { createLog } from '../resolvers/handlers/logger';
 import { createResolverHandler } from '../resolvers/handlers/resolver';
-import { devMailExposure, isLoopback, type LocalConfig } from './config';
+import { devMailExposure, isLoopback, localLog, type LocalConfig } from './config';
 import { openLocalSystem, StartupError, type LocalSystem } from './embedded';
 import { InProcessFanOut, RedisFanOut, type FanOut } from './gateway/fanout';
 import { Gateway, type Lambdas } from './gateway/gateway';
@@ -32,7 +31,7 @@ export interface LocalServer {
 /** Listens first (a taken port fails before any store opens), then opens the stores and wires the gateway. */
 export async function startLocalServer(
   config: LocalConfig,
-  log: Log = createLog('queue-manager-local', config.logLevel),
+  log: Log = localLog(config),
 ): Promise<LocalServer> {
   // Requests that arrive while the stores open get a 503; `ready` is filled in once everything is wired.
   const ready: { handle?: (req: IncomingMessage, res: ServerResponse) => void; gateway?: Gateway } = {};

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds each client (clients/*) whose build is missing or older than its sources: `npm start` serves them,
 // and the end-to-end tests drive them. Set FORCE_CLIENT_BUILD=1 to rebuild regardless.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,7 +29,17 @@ for (const name of existsSync('clients') ? readdirSync('clients') : []) {
     console.log(`${workspace}: build is up to date`);
     continue;
   }
-  console.log(`${workspace}: building…`);
-  const { status } = spawnSync('npm', ['run', 'build', '-w', workspace], { stdio: 'inherit' });
+  console.log(`${workspace}: building (once, then only when its sources change)…`);
+  const started = Date.now();
+  // The first build of the backoffice takes most of a minute: say it is still going.
+  const ticker = setInterval(
+    () => console.log(`${workspace}: still building (${Math.round((Date.now() - started) / 1000)} s)…`),
+    10_000,
+  );
+  const status = await new Promise((resolve) =>
+    spawn('npm', ['run', 'build', '-w', workspace], { stdio: 'inherit' }).once('exit', resolve),
+  );
+  clearInterval(ticker);
   if (status !== 0) process.exit(status ?? 1);
+  console.log(`${workspace}: built in ${Math.round((Date.now() - started) / 1000)} s`);
 }

@@ -9,8 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLog } from '../../resolvers/handlers/logger';
-import { isLoopback } from '../config';
+import { isLoopback, localLog } from '../config';
 import { InProcessFanOut } from '../gateway/fanout';
 import { Gateway, type Caller } from '../gateway/gateway';
 import type { GraphqlHttp } from '../gateway/http';
@@ -33,7 +32,10 @@ function topLevelFields(document: DocumentNode): [string, string][] {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const log = createLog('queue-manager-aws-rehearsal', process.env.LOG_LEVEL ?? 'warn');
+  const log = localLog({
+    logLevel: process.env.LOG_LEVEL ?? 'WARN',
+    logFormat: process.env.LOG_FORMAT === 'json' ? 'json' : 'text',
+  });
   guardProcess(log);
   const host = process.env.HOST ?? '127.0.0.1';
   const server = createServer();

@@ -19,6 +19,8 @@ describe('npm start', () => {
   it('given a fresh data folder, then it starts, answers, stops cleanly on SIGTERM, and finds everything after a restart', async () => {
     const first = await spawnServer({ DATA_DIR: dataDir, PORT: '0' }, 'npm start');
     expect(first.output()).toMatch(/Playground {2}http:\/\/localhost:\d+\/playground/);
+    expect(first.output()).toMatch(/Client app {2}http:\/\/localhost:\d+\/ /);
+    expect(first.output()).toMatch(/Backoffice {2}http:\/\/localhost:\d+\/backoffice\//);
     const email = `${randomUUID()}@example.com`;
     const { authorization: owner } = await ownerOverHttp(first.url, first.url, email);
     const queue = (
@@ -37,6 +39,17 @@ describe('npm start', () => {
     ).body.data.addTicket;
     await first.stop('SIGTERM');
     expect(first.output()).toContain('Stopped cleanly.');
+    // One short line per request for a person at a terminal, no JSON, no names.
+    const requests = first
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('graphql request'));
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    for (const line of requests) {
+      expect(line).toMatch(/^\d\d:\d\d:\d\d INFO {2}graphql request .*operation=mutation .*durationMs=\d+/);
+      expect(line.length).toBeLessThan(200);
+      expect(line).not.toContain('Ana');
+    }
 
     const second = await spawnServer({ DATA_DIR: dataDir, PORT: '0' }, 'npm start');
     try {
