@@ -41,18 +41,56 @@ article{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}pre{w
 
 let playground: string | undefined;
 
-/** GraphiQL, bundled (no CDN): queries and mutations over POST /graphql, subscriptions over SSE. */
+const EXAMPLE_QUEUE = '00000000-0000-4000-8000-000000000000';
+const PLAYGROUND_HELP = `# Authorization goes in Headers (below):
+#   "Public", "Bearer <accessToken from login>"
+#   or "Ticket <accessToken of a ticket>".
+# Variables: a queue's id (the backoffice shows it in the
+# address of the queue's page); the example id answers null.`;
+const variables = JSON.stringify({ queueId: EXAMPLE_QUEUE }, null, 2);
+
+/**
+ * GraphiQL, bundled (no CDN): queries and mutations over POST /graphql, subscriptions over Server-Sent Events
+ * (GET with Accept: text/event-stream). Three tabs that run as loaded: a queue's display, its live events, and
+ * joining it (run the third while the second is open to see the event arrive).
+ */
 export function servePlayground(res: ServerResponse): void {
   playground ??= renderGraphiQL({
     title: 'Queue Manager — GraphQL playground',
     endpoint: '/graphql',
     subscriptionsProtocol: 'SSE',
     headers: JSON.stringify({ Authorization: 'Public' }, null, 2),
-    defaultQuery: `# Authorization (Headers, below): "Public", "Bearer <accessToken from login>" or "Ticket <accessToken of a ticket>".
+    // The editor starts from `variables`, not from the first tab's; every tab uses the same.
+    variables,
+    defaultEditorToolsVisibility: 'variables',
+    defaultTabs: [
+      {
+        query: `${PLAYGROUND_HELP}
 query Display($queueId: ID!) {
   queueDisplay(queueId: $queueId) { name status nowServing waitingCount version }
 }
 `,
+        variables,
+      },
+      {
+        query: `# Live: every change to the queue, as the pages of
+# the people waiting receive it.
+subscription Watch($queueId: ID!) {
+  onQueueEvent(queueId: $queueId) { queueId version kind ticketNumber waitingCount nowServing at }
+}
+`,
+        variables,
+      },
+      {
+        query: `# Joins the queue as a person with the QR code would
+# (the queue must be open and allow joining).
+mutation Join($queueId: ID!) {
+  joinQueue(queueId: $queueId, input: { name: "Playground" }) { accessToken ticket { number position } }
+}
+`,
+        variables,
+      },
+    ],
   } as Parameters<typeof renderGraphiQL>[0]);
   // GraphiQL runs inline scripts and blob: workers.
   html(

@@ -199,6 +199,12 @@ export function serveApi(
 ): boolean {
   if (path === '/graphql' && req.method === 'POST') void handleGraphqlHttp(graphqlHttp, req, res).catch(fail);
   else if (path === '/graphql' && req.method === 'OPTIONS') res.writeHead(204, CORS).end();
+  else if (
+    path === '/graphql' &&
+    req.method === 'GET' &&
+    (req.headers.accept ?? '').includes('text/event-stream')
+  )
+    void handleGraphqlHttp(graphqlHttp, req, res).catch(fail);
   else if ((path === '/graphql' || path === '/playground') && req.method === 'GET') servePlayground(res);
   else if (path === '/graphql') methodNotAllowed(res);
   else return false;

@@ -89,6 +89,32 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
+/**
+ * The playground's subscriptions: GraphiQL sends them as GET with the request in the query string (`query`,
+ * `variables` and `extensions` as JSON, `operationName`), like GraphQL over HTTP. Read as the same JSON body a POST
+ * carries, bounded like one.
+ */
+function requestFromQueryString(url: string): Buffer | 'too-large' {
+  if (url.length > MAX_BODY_BYTES) return 'too-large';
+  const params = new URL(url, 'http://local').searchParams;
+  const json = (name: string) => {
+    const raw = params.get(name);
+    if (raw === null || raw === '') return undefined;
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return raw; // left for the usual checks to refuse
+    }
+  };
+  return Buffer.from(
+    JSON.stringify({
+      query: params.get('query') ?? undefined,
+      variables: json('variables'),
+      operationName: params.get('operationName') ?? undefined,
+    }),
+  );
+}
+
 function httpError(
   res: ServerResponse,
   requestId: string,
@@ -114,7 +140,7 @@ export async function handleGraphqlHttp(
   const requestId = randomUUID();
   const started = performance.now();
   const headers = headersOf(req);
-  const body = await readBody(req);
+  const body = req.method === 'GET' ? requestFromQueryString(req.url ?? '') : await readBody(req);
   if (body === 'too-large') {
     res.setHeader('connection', 'close');
     return httpError(res, requestId, httpErrors.tooLarge);

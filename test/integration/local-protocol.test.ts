@@ -340,6 +340,43 @@ describe('POST /graphql as AppSync answers it', () => {
     controller.abort();
   });
 
+  it('given GraphiQL’s GET with Accept: text/event-stream, then the subscription streams as over POST; without it, the playground page', async () => {
+    const queueId = (await api('createQueue', { input: { name: 'GET SSE queue' } })).id;
+    const params = new URLSearchParams({
+      query: ON_QUEUE_EVENT,
+      variables: JSON.stringify({ queueId }),
+      operationName: 'OnQueueEvent',
+    });
+    const controller = new AbortController();
+    const response = await fetch(`${t.url}/graphql?${params}`, {
+      headers: { accept: 'text/event-stream', authorization: 'Public' },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = response.body!.getReader();
+    let text = '';
+    await api('addTicket', { queueId, input: { name: 'Ana' } });
+    while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(JSON.parse(text.split('event: next\ndata: ')[1]!.split('\n')[0]!)).toMatchObject({
+      data: { onQueueEvent: { queueId, kind: 'JOINED' } },
+    });
+    controller.abort();
+    // Hostile: no auth, a document that is not JSON-variabled, an oversized query string.
+    const refused = await fetch(`${t.url}/graphql?${params}`, { headers: { accept: 'text/event-stream' } });
+    expect(refused.status).toBe(401);
+    const bad = await fetch(`${t.url}/graphql?query=subscription%20%7B&variables=%7Bnope`, {
+      headers: { accept: 'text/event-stream', authorization: 'Public' },
+    });
+    expect((await bad.json()).errors[0].message).toBeTruthy();
+    const huge = await fetch(`${t.url}/graphql?query=${'a'.repeat(70_000)}`, {
+      headers: { accept: 'text/event-stream', authorization: 'Public' },
+    });
+    expect([413, 414, 431]).toContain(huge.status);
+    const page = await fetch(`${t.url}/graphql`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('subscription Watch($queueId: ID!)');
+  });
+
   it('given requests, then every log line of a request carries its id, and none carries a name or an email', async () => {
     const queueId = (await api('createQueue', { input: { name: 'Logged queue', selfJoin: true } })).id;
     const email = `${randomUUID()}@example.com`;
