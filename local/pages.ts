@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import type { InProcessJobQueue } from '../resolvers/stores/jobs/in-process';
+import { APP_SECURITY_HEADERS, appContentSecurityPolicy, CACHE } from '../schema/web-headers';
 import type { FileOutbox } from '../resolvers/stores/mail/outbox';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -197,19 +198,30 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => 
 
 /** The built clients, when they exist: React at /, Angular at /backoffice/, each with its SPA fallback. */
 export function clientApps(): { react: Handler | undefined; backoffice: Handler | undefined } {
-  const serve = (dir: string) =>
-    existsSync(join(dir, 'index.html'))
-      ? (sirv(dir, {
-          single: true,
-          etag: true,
-          gzip: true,
-          brotli: true,
-          immutable: true,
-          setHeaders: (res, path) => {
-            if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
-          },
-        }) as Handler)
-      : undefined;
+  const serve = (dir: string): Handler | undefined => {
+    if (!existsSync(join(dir, 'index.html'))) return undefined;
+    const files = sirv(dir, {
+      single: true,
+      etag: true,
+      // The builds carry .br and .gz beside each file (scripts/build-clients.mjs).
+      gzip: true,
+      brotli: true,
+      // `path` is the request's: an app route (no extension) is answered with index.html.
+      setHeaders: (res, path) => {
+        const page = path.endsWith('.html') || !/\.\w+$/.test(path);
+        res.setHeader('cache-control', page || !/[.-][\w-]{8,}\.\w+$/.test(path) ? CACHE.page : CACHE.hashed);
+        if (page) {
+          res.setHeader('content-security-policy', appContentSecurityPolicy());
+          for (const [name, value] of Object.entries(APP_SECURITY_HEADERS)) res.setHeader(name, value);
+        }
+      },
+    }) as Handler;
+    // Source maps stay on disk (for reading stack traces), never served.
+    return (req, res, next) =>
+      /\.map$/.test(new URL(req.url ?? '/', 'http://local').pathname)
+        ? void res.writeHead(404).end('Not found')
+        : files(req, res, next);
+  };
   return {
     react: serve(join(ROOT, 'clients/react/dist')),
     backoffice: serve(join(ROOT, 'clients/backoffice/dist/browser')),

@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 // comes from /runtime-config.json at run time, never from the build.
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', sourcemap: true, target: 'es2022' },
+  // Source maps stay on disk for reading stack traces; the served files do not point at them.
+  build: { outDir: 'dist', sourcemap: 'hidden', target: 'es2022' },
   server: {
     proxy: {
       '/graphql': { target: 'http://localhost:4000', ws: true },

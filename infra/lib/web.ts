@@ -4,6 +4,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { appContentSecurityPolicy } from '../../schema/web-headers';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -68,7 +69,12 @@ export class Web extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: `default-src 'self'; connect-src 'self' https://*.amazonaws.com wss://*.amazonaws.com${props.apiDomain ? ` https://${props.apiDomain} wss://${props.apiDomain}` : ''}; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+          // The same policy the local server sends (schema/web-headers.ts), with AppSync's origins.
+          contentSecurityPolicy: appContentSecurityPolicy([
+            'https://*.amazonaws.com',
+            'wss://*.amazonaws.com',
+            ...(props.apiDomain ? [`https://${props.apiDomain}`, `wss://${props.apiDomain}`] : []),
+          ]),
           override: true,
         },
         strictTransportSecurity: {
@@ -138,7 +144,8 @@ export class Web extends Construct {
       publicUrl: this.url,
     };
     const sources = (dist: string) => [
-      ...(existsSync(dist) ? [deploy.Source.asset(dist)] : []),
+      // CloudFront compresses on its own; source maps stay out of the buckets.
+      ...(existsSync(dist) ? [deploy.Source.asset(dist, { exclude: ['*.map', '*.br', '*.gz'] })] : []),
       deploy.Source.jsonData('runtime-config.json', runtimeConfig),
     ];
     new deploy.BucketDeployment(this, 'DeployReact', {
