@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  mutation ChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": typeof types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": typeof types.QueueLinksDocument,
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": typeof types.QueueStatsDocument,
     "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
@@ -51,6 +52,7 @@ const documents: Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  mutation ChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) {\n      accessToken\n      expiresAt\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": types.QueueLinksDocument,
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": types.QueueStatsDocument,
     "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
@@ -105,6 +107,10 @@ export function graphql(source: "\n  mutation ChangePassword($current: String!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n"): typeof import('./graphql').ResendVerificationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

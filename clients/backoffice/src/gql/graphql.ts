@@ -120,6 +120,13 @@ export type RefreshSessionMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type RefreshSessionMutation = { refreshSession: { accessToken: string, expiresAt: string } };
 
+export type ResendVerificationMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type ResendVerificationMutation = { resendVerification: boolean };
+
 export type QueueLinksQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -314,6 +321,11 @@ export const RefreshSessionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const ResendVerificationDocument = new TypedDocumentString(`
+    mutation ResendVerification($email: AWSEmail!) {
+  resendVerification(email: $email)
+}
+    `) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
 export const QueueLinksDocument = new TypedDocumentString(`
     query QueueLinks($id: ID!) {
   queue(id: $id) {

@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { Api } from '../core/api';
 import { errorField, errorText, I18n } from '../core/i18n';
 import { AuthService } from './auth.service';
+import { isNotVerified, ResendVerificationForm } from './resend-verification';
 import { validateSignUp, type SignUpErrors } from './validation';
 
 @Component({
@@ -101,7 +102,7 @@ export class SignUpPage {
 
 @Component({
   selector: 'app-verify',
-  imports: [RouterLink],
+  imports: [RouterLink, ResendVerificationForm],
   template: `
     <section class="card" role="status" data-testid="verify">
       @switch (state()) {
@@ -120,6 +121,9 @@ export class SignUpPage {
         }
       }
     </section>
+    @if (state() !== 'working' && state() !== 'done') {
+      <app-resend-verification />
+    }
   `,
 })
 export class VerifyPage implements OnInit {
@@ -140,7 +144,7 @@ export class VerifyPage implements OnInit {
 
 @Component({
   selector: 'app-login',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, ResendVerificationForm],
   template: `
     <form class="card" (ngSubmit)="submit()" novalidate>
       <h1>{{ t().logIn }}</h1>
@@ -163,6 +167,9 @@ export class VerifyPage implements OnInit {
         <a routerLink="/forgot">{{ t().forgotPassword }}</a>
       </p>
     </form>
+    @if (notVerified()) {
+      <app-resend-verification [initialEmail]="email.trim()" />
+    }
   `,
 })
 export class LoginPage {
@@ -174,6 +181,8 @@ export class LoginPage {
   password = '';
   readonly failure = signal<string | null>(null);
   readonly busy = signal(false);
+  /** The account waits for its email to be confirmed: offer a new link. */
+  readonly notVerified = signal(false);
 
   async submit(): Promise<void> {
     this.busy.set(true);
@@ -183,6 +192,7 @@ export class LoginPage {
       await this.router.navigateByUrl(this.route.snapshot.queryParamMap.get('returnUrl') || '/queues');
     } catch (error) {
       this.failure.set(errorText(this.t(), error));
+      this.notVerified.set(isNotVerified(error));
     } finally {
       this.busy.set(false);
     }

@@ -29,6 +29,10 @@ export const EN = {
   confirmed: 'Your email is confirmed',
   toRunQueues: 'to run your queues.',
   linkDoesNotWork: 'This link does not work',
+  needNewLink: 'Need a new confirmation link?',
+  sendNewLink: 'Send a new link',
+  verificationResent: (email: string) =>
+    `If ${email} is waiting to be confirmed, a new link is on its way. It works once, for 24 hours.`,
   sendResetLink: 'Send a reset link',
   resetSent: (email: string) =>
     `If ${email} has an account, a reset link is on its way. It works once, for an hour.`,
@@ -157,6 +161,10 @@ export const PT_BR: Messages = {
   confirmed: 'Seu e-mail está confirmado',
   toRunQueues: 'para gerenciar suas filas.',
   linkDoesNotWork: 'Este link não funciona',
+  needNewLink: 'Precisa de um novo link de confirmação?',
+  sendNewLink: 'Enviar um novo link',
+  verificationResent: (email) =>
+    `Se ${email} estiver aguardando confirmação, um novo link está a caminho. Ele funciona uma vez, por 24 horas.`,
   sendResetLink: 'Enviar link de redefinição',
   resetSent: (email) =>
     `Se ${email} tiver uma conta, um link de redefinição está a caminho. Ele funciona uma vez, por uma hora.`,
