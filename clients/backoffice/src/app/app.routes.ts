@@ -1,9 +1,7 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type Routes } from '@angular/router';
-import { AccountPage } from './auth/account.page';
 import { ForgotPage, LoginPage, ResetPage, SignUpPage, VerifyPage } from './auth/auth.pages';
 import { AuthService } from './auth/auth.service';
-import { QueuePage, QueuesPage } from './queues/queues.pages';
 
 /** Owner pages need a live session; without one, log in and come back. */
 const signedIn: CanActivateFn = (_route, state) =>
@@ -18,9 +16,22 @@ export const routes: Routes = [
   { path: 'login', component: LoginPage },
   { path: 'forgot', component: ForgotPage },
   { path: 'reset-password/:token', component: ResetPage },
-  { path: 'queues', component: QueuesPage, canActivate: [signedIn] },
-  { path: 'account', component: AccountPage, canActivate: [signedIn] },
-  { path: 'queues/:id', component: QueuePage, canActivate: [signedIn] },
+  // The owner's pages load once signed in: the login page a visitor meets first carries only the auth pages.
+  {
+    path: 'queues',
+    loadComponent: () => import('./queues/queues.pages').then((m) => m.QueuesPage),
+    canActivate: [signedIn],
+  },
+  {
+    path: 'account',
+    loadComponent: () => import('./auth/account.page').then((m) => m.AccountPage),
+    canActivate: [signedIn],
+  },
+  {
+    path: 'queues/:id',
+    loadComponent: () => import('./queues/queues.pages').then((m) => m.QueuePage),
+    canActivate: [signedIn],
+  },
   // Printing and charts load on demand: Chart.js stays out of the first load.
   {
     path: 'queues/:id/qr',
