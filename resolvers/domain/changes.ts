@@ -108,6 +108,7 @@ const QUEUE_FIELDS = [
   'calledMessage',
   'status',
   'selfJoin',
+  'serveOnNext',
   'capacity',
   'version',
   'nextNumber',

@@ -15,6 +15,8 @@ export interface Queue {
   calledMessage: string | null;
   status: QueueStatus;
   selfJoin: boolean;
+  /** Calling the next person marks whoever is still called as served. */
+  serveOnNext: boolean;
   capacity: number | null;
   /** Increases by one with every change to the queue or its tickets. */
   version: number;

@@ -24,6 +24,7 @@ export type QueuePatch = Partial<
     | 'calledMessage'
     | 'status'
     | 'selfJoin'
+    | 'serveOnNext'
     | 'capacity'
     | 'version'
     | 'nextNumber'
@@ -40,6 +41,8 @@ export interface QueueTx {
   /** The queue as locked at the start of the transaction. */
   readonly queue: Queue;
   firstWaiting(): Promise<Ticket | undefined>;
+  /** The tickets being called now (usually one), in number order. */
+  calledTickets(): Promise<Ticket[]>;
   /** A ticket of this queue, or undefined. */
   ticket(id: string): Promise<Ticket | undefined>;
   insertTicket(ticket: Ticket, tokenHash: string): Promise<void>;

@@ -11,14 +11,15 @@ export interface QueueInput {
   description?: unknown;
   calledMessage?: unknown;
   selfJoin?: unknown;
+  serveOnNext?: unknown;
   capacity?: unknown;
 }
 
 const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
 
-function parseSelfJoin(raw: unknown): boolean {
-  if (raw === undefined || raw === null) return false;
-  if (typeof raw !== 'boolean') throw new ValidationError('selfJoin must be true or false.');
+function parseFlag(name: string, raw: unknown, absent: boolean): boolean {
+  if (raw === undefined || raw === null) return absent;
+  if (typeof raw !== 'boolean') throw new ValidationError(`${name} must be true or false.`, { field: name });
   return raw;
 }
 
@@ -32,7 +33,8 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     description: parseText('description', input.description),
     calledMessage: parseText('calledMessage', input.calledMessage),
     status: 'OPEN',
-    selfJoin: parseSelfJoin(input.selfJoin),
+    selfJoin: parseFlag('selfJoin', input.selfJoin, false),
+    serveOnNext: parseFlag('serveOnNext', input.serveOnNext, true),
     capacity: parseCapacity('capacity', input.capacity),
     version: 1,
     nextNumber: 1,
@@ -62,7 +64,10 @@ export async function updateQueue(
   if (input.description !== undefined) patch.description = parseText('description', input.description);
   if (input.calledMessage !== undefined)
     patch.calledMessage = parseText('calledMessage', input.calledMessage);
-  if (input.selfJoin !== undefined && input.selfJoin !== null) patch.selfJoin = parseSelfJoin(input.selfJoin);
+  if (input.selfJoin !== undefined && input.selfJoin !== null)
+    patch.selfJoin = parseFlag('selfJoin', input.selfJoin, false);
+  if (input.serveOnNext !== undefined && input.serveOnNext !== null)
+    patch.serveOnNext = parseFlag('serveOnNext', input.serveOnNext, true);
   if (input.capacity !== undefined) patch.capacity = parseCapacity('capacity', input.capacity);
   const { queue } = await changeQueue(deps, id, async (tx) => {
     assertOwns(ownerId, tx.queue);

@@ -1,4 +1,4 @@
-import { changeQueue } from './changes';
+import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { assertOwns, ownedQueue, requireOwner } from './identity';
@@ -109,30 +109,46 @@ export async function callNext(
 ): Promise<PositionedTicket | null> {
   const ownerId = requireOwner(identity);
   const queueId = parseId('queueId', rawQueueId);
-  const { value } = await changeQueue(deps, queueId, async (tx) => {
+  const committed = await changeQueueInOrder(deps, queueId, async (tx) => {
     assertOwns(ownerId, tx.queue);
     if (tx.queue.status === 'CLOSED')
       throw new ConflictError('The queue is closed. Open or pause it to call people.');
-    const next = await tx.firstWaiting();
-    if (!next) return { value: null };
     const at = deps.now();
+    // Whoever is still called is done (unless the owner turned this off): one SERVED change each, so their
+    // pages learn it, before the next person is called.
+    const plans: Plan<PositionedTicket | null>[] = [];
+    for (const done of tx.queue.serveOnNext ? await tx.calledTickets() : []) {
+      const served: TicketPatch = { status: 'SERVED', finishedAt: at };
+      await tx.updateTicket(done.id, served);
+      plans.push({
+        value: { ...done, ...served, position: null },
+        kind: 'SERVED',
+        ticketNumber: done.number,
+      });
+    }
+    const next = await tx.firstWaiting();
+    if (!next) return [...plans, { value: null }];
     const patch: TicketPatch = { status: 'CALLED', calledAt: at };
     await tx.updateTicket(next.id, patch);
-    return {
-      value: { ...next, ...patch, position: null },
-      kind: 'CALLED',
-      ticketNumber: next.number,
-      queuePatch: {
-        waitingCount: tx.queue.waitingCount - 1,
-        nowServing: next.number,
-        lastCalledAt: at,
-        callIntervalMs: nextCallInterval(tx.queue, at),
+    return [
+      ...plans,
+      {
+        value: { ...next, ...patch, position: null },
+        kind: 'CALLED',
+        ticketNumber: next.number,
+        queuePatch: {
+          waitingCount: tx.queue.waitingCount - 1,
+          nowServing: next.number,
+          lastCalledAt: at,
+          callIntervalMs: nextCallInterval(tx.queue, at),
+        },
+        index: { remove: next.id },
+        // Its event's version: after the queue's, and after each SERVED change above.
+        mail: calledMail(deps, tx.queue, next, tx.queue.version + plans.length + 1),
       },
-      index: { remove: next.id },
-      mail: calledMail(deps, tx.queue, next, tx.queue.version + 1),
-    };
+    ];
   });
-  return value;
+  return committed.at(-1)?.value ?? null;
 }
 
 type Transition = 'RECALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED';

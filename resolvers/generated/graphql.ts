@@ -41,6 +41,7 @@ export type CreateQueueInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
+  serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type HourCount = {
@@ -271,6 +272,8 @@ export type Queue = {
   /** The number of the ticket called most recently; null before the first call. */
   nowServing: Maybe<Scalars['Int']['output']>;
   selfJoin: Scalars['Boolean']['output'];
+  /** Calling the next person marks whoever is still called as served (true unless the owner turned it off). */
+  serveOnNext: Scalars['Boolean']['output'];
   status: QueueStatus;
   updatedAt: Scalars['AWSDateTime']['output'];
   version: Scalars['Int']['output'];
@@ -448,6 +451,7 @@ export type UpdateQueueInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
+  serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type WaitSample = {
@@ -747,6 +751,7 @@ export type QueueResolvers<ContextType = any, ParentType extends ResolversParent
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   selfJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  serveOnNext?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -32,6 +32,7 @@ export function presentQueue(q: Queue, publicUrl: string): G.Queue {
     calledMessage: q.calledMessage,
     status: q.status,
     selfJoin: q.selfJoin,
+    serveOnNext: q.serveOnNext,
     capacity: q.capacity,
     waitingCount: q.waitingCount,
     nowServing: q.nowServing,

@@ -50,7 +50,7 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
     const eventsOf = (queueId: string) => stack.events.filter((e) => e.queueId === queueId);
 
     it('given three people added, when next is called twice and the middle one removed, then every derived position equals the read one', async () => {
-      const queue = await newQueue();
+      const queue = await newQueue({ serveOnNext: false });
       const people: IssuedTicket[] = [];
       for (const person of ['Ana', 'Bruno', 'Cláudia'])
         people.push(await api('addTicket', { queueId: queue.id, input: { name: person } }));
@@ -119,6 +119,41 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
         [3, 1],
         [5, 2],
       ]);
+    });
+
+    it('given the default, when next is called, then whoever is still called is served first (their own event), even with nobody left to call; turned off, they stay called', async () => {
+      const queue = await newQueue();
+      expect(queue.serveOnNext).toBe(true);
+      const [a, b] = [
+        await api('addTicket', { queueId: queue.id, input: { name: 'Ana' } }),
+        await api('addTicket', { queueId: queue.id, input: { name: 'Bia' } }),
+      ];
+      await api('callNext', { queueId: queue.id });
+      expect(await api('callNext', { queueId: queue.id })).toMatchObject({ number: 2, status: 'CALLED' });
+      expect((await anonymous('ticket', { token: a!.accessToken })).status).toBe('SERVED');
+      expect(await api('callNext', { queueId: queue.id })).toBeNull();
+      expect((await anonymous('ticket', { token: b!.accessToken })).status).toBe('SERVED');
+      expect(eventsOf(queue.id).map((e) => [e.version, e.kind, e.ticketNumber])).toEqual([
+        [2, 'JOINED', 1],
+        [3, 'JOINED', 2],
+        [4, 'CALLED', 1],
+        [5, 'SERVED', 1],
+        [6, 'CALLED', 2],
+        [7, 'SERVED', 2],
+      ]);
+      expect(await api('callNext', { queueId: queue.id })).toBeNull();
+      expect(eventsOf(queue.id)).toHaveLength(6);
+
+      const off = await api('updateQueue', { id: queue.id, input: { serveOnNext: false } });
+      expect(off.serveOnNext).toBe(false);
+      const c = await api('addTicket', { queueId: queue.id, input: { name: 'Caio' } });
+      await api('addTicket', { queueId: queue.id, input: { name: 'Duda' } });
+      await api('callNext', { queueId: queue.id });
+      await api('callNext', { queueId: queue.id });
+      expect((await anonymous('ticket', { token: c.accessToken })).status).toBe('CALLED');
+      for (const bad of ['yes', 1, [], {}])
+        await expectError(api('updateQueue', { id: queue.id, input: { serveOnNext: bad } }), 'VALIDATION');
+      expect((await api('queue', { id: queue.id })).serveOnNext).toBe(false);
     });
 
     it('given an empty queue, when next is called, then the answer is null and nothing changes', async () => {

@@ -143,10 +143,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.waitForFunction(
         () => document.querySelector('[data-testid="now-serving"]')?.textContent === '3',
       );
-      await page
-        .locator('[data-testid="ticket-row"][data-number="1"]')
-        .getByRole('button', { name: 'Served' })
-        .click();
+      // Calling the next person served the one called before (the queue's default): Ana's row goes.
       await page.waitForFunction(
         () => !document.querySelector('[data-testid="ticket-row"][data-number="1"]'),
       );
@@ -286,8 +283,28 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await list.getByTestId('waiting').getByText('1 waiting').waitFor({ timeout: 1000 });
       await page.getByText('Edit this queue').click();
       await page.getByLabel('Queue name').fill('Açougue Boi Gordo');
+      const serveOnNext = page.getByLabel('Calling the next person marks the one called before as served');
+      expect(await serveOnNext.isChecked()).toBe(true);
+      await serveOnNext.uncheck();
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('heading', { name: /Açougue Boi Gordo/ }).waitFor();
+      // Turned off: calling twice leaves the first person called, as staff may want at a counter.
+      await page.getByLabel("Person's name").fill('Bia');
+      await page.getByRole('button', { name: 'Add' }).click();
+      await page.locator('[data-testid="ticket-row"]:has-text("Bia")').waitFor();
+      for (const number of ['1', '2']) {
+        await page.getByRole('button', { name: 'Call next (N)' }).click();
+        await page.waitForFunction(
+          (n) => document.querySelector('[data-testid="now-serving"]')?.textContent === n,
+          number,
+        );
+      }
+      expect(await page.locator('[data-testid="ticket-row"][data-number="1"]').innerText()).toContain(
+        'Called',
+      );
+      await page.reload();
+      await page.getByText('Edit this queue').click();
+      expect(await serveOnNext.isChecked()).toBe(false);
       await list.reload();
       await list.getByRole('link', { name: 'Açougue Boi Gordo' }).waitFor();
       expect(queueUrl).toContain('/backoffice/queues/');

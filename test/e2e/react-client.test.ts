@@ -75,6 +75,8 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await offlineContext.setOffline(true);
     await offline.waitForSelector('[data-testid="connection"][data-connection="offline"]', { timeout: 5000 });
     await api('callNext', { queueId: queue.id });
+    // The next call served Ana (the queue's default): her page says so.
+    await called!.getByText('You have been served').waitFor({ timeout: 2000 });
     await api('addTicket', { queueId: queue.id, input: { name: 'Diego' } });
     expect(await offline.locator('.stale-note').count()).toBe(1);
     await offlineContext.setOffline(false);
@@ -126,7 +128,8 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await api('deleteQueue', { id: queue.id });
     await page.getByRole('button', { name: 'Entrar na fila' }).click();
     await page.getByTestId('refusal').getByText('Esta fila não existe.').waitFor();
-    expect(serverMessages.length).toBeGreaterThan(0);
+    // The response listener reads the body asynchronously: the page may show the refusal first.
+    await expect.poll(() => serverMessages.length).toBeGreaterThan(0);
     const visible = await page.locator('body').innerText();
     for (const message of serverMessages) expect(visible).not.toContain(message);
     await context.close();

@@ -12,6 +12,7 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     calledMessage: 'Please come to desk 2',
     status: 'OPEN',
     selfJoin: true,
+    serveOnNext: true,
     capacity: null,
     version: 1,
     nextNumber: 1,

@@ -13,6 +13,7 @@ export interface QueuesTable {
   called_message: string | null;
   status: string;
   self_join: number;
+  serve_on_next: number;
   capacity: number | null;
   version: number;
   next_number: number;

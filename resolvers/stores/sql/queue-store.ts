@@ -22,6 +22,7 @@ function toQueue(row: Selectable<QueuesTable>): Queue {
     calledMessage: row.called_message,
     status: row.status as QueueStatus,
     selfJoin: Number(row.self_join) === 1,
+    serveOnNext: Number(row.serve_on_next) === 1,
     capacity: nullableNumber(row.capacity),
     version: Number(row.version),
     nextNumber: Number(row.next_number),
@@ -71,6 +72,7 @@ function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
   if (patch.calledMessage !== undefined) out.called_message = patch.calledMessage;
   if (patch.status !== undefined) out.status = patch.status;
   if (patch.selfJoin !== undefined) out.self_join = patch.selfJoin ? 1 : 0;
+  if (patch.serveOnNext !== undefined) out.serve_on_next = patch.serveOnNext ? 1 : 0;
   if (patch.capacity !== undefined) out.capacity = patch.capacity;
   if (patch.version !== undefined) out.version = patch.version;
   if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
@@ -109,6 +111,7 @@ export class SqlQueueStore implements QueueStore {
         called_message: queue.calledMessage,
         status: queue.status,
         self_join: queue.selfJoin ? 1 : 0,
+        serve_on_next: queue.serveOnNext ? 1 : 0,
         capacity: queue.capacity,
         version: queue.version,
         next_number: queue.nextNumber,
@@ -274,6 +277,17 @@ class SqlQueueTx implements QueueTx {
     if (this.mysql) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row && toTicket(row);
+  }
+
+  async calledTickets(): Promise<Ticket[]> {
+    let query = this.trx
+      .selectFrom('tickets')
+      .select(TICKET_COLUMNS)
+      .where('queue_id', '=', this.queue.id)
+      .where('status', '=', 'CALLED')
+      .orderBy('number', 'asc');
+    if (this.mysql) query = query.forUpdate();
+    return (await query.execute()).map(toTicket);
   }
 
   async ticket(id: string): Promise<Ticket | undefined> {

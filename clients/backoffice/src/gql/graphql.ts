@@ -14,6 +14,7 @@ export type CreateQueueInput = {
   description?: string | null | undefined;
   name: string;
   selfJoin?: boolean | null | undefined;
+  serveOnNext?: boolean | null | undefined;
 };
 
 export type QueueEventKind =
@@ -58,6 +59,7 @@ export type UpdateQueueInput = {
   description?: string | null | undefined;
   name?: string | null | undefined;
   selfJoin?: boolean | null | undefined;
+  serveOnNext?: boolean | null | undefined;
 };
 
 export type RequestResetMutationVariables = Exact<{
@@ -167,7 +169,7 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, capacity: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, joinedAt: string }> } };
 
 export type QueueScreenEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -393,6 +395,7 @@ export const QueueScreenDocument = new TypedDocumentString(`
     description
     calledMessage
     selfJoin
+    serveOnNext
     capacity
     status
     nowServing

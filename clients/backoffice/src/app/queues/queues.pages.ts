@@ -165,6 +165,7 @@ const QueueScreen = graphql(`
       description
       calledMessage
       selfJoin
+      serveOnNext
       capacity
       status
       nowServing
@@ -370,6 +371,10 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
             ><input type="checkbox" name="editSelfJoin" [(ngModel)]="edit.selfJoin" />
             {{ t().selfJoin }}</label
           >
+          <label class="check"
+            ><input type="checkbox" name="editServeOnNext" [(ngModel)]="edit.serveOnNext" />
+            {{ t().serveOnNext }}</label
+          >
           <label for="edit-capacity">{{ t().capacity }}</label>
           <input id="edit-capacity" name="editCapacity" type="number" min="1" [(ngModel)]="edit.capacity" />
           @if (editError()) {
@@ -421,7 +426,14 @@ export class QueuePage implements OnInit, OnDestroy {
   readonly status = signal<QueueStatus>('OPEN');
   readonly confirmingDelete = signal(false);
   readonly editError = signal<string | null>(null);
-  edit = { name: '', description: '', calledMessage: '', selfJoin: false, capacity: null as number | null };
+  edit = {
+    name: '',
+    description: '',
+    calledMessage: '',
+    selfJoin: false,
+    serveOnNext: true,
+    capacity: null as number | null,
+  };
   readonly issued = signal<{ number: number; name: string; accessUrl: string } | null>(null);
   /** Ticks every 30 s so the waiting times stay current. */
   private readonly now = signal(Date.now());
@@ -485,6 +497,7 @@ export class QueuePage implements OnInit, OnDestroy {
       description: q.description ?? '',
       calledMessage: q.calledMessage ?? '',
       selfJoin: q.selfJoin,
+      serveOnNext: q.serveOnNext,
       capacity: q.capacity ?? null,
     };
     this.tickets.set(data.queueTickets.items);
@@ -520,6 +533,7 @@ export class QueuePage implements OnInit, OnDestroy {
       description: this.edit.description.trim() || null,
       calledMessage: this.edit.calledMessage.trim() || null,
       selfJoin: this.edit.selfJoin,
+      serveOnNext: this.edit.serveOnNext,
       capacity,
     };
     try {
