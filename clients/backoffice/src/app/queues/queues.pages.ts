@@ -310,7 +310,7 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
         </button>
       </section>
       <section class="card">
-        <table>
+        <table class="tickets">
           <thead>
             <tr>
               <th>{{ t().position }}</th>
@@ -324,12 +324,14 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
           <tbody>
             @for (ticket of tickets(); track ticket.id) {
               <tr data-testid="ticket-row" [attr.data-number]="ticket.number">
-                <td data-testid="position">{{ ticket.position ?? '—' }}</td>
-                <td>{{ ticket.number }}</td>
-                <td>{{ ticket.name }}</td>
-                <td>{{ t().minutes(minutesWaiting(ticket)) }}</td>
-                <td>{{ t().ticketStatus[ticket.status] ?? ticket.status }}</td>
-                <td>
+                <td data-testid="position" [attr.data-label]="t().position">{{ ticket.position ?? '—' }}</td>
+                <td [attr.data-label]="t().number">{{ ticket.number }}</td>
+                <td [attr.data-label]="t().name">{{ ticket.name }}</td>
+                <td [attr.data-label]="t().waitingFor">{{ t().minutes(minutesWaiting(ticket)) }}</td>
+                <td [attr.data-label]="t().statusColumn">
+                  {{ t().ticketStatus[ticket.status] ?? ticket.status }}
+                </td>
+                <td class="actions">
                   @if (ticket.status === 'CALLED') {
                     <button (click)="complete(ticket)">{{ t().served }}</button>
                     <button class="secondary" (click)="recall(ticket)">{{ t().recall }}</button>
