@@ -73,7 +73,9 @@ const en = {
         : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
     return `${n}${suffix}`;
   },
-  positionForScreenReader: (n: number) => `You are number ${n} in the queue.`,
+  // Says the place in line, never "number": the ticket's number is another figure on the same screen.
+  positionForScreenReader: (n: number) =>
+    n === 1 ? 'You are next in line.' : `You are in place ${n} in line: ${n - 1} ahead of you.`,
   home: 'Open the link or scan the QR code you were given to follow your place in the queue.',
 };
 
@@ -143,7 +145,8 @@ const ptBR: Messages = {
   displayNobody: '—',
   language: 'English',
   ordinal: (n) => `${n}º`,
-  positionForScreenReader: (n) => `Você é o número ${n} da fila.`,
+  positionForScreenReader: (n) =>
+    n === 1 ? 'Você é o próximo da fila.' : `Você está na posição ${n} da fila: ${n - 1} à sua frente.`,
   home: 'Abra o link ou leia o QR code que você recebeu para acompanhar o seu lugar na fila.',
 };
 

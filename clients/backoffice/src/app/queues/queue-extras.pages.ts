@@ -155,9 +155,9 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
         </dl>
       }
       <h2>{{ t().servedPerHour }}</h2>
-      <canvas #perHour aria-label="People served per hour" role="img"></canvas>
+      <canvas #perHour [attr.aria-label]="t().servedPerHour" role="img"></canvas>
       <h2>{{ t().waitingTimes }}</h2>
-      <canvas #waits aria-label="Waiting time of each called person" role="img"></canvas>
+      <canvas #waits [attr.aria-label]="t().waitingTimes" role="img"></canvas>
     </section>
   `,
 })

@@ -52,7 +52,7 @@ const CreateQueue = graphql(`
       <ul class="queues">
         @for (queue of queues(); track queue.id) {
           <li>
-            <a [routerLink]="['/queues', queue.id]">{{ queue.name }}</a> · {{ queue.status }} ·
+            <a [routerLink]="['/queues', queue.id]">{{ queue.name }}</a> · {{ t().status[queue.status] }} ·
             <span data-testid="waiting">{{ t().waiting(queue.waitingCount) }}</span>
           </li>
         }
@@ -295,7 +295,7 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
           @if (!confirmingDelete()) {
             <button class="secondary" (click)="confirmingDelete.set(true)">{{ t().deleteQueue }}</button>
           } @else {
-            <span role="alertdialog" aria-label="Delete this queue?"
+            <span role="alertdialog" [attr.aria-label]="t().deleteConfirm"
               >{{ t().deleteConfirm }} <button (click)="deleteQueue()">{{ t().yesDelete }}</button>
               <button class="secondary" (click)="confirmingDelete.set(false)">{{ t().keepIt }}</button></span
             >

@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { OWNER_PASSWORD, ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
+import { startTestServer, type TestServer } from '../support/local-server';
+
+const browserAvailability = inject('browser');
+/** What the API sends that a person must never read as such: enum values. */
+const RAW = /\b(OPEN|PAUSED|CLOSED|WAITING|CALLED|SERVED|NO_SHOW|REMOVED|LEFT)\b/;
+/** English words of the pages that a Portuguese page must not show (labels, names of things). */
+const ENGLISH =
+  /\b(Open|Paused|Closed|Waiting|Called|Served|Delete this queue|People served|Waiting time|You are number)\b/;
+
+/** Every text a person perceives: what is shown, and what a screen reader says (labels, hidden text). */
+async function perceived(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.body.innerText,
+      ...[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
+      ...[...document.querySelectorAll('.visually-hidden')].map((e) => e.textContent),
+    ].join('\n'),
+  );
+}
+
+describe.skipIf(!browserAvailability.chromium)(
+  'every page in Brazilian Portuguese, as shown and as read aloud',
+  () => {
+    let t: TestServer;
+    let browser: Browser;
+    beforeAll(async () => {
+      t = await startTestServer('embedded');
+      browser = await launchBrowser(browserAvailability.chromium!);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await t?.cleanup();
+    });
+
+    it('given a Portuguese owner and a Portuguese phone, then no raw status value and no English label on the queue list, queue screen, delete dialog, stats and ticket page', async () => {
+      const { authorization, email } = await ownerOverHttp(t.url);
+      const queueId = await queueOverHttp(t.url, authorization, { name: 'Feira' });
+      const tokens: string[] = [];
+      for (const name of ['Ana', 'Bia', 'Caio']) {
+        const issued = await postGraphql(
+          t.url,
+          {
+            query:
+              'mutation A($q: ID!, $n: String!) { addTicket(queueId: $q, input: {name: $n}) { accessToken } }',
+            variables: { q: queueId, n: name },
+          },
+          authorization,
+        );
+        tokens.push(issued.body.data.addTicket.accessToken);
+      }
+      await postGraphql(
+        t.url,
+        { query: `mutation { callNext(queueId: "${queueId}") { number } }` },
+        authorization,
+      );
+
+      const context = await browser.newContext({ locale: 'pt-BR', viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${t.url}/backoffice/login`);
+      await page.getByLabel('E-mail', { exact: true }).fill(email);
+      await page.getByLabel('Senha').fill(OWNER_PASSWORD);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL(/\/backoffice\/queues$/);
+      await page.getByRole('link', { name: 'Feira' }).waitFor();
+      const pages: [string, string][] = [['queue list', await perceived(page)]];
+      await page.goto(`${t.url}/backoffice/queues/${queueId}`);
+      await page.locator('[data-testid="ticket-row"]').nth(2).waitFor();
+      await page.getByRole('button', { name: 'Excluir…' }).click();
+      await page.getByRole('alertdialog').waitFor();
+      pages.push(['queue screen with the delete dialog', await perceived(page)]);
+      await page.goto(`${t.url}/backoffice/queues/${queueId}/stats`);
+      await page.locator('canvas').first().waitFor();
+      pages.push(['stats', await perceived(page)]);
+      const phone = await context.newPage();
+      await phone.goto(`${t.url}/t/${tokens[2]}`);
+      await phone.getByTestId('position').waitFor();
+      pages.push(['ticket page', await perceived(phone)]);
+
+      expect(pages[0]![1]).toContain('Aberta');
+      expect(pages[3]![1]).toContain('Você está na posição 2 da fila: 1 à sua frente.');
+      for (const [name, text] of pages) {
+        expect(text, `${name}: a raw value`).not.toMatch(RAW);
+        expect(text, `${name}: English`).not.toMatch(ENGLISH);
+      }
+      await context.close();
+    });
+  },
+);
