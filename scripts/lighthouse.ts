@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ownerOverHttp, postGraphql, queueOverHttp } from '../test/support/http';
+import { ownerOverHttp, queueOverHttp, ticketOverHttp } from '../test/support/http';
 import { spawnServer } from '../test/support/spawned-server';
 
 const TARGETS: Record<string, Record<string, number>> = {
@@ -22,18 +22,8 @@ try {
   const { authorization } = await ownerOverHttp(server.url);
   const queueId = await queueOverHttp(server.url, authorization, { name: 'Padaria', selfJoin: true });
   let token = '';
-  for (const name of ['Ana', 'Bia', 'Caio']) {
-    const issued = await postGraphql(
-      server.url,
-      {
-        query:
-          'mutation A($q: ID!, $n: String!) { addTicket(queueId: $q, input: {name: $n}) { accessToken } }',
-        variables: { q: queueId, n: name },
-      },
-      authorization,
-    );
-    token = issued.body.data.addTicket.accessToken;
-  }
+  for (const name of ['Ana', 'Bia', 'Caio'])
+    token = await ticketOverHttp(server.url, authorization, queueId, name);
   const pages = { ticket: `${server.url}/t/${token}`, backoffice: `${server.url}/backoffice/` };
   let missed = 0;
   for (const [name, url] of Object.entries(pages)) {

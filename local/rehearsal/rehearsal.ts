@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,7 +181,7 @@ export async function openRehearsal(options: RehearsalOptions): Promise<Rehearsa
     // Lambda's CA bundle holds the public CAs and, here, the rehearsal's own (standing in for the RDS and
     // ElastiCache CAs the runtime's bundle includes).
     const caBundle = join(workDir, 'tls/lambda-ca-bundle.pem');
-    createWriteStream(caBundle).end(certificates.ca);
+    writeFileSync(caBundle, certificates.ca); // before any function process starts and reads it
     const functions = new Map<string, LambdaFunction>();
     const keys = new Map<string, IssuedCredentials & { owner: FunctionSpec }>();
     for (const spec of assembly.functions()) {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, serverAndBrowser } from '../support/browser';
 import { postGraphql } from '../support/http';
-import { startTestServer, type TestServer } from '../support/local-server';
 
 const browserAvailability = inject('browser');
 
@@ -26,21 +24,12 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Prom
 }
 
 describe.skipIf(!browserAvailability.chromium)('a lost, used or expired confirmation link', () => {
-  let t: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestServer('embedded');
-    browser = await launchBrowser(browserAvailability.chromium!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.cleanup();
-  });
+  const setup = serverAndBrowser(browserAvailability.chromium);
 
   it('given an unconfirmed owner logging in, then a new link is offered there; given a used link, then also on its page; the new link confirms', async () => {
     const email = `${randomUUID()}@example.com`;
     await postGraphql(
-      t.url,
+      setup.t.url,
       {
         query: 'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
         variables: { i: { name: 'Dona Benta', email, password: 'correct horse battery' } },
@@ -49,7 +38,7 @@ describe.skipIf(!browserAvailability.chromium)('a lost, used or expired confirma
     );
     const first = (
       await until(
-        () => verifyLinks(t.url, email),
+        () => verifyLinks(setup.t.url, email),
         (l) => l.length === 1,
       )
     )[0]!;
@@ -58,8 +47,8 @@ describe.skipIf(!browserAvailability.chromium)('a lost, used or expired confirma
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
     ]) {
-      const page = await (await browser.newContext({ viewport: size })).newPage();
-      await page.goto(`${t.url}/backoffice/login`);
+      const page = await (await setup.browser.newContext({ viewport: size })).newPage();
+      await page.goto(`${setup.t.url}/backoffice/login`);
       await page.getByLabel('Email', { exact: true }).fill(email);
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Log in' }).click();
@@ -72,13 +61,13 @@ describe.skipIf(!browserAvailability.chromium)('a lost, used or expired confirma
       await page.context().close();
     }
     const links = await until(
-      () => verifyLinks(t.url, email),
+      () => verifyLinks(setup.t.url, email),
       (l) => l.length === 3,
     );
     expect(links).toHaveLength(3);
 
     // The newest link confirms; the used one then shows the way to another.
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const page = await (await setup.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await page.goto(links[0]!);
     await page.getByText('Your email is confirmed').waitFor();
     await page.goto(links[0]!);

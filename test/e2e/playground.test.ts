@@ -1,22 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, serverAndBrowser } from '../support/browser';
 import { ownerOverHttp, queueOverHttp } from '../support/http';
-import { startTestServer, type TestServer } from '../support/local-server';
 
 const browserAvailability = inject('browser');
 
 describe.skipIf(!browserAvailability.chromium)("the API developer's playground in Chromium", () => {
-  let t: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestServer('embedded');
-    browser = await launchBrowser(browserAvailability.chromium!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.cleanup();
-  });
+  const setup = serverAndBrowser(browserAvailability.chromium);
 
   const run = (page: Page) => page.locator('.graphiql-execute-button').click();
   // Monaco renders spaces as non-breaking ones: compared as plain single spaces.
@@ -41,12 +31,15 @@ describe.skipIf(!browserAvailability.chromium)("the API developer's playground i
   }
 
   it('given the playground as loaded, then its first tab runs; a subscription in one browser tab shows the join made in another', async () => {
-    const { authorization } = await ownerOverHttp(t.url);
-    const queueId = await queueOverHttp(t.url, authorization, { name: 'Playground queue', selfJoin: true });
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const { authorization } = await ownerOverHttp(setup.t.url);
+    const queueId = await queueOverHttp(setup.t.url, authorization, {
+      name: 'Playground queue',
+      selfJoin: true,
+    });
+    const page = await (await setup.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${t.url}/playground`);
+    await page.goto(`${setup.t.url}/playground`);
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
     await run(page);
     await expect.poll(() => result(page), { timeout: 10_000 }).toMatch(/"queueDisplay": null/);
@@ -57,7 +50,7 @@ describe.skipIf(!browserAvailability.chromium)("the API developer's playground i
     await setVariables(page, `{"queueId": "${queueId}"}`);
     await run(page);
     const other = await page.context().newPage();
-    await other.goto(`${t.url}/playground`);
+    await other.goto(`${setup.t.url}/playground`);
     await other.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
     await tab(other, 'Join', 'joinQueue');
     await setVariables(other, `{"queueId": "${queueId}"}`);

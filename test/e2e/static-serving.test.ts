@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/local-server';
+import { describe, expect, inject, it } from 'vitest';
+import { serverAndBrowser } from '../support/browser';
 
 const browserAvailability = inject('browser');
 
 describe.skipIf(!browserAvailability.chromium)(
   'the apps as served: headers, compression, caching, no console errors',
   () => {
-    let t: TestServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      t = await startTestServer('embedded');
-      browser = await launchBrowser(browserAvailability.chromium!);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.cleanup();
-    });
+    const setup = serverAndBrowser(browserAvailability.chromium);
 
     it('given each app page at phone size, then CSP and frame protection, a title and description, no 404 and no console error', async () => {
       for (const path of [
@@ -25,11 +14,13 @@ describe.skipIf(!browserAvailability.chromium)(
         '/j/00000000-0000-4000-8000-000000000000',
         '/backoffice/login',
       ]) {
-        const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+        const page = await (
+          await setup.browser.newContext({ viewport: { width: 390, height: 844 } })
+        ).newPage();
         const problems: string[] = [];
         page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
         page.on('response', (r) => r.status() === 404 && problems.push(`404 ${r.url()}`));
-        const response = await page.goto(`${t.url}${path}`);
+        const response = await page.goto(`${setup.t.url}${path}`);
         await page.waitForLoadState('networkidle');
         const headers = response!.headers();
         expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
@@ -44,18 +35,18 @@ describe.skipIf(!browserAvailability.chromium)(
     });
 
     it('given a hashed build file, then brotli or gzip as asked, cached for a year as immutable; its source map is not served', async () => {
-      const html = await (await fetch(`${t.url}/`)).text();
+      const html = await (await fetch(`${setup.t.url}/`)).text();
       const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
-      const br = await fetch(`${t.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+      const br = await fetch(`${setup.t.url}${script}`, { headers: { 'accept-encoding': 'br' } });
       expect(br.headers.get('content-encoding')).toBe('br');
       expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-      const gz = await fetch(`${t.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+      const gz = await fetch(`${setup.t.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(gz.headers.get('content-encoding')).toBe('gzip');
       const compressed = Number(br.headers.get('content-length'));
-      const plain = await fetch(`${t.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+      const plain = await fetch(`${setup.t.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
       expect(compressed).toBeLessThan(Number(plain.headers.get('content-length')) / 3);
-      expect((await fetch(`${t.url}${script}.map`)).status).toBe(404);
-      expect(await (await fetch(`${t.url}${script}`)).text()).not.toContain('sourceMappingURL');
+      expect((await fetch(`${setup.t.url}${script}.map`)).status).toBe(404);
+      expect(await (await fetch(`${setup.t.url}${script}`)).text()).not.toContain('sourceMappingURL');
     });
   },
 );

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { OWNER_PASSWORD, ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
-import { startTestServer, type TestServer } from '../support/local-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { logInThroughPage, serverAndBrowser } from '../support/browser';
+import { ownerOverHttp, postGraphql, queueOverHttp, ticketOverHttp } from '../support/http';
 
 const browserAvailability = inject('browser');
 /** What the API sends that a person must never read as such: enum values. */
@@ -25,58 +24,42 @@ async function perceived(page: Page): Promise<string> {
 describe.skipIf(!browserAvailability.chromium)(
   'every page in Brazilian Portuguese, as shown and as read aloud',
   () => {
-    let t: TestServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      t = await startTestServer('embedded');
-      browser = await launchBrowser(browserAvailability.chromium!);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.cleanup();
-    });
+    const setup = serverAndBrowser(browserAvailability.chromium);
 
     it('given a Portuguese owner and a Portuguese phone, then no raw status value and no English label on the queue list, queue screen, delete dialog, stats and ticket page', async () => {
-      const { authorization, email } = await ownerOverHttp(t.url);
-      const queueId = await queueOverHttp(t.url, authorization, { name: 'Feira' });
+      const { authorization, email } = await ownerOverHttp(setup.t.url);
+      const queueId = await queueOverHttp(setup.t.url, authorization, { name: 'Feira' });
       const tokens: string[] = [];
-      for (const name of ['Ana', 'Bia', 'Caio']) {
-        const issued = await postGraphql(
-          t.url,
-          {
-            query:
-              'mutation A($q: ID!, $n: String!) { addTicket(queueId: $q, input: {name: $n}) { accessToken } }',
-            variables: { q: queueId, n: name },
-          },
-          authorization,
-        );
-        tokens.push(issued.body.data.addTicket.accessToken);
-      }
+      for (const name of ['Ana', 'Bia', 'Caio'])
+        tokens.push(await ticketOverHttp(setup.t.url, authorization, queueId, name));
       await postGraphql(
-        t.url,
+        setup.t.url,
         { query: `mutation { callNext(queueId: "${queueId}") { number } }` },
         authorization,
       );
 
-      const context = await browser.newContext({ locale: 'pt-BR', viewport: { width: 390, height: 844 } });
+      const context = await setup.browser.newContext({
+        locale: 'pt-BR',
+        viewport: { width: 390, height: 844 },
+      });
       const page = await context.newPage();
-      await page.goto(`${t.url}/backoffice/login`);
-      await page.getByLabel('E-mail', { exact: true }).fill(email);
-      await page.getByLabel('Senha').fill(OWNER_PASSWORD);
-      await page.getByRole('button', { name: 'Entrar' }).click();
-      await page.waitForURL(/\/backoffice\/queues$/);
+      await logInThroughPage(page, setup.t.url, email, {
+        email: 'E-mail',
+        password: 'Senha',
+        submit: 'Entrar',
+      });
       await page.getByRole('link', { name: 'Feira' }).waitFor();
       const pages: [string, string][] = [['queue list', await perceived(page)]];
-      await page.goto(`${t.url}/backoffice/queues/${queueId}`);
+      await page.goto(`${setup.t.url}/backoffice/queues/${queueId}`);
       await page.locator('[data-testid="ticket-row"]').nth(2).waitFor();
       await page.getByRole('button', { name: 'Excluir…' }).click();
       await page.getByRole('alertdialog').waitFor();
       pages.push(['queue screen with the delete dialog', await perceived(page)]);
-      await page.goto(`${t.url}/backoffice/queues/${queueId}/stats`);
+      await page.goto(`${setup.t.url}/backoffice/queues/${queueId}/stats`);
       await page.locator('canvas').first().waitFor();
       pages.push(['stats', await perceived(page)]);
       const phone = await context.newPage();
-      await phone.goto(`${t.url}/t/${tokens[2]}`);
+      await phone.goto(`${setup.t.url}/t/${tokens[2]}`);
       await phone.getByTestId('position').waitFor();
       pages.push(['ticket page', await perceived(phone)]);
 

@@ -321,6 +321,16 @@ describe('POST /graphql as AppSync answers it', () => {
     expect(phone.body.errors[0].message).toMatch(/AWSPhone/);
   });
 
+  /** Someone joins the queue; the first message of the event stream, parsed. */
+  async function firstEventAfterJoin(response: Response, queueId: string): Promise<unknown> {
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = response.body!.getReader();
+    let text = '';
+    await api('addTicket', { queueId, input: { name: 'Ana' } });
+    while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
+    return JSON.parse(text.split('event: next\ndata: ')[1]!.split('\n')[0]!);
+  }
+
   it('given the playground subscribing over SSE, then each change arrives as an event stream message', async () => {
     const queueId = await newQueue();
     const controller = new AbortController();
@@ -330,13 +340,9 @@ describe('POST /graphql as AppSync answers it', () => {
       body: JSON.stringify({ query: ON_QUEUE_EVENT, variables: { queueId } }),
       signal: controller.signal,
     });
-    expect(response.headers.get('content-type')).toBe('text/event-stream');
-    const reader = response.body!.getReader();
-    let text = '';
-    await api('addTicket', { queueId, input: { name: 'Ana' } });
-    while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
-    const data = JSON.parse(text.split('event: next\ndata: ')[1]!.split('\n')[0]!);
-    expect(data).toMatchObject({ data: { onQueueEvent: { queueId, version: 2, kind: 'JOINED' } } });
+    expect(await firstEventAfterJoin(response, queueId)).toMatchObject({
+      data: { onQueueEvent: { queueId, version: 2, kind: 'JOINED' } },
+    });
     controller.abort();
   });
 
@@ -352,12 +358,7 @@ describe('POST /graphql as AppSync answers it', () => {
       headers: { accept: 'text/event-stream', authorization: 'Public' },
       signal: controller.signal,
     });
-    expect(response.headers.get('content-type')).toBe('text/event-stream');
-    const reader = response.body!.getReader();
-    let text = '';
-    await api('addTicket', { queueId, input: { name: 'Ana' } });
-    while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
-    expect(JSON.parse(text.split('event: next\ndata: ')[1]!.split('\n')[0]!)).toMatchObject({
+    expect(await firstEventAfterJoin(response, queueId)).toMatchObject({
       data: { onQueueEvent: { queueId, kind: 'JOINED' } },
     });
     controller.abort();

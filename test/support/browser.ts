@@ -1,6 +1,9 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { OWNER_PASSWORD } from './http';
+import { startTestServer, type TestServer } from './local-server';
 
 /** Where screenshots go: test artifacts, never committed. */
 export const ARTIFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -38,4 +41,38 @@ export async function phone(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };
+}
+
+/**
+ * For one describe block: the local server (embedded, fresh data) and Debian's Chromium, started before its
+ * tests and closed after them. Read `.t` and `.browser` inside the tests.
+ */
+export function serverAndBrowser(chromiumPath: string | null | undefined): {
+  t: TestServer;
+  browser: Browser;
+} {
+  const handles = {} as { t: TestServer; browser: Browser };
+  beforeAll(async () => {
+    handles.t = await startTestServer('embedded');
+    handles.browser = await launchBrowser(chromiumPath!);
+  });
+  afterAll(async () => {
+    await handles.browser?.close();
+    await handles.t?.cleanup();
+  });
+  return handles;
+}
+
+/** Logs an owner in through the backoffice's login page (English labels unless told). */
+export async function logInThroughPage(
+  page: Page,
+  url: string,
+  email: string,
+  labels = { email: 'Email', password: 'Password', submit: 'Log in' },
+): Promise<void> {
+  await page.goto(`${url}/backoffice/login`);
+  await page.getByLabel(labels.email, { exact: true }).fill(email);
+  await page.getByLabel(labels.password).fill(OWNER_PASSWORD);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.waitForURL(/\/backoffice\/queues$/);
 }

@@ -73,3 +73,21 @@ export async function queueOverHttp(
   );
   return answer.body.data.createQueue.id as string;
 }
+
+/** Adds a person to a queue over HTTP as its owner; their ticket's access token. */
+export async function ticketOverHttp(
+  url: string,
+  authorization: string,
+  queueId: string,
+  name: string,
+): Promise<string> {
+  const answer = await postGraphql(
+    url,
+    {
+      query: 'mutation A($q: ID!, $n: String!) { addTicket(queueId: $q, input: {name: $n}) { accessToken } }',
+      variables: { q: queueId, n: name },
+    },
+    authorization,
+  );
+  return answer.body.data.addTicket.accessToken as string;
+}
