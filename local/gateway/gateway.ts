@@ -16,16 +16,17 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { QueueEvent } from '../../resolvers/domain/model';
 import type { ResolverContext } from '../../resolvers/handlers/identity';
 import { presentEvent } from '../../resolvers/handlers/present';
 import { PUBLISH_QUEUE_EVENT } from '../../resolvers/handlers/publisher';
-import { routedFields, type ResolverResult } from '../../resolvers/handlers/router';
-import { loadAppSyncJs, type AppSyncJsResolver, type Evaluation } from '../appsync-js/runner';
+import type { ResolverResult } from '../../resolvers/handlers/router';
+import type { AppSyncJsResolver, Evaluation } from '../appsync-js/runner';
 import { DocumentPreparer, type Prepared } from './documents';
+import { wiringFromSources, type ApiWiring } from './wiring';
 import { AppSyncError } from './errors';
 import type { FanOut, TriggerMessage } from './fanout';
 import { SubscriptionHub, type Sink } from './hub';
@@ -103,35 +104,6 @@ function selectedFields(
 
 function selectionSetList(info: GraphQLResolveInfo): string[] {
   return [...selectedFields(info.fieldNodes[0]?.selectionSet, info)];
-}
-
-/** What AppSync is given: the schema and, per field, its APPSYNC_JS resolver and data source. */
-export interface ApiWiring {
-  /** The schema as deployed (AppSync's own declarations are added here). */
-  schema: string;
-  /** `Type.field` → its resolver: on the resolver Lambda, or on a NONE data source. */
-  resolvers: Map<string, { dataSource: 'lambda' | 'none'; code: AppSyncJsResolver }>;
-}
-
-/**
- * The wiring from this repository's sources, as infra/lib/api.ts deploys it: every routed field through the
- * invoke resolver to the Lambda, and each `Type.field.[NONE].ts` of resolvers/appsync on a NONE data source.
- */
-export async function wiringFromSources(): Promise<ApiWiring> {
-  const dir = join(ROOT, 'resolvers/appsync');
-  const resolvers: ApiWiring['resolvers'] = new Map();
-  const invoke = await loadAppSyncJs(join(dir, 'invokeResolver.[LAMBDA].ts'));
-  for (const [typeName, fields] of Object.entries(routedFields))
-    for (const field of fields) resolvers.set(`${typeName}.${field}`, { dataSource: 'lambda', code: invoke });
-  for (const file of readdirSync(dir)) {
-    const match = /^(Query|Mutation|Subscription)\.(\w+)\.\[NONE\]\.ts$/.exec(file);
-    if (match)
-      resolvers.set(`${match[1]}.${match[2]}`, {
-        dataSource: 'none',
-        code: await loadAppSyncJs(join(dir, file)),
-      });
-  }
-  return { schema: readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'), resolvers };
 }
 
 /**

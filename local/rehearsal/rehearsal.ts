@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Log } from '../../resolvers/domain/ports';
 import { loadAppSyncJs } from '../appsync-js/runner';
-import type { ApiWiring, Lambdas } from '../gateway/gateway';
+import type { Lambdas } from '../gateway/gateway';
+import type { ApiWiring } from '../gateway/wiring';
 import { CloudAssembly, TemplateValues, type FunctionSpec } from './assembly';
 import { createAwsResources, type AwsClientConfig } from './aws-resources';
 import { SqsEventSource } from './event-sources';
-import { LambdaFunction } from './lambda-runtime';
+import { lambdaFunctions } from './functions';
+import type { LambdaFunction } from './lambda-runtime';
 import { PolicyBook, usesOf, type FunctionPrivileges, type Use } from './least-privilege';
 import { MailSink } from './mail-sink';
 import { makeCertificates, OwnMariadb, OwnMoto, OwnRedis, type Certificates } from './own-services';
@@ -19,8 +21,6 @@ import type { IssuedCredentials } from './sigv4';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REGION = 'sa-east-1';
 export const ACCOUNT_ID = '123456789012';
-/** Where Lambda's Node runtime keeps the CA bundle the template points NODE_EXTRA_CA_CERTS at. */
-const LAMBDA_CA_BUNDLE = '/var/runtime/ca-cert.pem';
 
 /** Runs `cdk synth` into `outdir` with the deploy-time context the rehearsal gives (its SMTP server, its URL). */
 async function synthesize(outdir: string, context: Record<string, string>, logFile: string): Promise<void> {
@@ -42,16 +42,6 @@ async function synthesize(outdir: string, context: Record<string, string>, logFi
   await new Promise((resolve) => log.end(resolve));
   if (code !== 0)
     throw new Error(`cdk synth failed (exit ${code}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
-}
-
-/** Credentials as Lambda gives a function its role's: one key per function, so every AWS call is attributable. */
-function credentialsFor(fn: FunctionSpec): IssuedCredentials {
-  const tag = createHash('sha256').update(fn.logicalId).digest('hex').slice(0, 16).toUpperCase();
-  return {
-    accessKeyId: `ASIA${tag}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-    sessionToken: randomBytes(48).toString('base64'),
-  };
 }
 
 export interface RehearsalStack {
@@ -182,40 +172,13 @@ export async function openRehearsal(options: RehearsalOptions): Promise<Rehearsa
     // ElastiCache CAs the runtime's bundle includes).
     const caBundle = join(workDir, 'tls/lambda-ca-bundle.pem');
     writeFileSync(caBundle, certificates.ca); // before any function process starts and reads it
-    const functions = new Map<string, LambdaFunction>();
-    const keys = new Map<string, IssuedCredentials & { owner: FunctionSpec }>();
-    for (const spec of assembly.functions()) {
-      const credentials = credentialsFor(spec);
-      keys.set(credentials.accessKeyId, { ...credentials, owner: spec });
-      const given = Object.fromEntries(
-        Object.entries(spec.environment).map(([name, value]) => {
-          const resolved = String(values.resolve(value));
-          return [name, resolved === LAMBDA_CA_BUNDLE ? caBundle : resolved];
-        }),
-      );
-      const env: Record<string, string> = {
-        // What Lambda sets for every function…
-        AWS_REGION: REGION,
-        AWS_DEFAULT_REGION: REGION,
-        AWS_LAMBDA_FUNCTION_NAME: spec.logicalId,
-        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
-        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
-        LAMBDA_TASK_ROOT: spec.assetDir,
-        _HANDLER: `index.${spec.handler}`,
-        TZ: ':UTC',
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        AWS_SESSION_TOKEN: credentials.sessionToken,
-        // …moto standing in for AWS's endpoints…
-        AWS_ENDPOINT_URL: moto.url,
-        // …and exactly what the template gives this function.
-        ...given,
-      };
-      const fn = new LambdaFunction(spec, env, join(workDir, 'logs', `${spec.logicalId}.log`));
-      functions.set(spec.logicalId, fn);
-      closers.push(() => fn.close());
-    }
+    const { functions, keys } = lambdaFunctions(assembly, values, {
+      region: REGION,
+      endpoint: moto.url,
+      caBundle,
+      logsDir: join(workDir, 'logs'),
+    });
+    closers.push(() => Promise.all([...functions.values()].map((fn) => fn.close())));
     const fnOf = (logicalId: string) => {
       const fn = functions.get(logicalId);
       if (!fn) throw new Error(`${logicalId} is not one of the project's bundled functions.`);
