@@ -50,7 +50,11 @@ export function usesOf(
   let body: Json = {};
   if (target) {
     operation = target.slice(target.indexOf('.') + 1);
-    body = text ? JSON.parse(text) : {};
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = {}; // the action is still known; its resource is then unknown ('*')
+    }
   } else {
     const form = new URLSearchParams(text);
     operation = form.get('Action') ?? undefined;
