@@ -304,7 +304,10 @@ export async function openRehearsal(options: RehearsalOptions): Promise<Rehearsa
       },
     };
   } catch (error) {
+    // A start that fails leaves nothing behind: what it started is stopped, its folder removed (the synth log
+    // is in the error when synthesis failed).
     await close();
+    if (!options.workDir) rmSync(workDir, { recursive: true, force: true });
     throw error;
   }
 }
