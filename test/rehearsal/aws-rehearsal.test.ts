@@ -57,9 +57,12 @@ function startRehearsal(): Promise<Rehearsal> {
 afterAll(async () => {
   const r = await rehearsal?.catch(() => undefined);
   if (!r || r.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => r.child.once('exit', resolve));
+  // 'close': every process holding its output (npm, tsx, the rehearsal) has exited, so the rehearsal finished
+  // stopping what it started and removed its folder ('exit' is npm's alone, which does not wait).
+  const closed = new Promise((resolve) => r.child.once('close', resolve));
   process.kill(-r.child.pid!, 'SIGTERM');
-  await exited;
+  await closed;
+  expect(r.output.join('')).toContain('Stopped cleanly.');
 }, 30_000);
 
 describeAmplifyFlows(
