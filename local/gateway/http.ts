@@ -91,8 +91,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 
 /**
  * The playground's subscriptions: GraphiQL sends them as GET with the request in the query string (`query`,
- * `variables` and `extensions` as JSON, `operationName`), like GraphQL over HTTP. Read as the same JSON body a POST
- * carries, bounded like one.
+ * `variables` as JSON, `operationName`; `extensions` is not read, as in a POST body), like GraphQL over HTTP.
+ * Read as the same JSON body a POST carries, bounded like one.
  */
 function requestFromQueryString(url: string): Buffer | 'too-large' {
   if (url.length > MAX_BODY_BYTES) return 'too-large';

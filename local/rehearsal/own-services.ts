@@ -51,9 +51,7 @@ export function makeCertificates(dir: string): Certificates {
     caFile: join(dir, 'ca.pem'),
     certFile: join(dir, 'server.pem'),
     keyFile: join(dir, 'server.key'),
-    get ca() {
-      return readFileSync(join(dir, 'ca.pem'), 'utf8');
-    },
+    ca: readFileSync(join(dir, 'ca.pem'), 'utf8'),
   };
 }
 
