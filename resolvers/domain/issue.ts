@@ -39,6 +39,9 @@ interface IssueLine {
   delivered: Promise<void>;
 }
 
+/** The waiting person's page: the link and QR code a ticket's token travels in. */
+export const ticketUrl = (deps: Deps, accessToken: string) => `${deps.publicUrl}/t/${accessToken}`;
+
 /** Per queue store (one per server instance; each request's Deps is a copy with its own log). */
 const lines = new WeakMap<QueueStore, Map<string, IssueLine>>();
 /** How many joins one transaction takes at most. */
@@ -145,7 +148,7 @@ function startTransaction(
           request.resolve({
             ticket: { ...ticket, position: queue.waitingCount },
             accessToken: request.accessToken,
-            accessUrl: `${deps.publicUrl}/t/${request.accessToken}`,
+            accessUrl: ticketUrl(deps, request.accessToken),
           });
         }
       },

@@ -45,9 +45,10 @@ export interface QueueTx {
   calledTickets(): Promise<Ticket[]>;
   /** A ticket of this queue, or undefined. */
   ticket(id: string): Promise<Ticket | undefined>;
-  insertTicket(ticket: Ticket, tokenHash: string): Promise<void>;
-  /** Many tickets in few statements (imports, benchmarks); each with its token's hash. */
+  /** New tickets in few statements, each with its token's hash. */
   insertTickets(tickets: { ticket: Ticket; tokenHash: string }[]): Promise<void>;
+  /** Gives a ticket of this queue a new token: the old one no longer finds it. */
+  replaceTokenHash(id: string, tokenHash: string): Promise<void>;
   updateTicket(id: string, patch: TicketPatch): Promise<void>;
   updateQueue(patch: QueuePatch): Promise<void>;
 }

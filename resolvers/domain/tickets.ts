@@ -6,8 +6,8 @@ import type { Identity, Queue, Ticket, TicketStatus } from './model';
 import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
 import { estimatedWaitSeconds, nextCallInterval, positionOf } from './positions';
 import { nextTokenOf } from './queues';
-import { issue, type PositionedTicket } from './issue';
-import { hashToken } from './secrets';
+import { issue, ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
+import { hashToken, newToken } from './secrets';
 import {
   LIMITS,
   parseId,
@@ -213,6 +213,29 @@ export async function transitionTicket(
   });
   deps.log.info('ticket updated', { queueId: found.queueId, ticketId: id, transition });
   return value;
+}
+
+/**
+ * Staff shows a ticket's link again: only the token's hash is stored, so the ticket gets a new token and the
+ * previous link stops working (the person's page says so). Only while the ticket is WAITING or CALLED.
+ */
+export async function newTicketLink(deps: Deps, identity: Identity, rawId: unknown): Promise<IssuedTicket> {
+  const ownerId = requireOwner(identity);
+  const id = parseId('id', rawId);
+  const found = await deps.queues.ticket(id);
+  if (!found) throw ticketNotFound();
+  const accessToken = newToken();
+  const { value: ticket, queue } = await changeQueue(deps, found.queueId, async (tx) => {
+    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
+    const locked = await lockedTicket(tx, id);
+    if (locked.status !== 'WAITING' && locked.status !== 'CALLED')
+      throw new ConflictError(`A ${locked.status} ticket needs no link.`, { status: locked.status });
+    await tx.replaceTokenHash(id, hashToken(accessToken));
+    return { value: locked };
+  });
+  deps.log.info('ticket link replaced', { queueId: queue.id, ticketId: id });
+  const { position } = await positionOf(deps, queue, ticket);
+  return { ticket: { ...ticket, position }, accessToken, accessUrl: ticketUrl(deps, accessToken) };
 }
 
 async function ticketByToken(deps: Deps, rawToken: unknown): Promise<Ticket | undefined> {

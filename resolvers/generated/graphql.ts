@@ -79,6 +79,8 @@ export type Mutation = {
   /** Ends every session of the caller's account, this one included, and voids every reset link sent before. */
   logoutEverywhere: Scalars['Boolean']['output'];
   markNoShow: Ticket;
+  /** Gives a WAITING or CALLED ticket a new link (and QR code) to show again; the previous link stops working. */
+  newTicketLink: IssuedTicket;
   /** Backend only: fans a queue event out to onQueueEvent subscribers. */
   publishQueueEvent: Maybe<QueueEvent>;
   recallTicket: Ticket;
@@ -149,6 +151,11 @@ export type MutationLoginArgs = {
 
 
 export type MutationMarkNoShowArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationNewTicketLinkArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -718,6 +725,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   markNoShow?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'id'>>;
+  newTicketLink?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationNewTicketLinkArgs, 'id'>>;
   publishQueueEvent?: Resolver<Maybe<ResolversTypes['QueueEvent']>, ParentType, ContextType, RequireFields<MutationPublishQueueEventArgs, 'event'>>;
   recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;
   refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;

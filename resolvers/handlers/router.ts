@@ -64,6 +64,7 @@ type MutationArgMap = {
   completeTicket: G.MutationCompleteTicketArgs;
   markNoShow: G.MutationMarkNoShowArgs;
   removeTicket: G.MutationRemoveTicketArgs;
+  newTicketLink: G.MutationNewTicketLinkArgs;
   leaveQueue: G.MutationLeaveQueueArgs;
 };
 
@@ -122,6 +123,7 @@ export const routes: Routes = {
       presentTicket(await tickets.transitionTicket(deps, id, a.id, 'NO_SHOW')),
     removeTicket: async (deps, id, a) =>
       presentTicket(await tickets.transitionTicket(deps, id, a.id, 'REMOVED')),
+    newTicketLink: async (deps, id, a) => issued(await tickets.newTicketLink(deps, id, a.id)),
     leaveQueue: (deps, _id, a) => tickets.leaveQueue(deps, a.token),
   },
 };

@@ -121,6 +121,34 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
       ]);
     });
 
+    it("given an earlier person's lost link, when staff asks for it again, then a new link finds the ticket, the old one finds nothing, and nothing else moves", async () => {
+      const queue = await newQueue({ serveOnNext: false });
+      const [ana, bia] = [
+        await api('addTicket', { queueId: queue.id, input: { name: 'Ana' } }),
+        await api('addTicket', { queueId: queue.id, input: { name: 'Bia' } }),
+      ];
+      const events = eventsOf(queue.id).length;
+      const again = await api('newTicketLink', { id: ana.ticket.id });
+      expect(again.accessToken).not.toBe(ana.accessToken);
+      expect(again.accessUrl).toBe(`${PUBLIC_URL}/t/${again.accessToken}`);
+      expect(again.ticket).toMatchObject({ id: ana.ticket.id, number: 1, status: 'WAITING', position: 1 });
+      expect(await anonymous('ticket', { token: ana.accessToken })).toBeNull();
+      expect(await anonymous('ticket', { token: again.accessToken })).toMatchObject({
+        number: 1,
+        position: 1,
+      });
+      expect(await anonymous('ticket', { token: bia.accessToken })).toMatchObject({ number: 2, position: 2 });
+      await expectError(anonymous('leaveQueue', { token: ana.accessToken }), 'NOT_FOUND');
+      expect(eventsOf(queue.id)).toHaveLength(events);
+
+      await api('callNext', { queueId: queue.id });
+      const called = await api('newTicketLink', { id: ana.ticket.id });
+      expect(called.ticket).toMatchObject({ status: 'CALLED', position: null });
+      await api('completeTicket', { id: ana.ticket.id });
+      await expectError(api('newTicketLink', { id: ana.ticket.id }), 'CONFLICT');
+      expect(await anonymous('ticket', { token: called.accessToken })).toMatchObject({ status: 'SERVED' });
+    });
+
     it('given the default, when next is called, then whoever is still called is served first (their own event), even with nobody left to call; turned off, they stay called', async () => {
       const queue = await newQueue();
       expect(queue.serveOnNext).toBe(true);

@@ -54,6 +54,7 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
       ['completeTicket', { id: tickets[0]!.ticket.id }],
       ['markNoShow', { id: tickets[0]!.ticket.id }],
       ['removeTicket', { id: tickets[1]!.ticket.id }],
+      ['newTicketLink', { id: tickets[1]!.ticket.id }],
     ];
 
     it("given another owner, then every owner operation on Alice's queue answers NOT_FOUND and changes nothing", async () => {

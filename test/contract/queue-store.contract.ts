@@ -34,7 +34,7 @@ export function queueStoreContract(
       for (let n = 1; n <= tickets; n += 1) {
         const ticket = aTicket(queue, n);
         await store.inQueueTransaction(queue.id, async (tx) => {
-          await tx.insertTicket(ticket, `${ticket.id.replace(/-/g, '')}${'0'.repeat(32)}`);
+          await tx.insertTickets([{ ticket, tokenHash: `${ticket.id.replace(/-/g, '')}${'0'.repeat(32)}` }]);
           await tx.updateQueue({ nextNumber: n + 1, waitingCount: n, version: 1 + n });
         });
         list.push(ticket);
@@ -82,7 +82,7 @@ export function queueStoreContract(
       const ticket = aTicket(queue, 2);
       await expect(
         store.inQueueTransaction(queue.id, async (tx) => {
-          await tx.insertTicket(ticket, 'a'.repeat(64));
+          await tx.insertTickets([{ ticket, tokenHash: 'a'.repeat(64) }]);
           await tx.updateQueue({ version: 99, waitingCount: 2 });
           throw new Error('changed my mind');
         }),
@@ -94,7 +94,9 @@ export function queueStoreContract(
     it('given a ticket number already taken in the queue, when another ticket claims it, then the insert fails', async () => {
       const { queue } = await queueWith(1);
       await expect(
-        store.inQueueTransaction(queue.id, (tx) => tx.insertTicket(aTicket(queue, 1), 'b'.repeat(64))),
+        store.inQueueTransaction(queue.id, (tx) =>
+          tx.insertTickets([{ ticket: aTicket(queue, 1), tokenHash: 'b'.repeat(64) }]),
+        ),
       ).rejects.toThrow();
       expect((await store.tickets(queue.id, undefined, 10)).items).toHaveLength(1);
     });
@@ -184,7 +186,7 @@ export function queueStoreContract(
       const late = aTicket(queue, 4, { joinedAt: 50_000 });
       await store.inQueueTransaction(queue.id, async (tx) => {
         for (const t of [early, inside, open, late])
-          await tx.insertTicket(t, randomUUID().replace(/-/g, '').padEnd(64, '1'));
+          await tx.insertTickets([{ ticket: t, tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '1') }]);
       });
       const rows = await store.ticketsForStats(queue.id, 10_000, 20_000);
       expect(rows.map((t) => t.number)).toEqual([2, 3]);

@@ -37,7 +37,8 @@ const en = {
   notify: 'Alert me when it is my turn',
   notifyOn: 'You will be alerted when it is your turn.',
   notFoundTitle: 'Ticket not found',
-  notFoundBody: 'This link is not valid or the queue no longer exists. Ask the staff for a new one.',
+  notFoundBody:
+    'This link does not work (it may have been replaced by a newer one) or the queue no longer exists. Ask the staff for a new one.',
   queueNotFound: 'This queue does not exist.',
   errorTitle: 'Something went wrong',
   retry: 'Try again',
@@ -116,7 +117,8 @@ const ptBR: Messages = {
   notify: 'Avise-me quando for a minha vez',
   notifyOn: 'Você será avisado quando for a sua vez.',
   notFoundTitle: 'Senha não encontrada',
-  notFoundBody: 'Este link não é válido ou a fila não existe mais. Peça um novo à equipe.',
+  notFoundBody:
+    'Este link não funciona (pode ter sido substituído por um mais novo) ou a fila não existe mais. Peça um novo à equipe.',
   queueNotFound: 'Esta fila não existe.',
   errorTitle: 'Algo deu errado',
   retry: 'Tentar de novo',

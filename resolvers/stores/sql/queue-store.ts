@@ -301,10 +301,6 @@ class SqlQueueTx implements QueueTx {
     return row && toTicket(row);
   }
 
-  async insertTicket(ticket: Ticket, tokenHash: string): Promise<void> {
-    await this.insertTickets([{ ticket, tokenHash }]);
-  }
-
   async insertTickets(tickets: { ticket: Ticket; tokenHash: string }[]): Promise<void> {
     // 500 rows a statement stays under SQLite's and MySQL's parameter limits.
     for (let i = 0; i < tickets.length; i += 500) {
@@ -328,6 +324,15 @@ class SqlQueueTx implements QueueTx {
         )
         .execute();
     }
+  }
+
+  async replaceTokenHash(id: string, tokenHash: string): Promise<void> {
+    await this.trx
+      .updateTable('tickets')
+      .set({ token_hash: tokenHash })
+      .where('id', '=', id)
+      .where('queue_id', '=', this.queue.id)
+      .execute();
   }
 
   async updateTicket(id: string, patch: TicketPatch): Promise<void> {

@@ -19,7 +19,7 @@ export const routes: Routes = [
   // The owner's pages load once signed in: the login page a visitor meets first carries only the auth pages.
   {
     path: 'queues',
-    loadComponent: () => import('./queues/queues.pages').then((m) => m.QueuesPage),
+    loadComponent: () => import('./queues/queues.page').then((m) => m.QueuesPage),
     canActivate: [signedIn],
   },
   {
@@ -29,7 +29,7 @@ export const routes: Routes = [
   },
   {
     path: 'queues/:id',
-    loadComponent: () => import('./queues/queues.pages').then((m) => m.QueuePage),
+    loadComponent: () => import('./queues/queue.page').then((m) => m.QueuePage),
     canActivate: [signedIn],
   },
   // Printing and charts load on demand: Chart.js stays out of the first load.

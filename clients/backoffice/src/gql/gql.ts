@@ -27,9 +27,6 @@ type Documents = {
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": typeof types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": typeof types.QueueLinksDocument,
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": typeof types.QueueStatsDocument,
-    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
-    "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": typeof types.QueueListEventsDocument,
-    "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueDocument,
     "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": typeof types.QueueScreenEventsDocument,
     "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": typeof types.AddTicketDocument,
@@ -41,6 +38,10 @@ type Documents = {
     "\n  mutation SetStatus($id: ID!, $status: QueueStatus!) {\n    setQueueStatus(id: $id, status: $status) {\n      status\n    }\n  }\n": typeof types.SetStatusDocument,
     "\n  mutation DeleteQueue($id: ID!) {\n    deleteQueue(id: $id)\n  }\n": typeof types.DeleteQueueDocument,
     "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveDocument,
+    "\n  mutation NewTicketLink($id: ID!) {\n    newTicketLink(id: $id) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": typeof types.NewTicketLinkDocument,
+    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
+    "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": typeof types.QueueListEventsDocument,
+    "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueDocument,
 };
 const documents: Documents = {
     "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestResetDocument,
@@ -55,9 +56,6 @@ const documents: Documents = {
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": types.QueueLinksDocument,
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": types.QueueStatsDocument,
-    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
-    "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": types.QueueListEventsDocument,
-    "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueDocument,
     "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": types.QueueScreenEventsDocument,
     "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": types.AddTicketDocument,
@@ -69,6 +67,10 @@ const documents: Documents = {
     "\n  mutation SetStatus($id: ID!, $status: QueueStatus!) {\n    setQueueStatus(id: $id, status: $status) {\n      status\n    }\n  }\n": types.SetStatusDocument,
     "\n  mutation DeleteQueue($id: ID!) {\n    deleteQueue(id: $id)\n  }\n": types.DeleteQueueDocument,
     "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": types.RemoveDocument,
+    "\n  mutation NewTicketLink($id: ID!) {\n    newTicketLink(id: $id) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": types.NewTicketLinkDocument,
+    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
+    "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": types.QueueListEventsDocument,
+    "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueDocument,
 };
 
 /**
@@ -122,18 +124,6 @@ export function graphql(source: "\n  query QueueStats($id: ID!, $from: AWSDateTi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n"): typeof import('./graphql').MyQueuesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n"): typeof import('./graphql').QueueListEventsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateQueueDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -175,6 +165,22 @@ export function graphql(source: "\n  mutation DeleteQueue($id: ID!) {\n    delet
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RemoveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NewTicketLink($id: ID!) {\n    newTicketLink(id: $id) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').NewTicketLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n"): typeof import('./graphql').MyQueuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n"): typeof import('./graphql').QueueListEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateQueueDocument;
 
 
 export function graphql(source: string) {

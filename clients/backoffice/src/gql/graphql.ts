@@ -145,25 +145,6 @@ export type QueueStatsQueryVariables = Exact<{
 
 export type QueueStatsQuery = { queueStats: { joinedCount: number, calledCount: number, servedCount: number, noShowCount: number, averageWaitSeconds: number | null, averageCallIntervalSeconds: number | null, servedPerHour: Array<{ hour: string, count: number }>, waits: Array<{ ticketNumber: number, waitSeconds: number }> } };
 
-export type MyQueuesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MyQueuesQuery = { myQueues: { items: Array<{ id: string, name: string, status: QueueStatus, waitingCount: number, nowServing: number | null }> } };
-
-export type QueueListEventsSubscriptionVariables = Exact<{
-  queueId: string | number;
-}>;
-
-
-export type QueueListEventsSubscription = { onQueueEvent: { queueId: string, version: number, waitingCount: number, nowServing: number | null } | null };
-
-export type CreateQueueMutationVariables = Exact<{
-  input: CreateQueueInput;
-}>;
-
-
-export type CreateQueueMutation = { createQueue: { id: string } };
-
 export type QueueScreenQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -243,6 +224,32 @@ export type RemoveMutationVariables = Exact<{
 
 
 export type RemoveMutation = { removeTicket: { id: string } };
+
+export type NewTicketLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NewTicketLinkMutation = { newTicketLink: { accessUrl: string, ticket: { number: number, name: string } } };
+
+export type MyQueuesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyQueuesQuery = { myQueues: { items: Array<{ id: string, name: string, status: QueueStatus, waitingCount: number, nowServing: number | null }> } };
+
+export type QueueListEventsSubscriptionVariables = Exact<{
+  queueId: string | number;
+}>;
+
+
+export type QueueListEventsSubscription = { onQueueEvent: { queueId: string, version: number, waitingCount: number, nowServing: number | null } | null };
+
+export type CreateQueueMutationVariables = Exact<{
+  input: CreateQueueInput;
+}>;
+
+
+export type CreateQueueMutation = { createQueue: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -357,36 +364,6 @@ export const QueueStatsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueueStatsQuery, QueueStatsQueryVariables>;
-export const MyQueuesDocument = new TypedDocumentString(`
-    query MyQueues {
-  myQueues(limit: 100) {
-    items {
-      id
-      name
-      status
-      waitingCount
-      nowServing
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MyQueuesQuery, MyQueuesQueryVariables>;
-export const QueueListEventsDocument = new TypedDocumentString(`
-    subscription QueueListEvents($queueId: ID!) {
-  onQueueEvent(queueId: $queueId) {
-    queueId
-    version
-    waitingCount
-    nowServing
-  }
-}
-    `) as unknown as TypedDocumentString<QueueListEventsSubscription, QueueListEventsSubscriptionVariables>;
-export const CreateQueueDocument = new TypedDocumentString(`
-    mutation CreateQueue($input: CreateQueueInput!) {
-  createQueue(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CreateQueueMutation, CreateQueueMutationVariables>;
 export const QueueScreenDocument = new TypedDocumentString(`
     query QueueScreen($id: ID!) {
   queue(id: $id) {
@@ -488,3 +465,44 @@ export const RemoveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveMutation, RemoveMutationVariables>;
+export const NewTicketLinkDocument = new TypedDocumentString(`
+    mutation NewTicketLink($id: ID!) {
+  newTicketLink(id: $id) {
+    accessUrl
+    ticket {
+      number
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NewTicketLinkMutation, NewTicketLinkMutationVariables>;
+export const MyQueuesDocument = new TypedDocumentString(`
+    query MyQueues {
+  myQueues(limit: 100) {
+    items {
+      id
+      name
+      status
+      waitingCount
+      nowServing
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyQueuesQuery, MyQueuesQueryVariables>;
+export const QueueListEventsDocument = new TypedDocumentString(`
+    subscription QueueListEvents($queueId: ID!) {
+  onQueueEvent(queueId: $queueId) {
+    queueId
+    version
+    waitingCount
+    nowServing
+  }
+}
+    `) as unknown as TypedDocumentString<QueueListEventsSubscription, QueueListEventsSubscriptionVariables>;
+export const CreateQueueDocument = new TypedDocumentString(`
+    mutation CreateQueue($input: CreateQueueInput!) {
+  createQueue(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateQueueMutation, CreateQueueMutationVariables>;

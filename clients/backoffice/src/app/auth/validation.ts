@@ -36,3 +36,8 @@ export function validateQueueName(name: string, m: Messages = EN): string | unde
   if (FORBIDDEN.test(trimmed)) return m.errors.forbiddenCharacters;
   return undefined;
 }
+
+/** A person added by staff: a name under the same rules as any other, with one message for all of them. */
+export function validatePersonName(name: string, m: Messages = EN): string | undefined {
+  return validateQueueName(name, m) && m.errors.personInvalid;
+}

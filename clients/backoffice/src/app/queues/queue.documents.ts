@@ -1,0 +1,115 @@
+import { graphql } from '../../gql';
+
+/** What the live queue screen reads, hears and changes. */
+export const QueueScreen = graphql(`
+  query QueueScreen($id: ID!) {
+    queue(id: $id) {
+      id
+      name
+      description
+      calledMessage
+      selfJoin
+      serveOnNext
+      capacity
+      status
+      nowServing
+      waitingCount
+      version
+      joinUrl
+    }
+    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {
+      items {
+        id
+        number
+        name
+        status
+        position
+        joinedAt
+      }
+    }
+  }
+`);
+export const QueueEvents = graphql(`
+  subscription QueueScreenEvents($queueId: ID!) {
+    onQueueEvent(queueId: $queueId) {
+      version
+      kind
+    }
+  }
+`);
+export const AddTicket = graphql(`
+  mutation AddTicket($queueId: ID!, $input: TicketInput!) {
+    addTicket(queueId: $queueId, input: $input) {
+      accessUrl
+      ticket {
+        number
+        name
+      }
+    }
+  }
+`);
+export const CallNext = graphql(`
+  mutation CallNext($queueId: ID!) {
+    callNext(queueId: $queueId) {
+      number
+    }
+  }
+`);
+export const Complete = graphql(`
+  mutation Complete($id: ID!) {
+    completeTicket(id: $id) {
+      id
+    }
+  }
+`);
+export const UpdateQueue = graphql(`
+  mutation UpdateQueue($id: ID!, $input: UpdateQueueInput!) {
+    updateQueue(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+export const Recall = graphql(`
+  mutation Recall($id: ID!) {
+    recallTicket(id: $id) {
+      id
+    }
+  }
+`);
+export const NoShow = graphql(`
+  mutation NoShow($id: ID!) {
+    markNoShow(id: $id) {
+      id
+    }
+  }
+`);
+export const SetStatus = graphql(`
+  mutation SetStatus($id: ID!, $status: QueueStatus!) {
+    setQueueStatus(id: $id, status: $status) {
+      status
+    }
+  }
+`);
+export const DeleteQueue = graphql(`
+  mutation DeleteQueue($id: ID!) {
+    deleteQueue(id: $id)
+  }
+`);
+export const Remove = graphql(`
+  mutation Remove($id: ID!) {
+    removeTicket(id: $id) {
+      id
+    }
+  }
+`);
+export const NewTicketLink = graphql(`
+  mutation NewTicketLink($id: ID!) {
+    newTicketLink(id: $id) {
+      accessUrl
+      ticket {
+        number
+        name
+      }
+    }
+  }
+`);

@@ -1,0 +1,227 @@
+import { Component, computed, inject, input, OnDestroy, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { AuthService } from '../auth/auth.service';
+import { validatePersonName, validateQueueName } from '../auth/validation';
+import { Api, ApiError } from '../core/api';
+import { errorText, I18n } from '../core/i18n';
+import { QrCode } from '../core/qr';
+import {
+  AddTicket,
+  CallNext,
+  Complete,
+  DeleteQueue,
+  NewTicketLink,
+  NoShow,
+  QueueEvents,
+  QueueScreen,
+  Recall,
+  Remove,
+  SetStatus,
+  UpdateQueue,
+} from './queue.documents';
+import { queueInput } from './queue-input';
+
+type Ticket = {
+  id: string;
+  number: number;
+  name: string;
+  status: string;
+  position?: number | null;
+  joinedAt: string;
+};
+type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
+
+/** /queues/:id: the live ticket list; add, call next (also the N key), served, remove. */
+@Component({
+  selector: 'app-queue',
+  imports: [FormsModule, RouterLink, QrCode],
+  host: { '(document:keydown)': 'shortcut($event)' },
+  templateUrl: './queue.page.html',
+})
+export class QueuePage implements OnInit, OnDestroy {
+  protected readonly t = inject(I18n).t;
+  private readonly api = inject(Api);
+  private readonly auth = inject(AuthService);
+  readonly id = input.required<string>();
+  readonly name = signal('');
+  readonly nowServing = signal<number | null | undefined>(null);
+  readonly tickets = signal<Ticket[]>([]);
+  readonly waiting = computed(() => this.tickets().filter((t) => t.status === 'WAITING'));
+  readonly notFound = signal(false);
+  readonly addError = signal<string | null>(null);
+  readonly status = signal<QueueStatus>('OPEN');
+  readonly confirmingDelete = signal(false);
+  readonly editError = signal<string | null>(null);
+  edit = {
+    name: '',
+    description: '',
+    calledMessage: '',
+    selfJoin: false,
+    serveOnNext: true,
+    capacity: null as number | null,
+  };
+  /** The ticket whose link and QR code show below the form: the one just added, or one shown again. */
+  readonly issued = signal<{ number: number; name: string; accessUrl: string } | null>(null);
+  /** The row whose link staff asked for again: a new link replaces the old, so they confirm first. */
+  readonly confirmingLink = signal<Ticket | null>(null);
+  readonly linkError = signal<string | null>(null);
+  /** Ticks every 30 s so the waiting times stay current. */
+  private readonly now = signal(Date.now());
+  private readonly clock = setInterval(() => this.now.set(Date.now()), 30_000);
+  readonly statuses: QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
+  private readonly router = inject(Router);
+  person = '';
+  personEmail = '';
+  personPhone = '';
+  private version = 0;
+  private stop?: () => void;
+  private stopReconnected?: () => void;
+
+  async ngOnInit(): Promise<void> {
+    await this.read();
+    const authorization = this.auth.authorization();
+    if (!authorization || this.notFound()) return;
+    // Every event re-reads the list: the owner sees names, which events never carry.
+    this.stop = this.auth.subscribe(QueueEvents, { queueId: this.id() }, (data) => {
+      if (data.onQueueEvent && data.onQueueEvent.version > this.version) void this.read();
+    });
+    // Events may have been missed while the connection was down: read again once it is back.
+    this.stopReconnected = this.api.onReconnected(() => void this.read());
+  }
+
+  ngOnDestroy(): void {
+    this.stop?.();
+    this.stopReconnected?.();
+    clearInterval(this.clock);
+  }
+
+  minutesWaiting(ticket: Ticket): number {
+    return Math.max(0, Math.floor((this.now() - Date.parse(ticket.joinedAt)) / 60_000));
+  }
+
+  print(): void {
+    window.print();
+  }
+
+  private async read(): Promise<void> {
+    let data;
+    try {
+      data = await this.auth.asOwner((authorization) =>
+        this.api.request(QueueScreen, { id: this.id() }, authorization),
+      );
+    } catch (error) {
+      // Another owner's queue answers exactly like a missing one.
+      if (error instanceof ApiError && (error.errorType === 'NOT_FOUND' || error.errorType === 'VALIDATION'))
+        return this.notFound.set(true);
+      throw error;
+    }
+    if (!data.queue) return this.notFound.set(true);
+    this.version = data.queue.version;
+    this.name.set(data.queue.name);
+    this.nowServing.set(data.queue.nowServing);
+    this.status.set(data.queue.status as QueueStatus);
+    const q = data.queue;
+    this.edit = {
+      name: q.name,
+      description: q.description ?? '',
+      calledMessage: q.calledMessage ?? '',
+      selfJoin: q.selfJoin,
+      serveOnNext: q.serveOnNext,
+      capacity: q.capacity ?? null,
+    };
+    this.tickets.set(data.queueTickets.items);
+  }
+
+  private async run(call: (authorization: string) => Promise<unknown>): Promise<void> {
+    await this.auth.asOwner(call);
+    await this.read();
+  }
+
+  shortcut(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && target?.tagName !== 'INPUT')
+      void this.callNext();
+  }
+
+  callNext = () => this.run((a) => this.api.request(CallNext, { queueId: this.id() }, a));
+  complete = (t: Ticket) => this.run((a) => this.api.request(Complete, { id: t.id }, a));
+  remove = (t: Ticket) => this.run((a) => this.api.request(Remove, { id: t.id }, a));
+  recall = (t: Ticket) => this.run((a) => this.api.request(Recall, { id: t.id }, a));
+  noShow = (t: Ticket) => this.run((a) => this.api.request(NoShow, { id: t.id }, a));
+  setStatus = (status: QueueStatus) =>
+    this.run((a) => this.api.request(SetStatus, { id: this.id(), status }, a));
+
+  async save(): Promise<void> {
+    const error = validateQueueName(this.edit.name, this.t());
+    this.editError.set(error ?? null);
+    if (error) return;
+    const input = { ...queueInput(this.edit), serveOnNext: this.edit.serveOnNext };
+    try {
+      await this.run((a) => this.api.request(UpdateQueue, { id: this.id(), input }, a));
+    } catch (e) {
+      this.editError.set(errorText(this.t(), e));
+    }
+  }
+
+  async deleteQueue(): Promise<void> {
+    this.stop?.();
+    await this.auth.asOwner((a) => this.api.request(DeleteQueue, { id: this.id() }, a));
+    await this.router.navigate(['/queues']);
+  }
+
+  async add(): Promise<void> {
+    const name = this.person.trim();
+    const error = validatePersonName(name, this.t()) ?? null;
+    this.addError.set(error);
+    if (error) return;
+    try {
+      const { addTicket } = await this.auth.asOwner((a) =>
+        this.api.request(
+          AddTicket,
+          {
+            queueId: this.id(),
+            input: {
+              name,
+              ...(this.personEmail.trim() ? { email: this.personEmail.trim() } : {}),
+              ...(this.personPhone.trim() ? { phone: this.personPhone.trim() } : {}),
+            },
+          },
+          a,
+        ),
+      );
+      // Each person's details belong to that person only: the whole form clears once the ticket exists,
+      // before anything else can fail, so the next person starts from empty fields.
+      this.person = '';
+      this.personEmail = '';
+      this.personPhone = '';
+      this.confirmingLink.set(null);
+      this.issued.set({ ...addTicket.ticket, accessUrl: addTicket.accessUrl });
+      document.getElementById('person')?.focus();
+      await this.read();
+    } catch (e) {
+      this.addError.set(errorText(this.t(), e));
+    }
+  }
+
+  /** Asks before replacing a ticket's link, with the question in view and its button focused. */
+  askForLink(ticket: Ticket): void {
+    this.linkError.set(null);
+    this.confirmingLink.set(ticket);
+    setTimeout(() => document.getElementById('make-new-link')?.focus());
+  }
+
+  async newLink(ticket: Ticket): Promise<void> {
+    this.linkError.set(null);
+    try {
+      const { newTicketLink } = await this.auth.asOwner((a) =>
+        this.api.request(NewTicketLink, { id: ticket.id }, a),
+      );
+      this.confirmingLink.set(null);
+      this.issued.set({ ...newTicketLink.ticket, accessUrl: newTicketLink.accessUrl });
+      setTimeout(() => document.getElementById('issued-title')?.focus());
+    } catch (e) {
+      this.linkError.set(errorText(this.t(), e));
+    }
+  }
+}

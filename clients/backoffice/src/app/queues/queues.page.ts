@@ -1,0 +1,152 @@
+import { Component, inject, OnDestroy, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { graphql } from '../../gql';
+import { AuthService } from '../auth/auth.service';
+import { validateQueueName } from '../auth/validation';
+import { Api } from '../core/api';
+import { errorText, I18n } from '../core/i18n';
+import { queueInput } from './queue-input';
+
+const MyQueues = graphql(`
+  query MyQueues {
+    myQueues(limit: 100) {
+      items {
+        id
+        name
+        status
+        waitingCount
+        nowServing
+      }
+    }
+  }
+`);
+const ListEvents = graphql(`
+  subscription QueueListEvents($queueId: ID!) {
+    onQueueEvent(queueId: $queueId) {
+      queueId
+      version
+      waitingCount
+      nowServing
+    }
+  }
+`);
+const CreateQueue = graphql(`
+  mutation CreateQueue($input: CreateQueueInput!) {
+    createQueue(input: $input) {
+      id
+    }
+  }
+`);
+
+/** /queues: the owner's queues with their waiting counts; create one. */
+@Component({
+  selector: 'app-queues',
+  imports: [FormsModule, RouterLink],
+  template: `
+    <section class="card">
+      <h1>{{ t().yourQueues }}</h1>
+      @if (queues().length === 0) {
+        <p data-testid="no-queues">{{ t().noQueues }}</p>
+      }
+      <ul class="queues">
+        @for (queue of queues(); track queue.id) {
+          <li>
+            <a [routerLink]="['/queues', queue.id]">{{ queue.name }}</a> · {{ t().status[queue.status] }} ·
+            <span data-testid="waiting">{{ t().waiting(queue.waitingCount) }}</span>
+          </li>
+        }
+      </ul>
+    </section>
+    <form class="card" (ngSubmit)="create()" novalidate>
+      <h2>{{ t().newQueue }}</h2>
+      <label for="queue-name">{{ t().queueName }}</label>
+      <input
+        id="queue-name"
+        name="name"
+        [(ngModel)]="name"
+        [attr.aria-invalid]="nameError() ? true : null"
+        aria-describedby="queue-name-error"
+      />
+      @if (nameError()) {
+        <p class="error" id="queue-name-error" role="alert">{{ nameError() }}</p>
+      }
+      <label for="queue-description">{{ t().description }}</label>
+      <input id="queue-description" name="description" [(ngModel)]="description" />
+      <label for="called-message">{{ t().calledMessage }}</label>
+      <input id="called-message" name="calledMessage" [(ngModel)]="calledMessage" />
+      <label for="queue-capacity">{{ t().capacity }}</label>
+      <input id="queue-capacity" name="capacity" type="number" min="1" [(ngModel)]="capacity" />
+      <label class="check"
+        ><input type="checkbox" name="selfJoin" [(ngModel)]="selfJoin" /> {{ t().selfJoin }}</label
+      >
+      <button type="submit">{{ t().createQueue }}</button>
+    </form>
+  `,
+})
+export class QueuesPage implements OnInit, OnDestroy {
+  protected readonly t = inject(I18n).t;
+  private readonly api = inject(Api);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  readonly queues = signal<
+    { id: string; name: string; status: string; waitingCount: number; nowServing?: number | null }[]
+  >([]);
+  readonly nameError = signal<string | undefined>(undefined);
+  name = '';
+  description = '';
+  calledMessage = '';
+  capacity: number | null = null;
+  selfJoin = true;
+
+  private readonly stops: (() => void)[] = [];
+
+  async ngOnInit(): Promise<void> {
+    const { myQueues } = await this.auth.asOwner((authorization) =>
+      this.api.request(MyQueues, {}, authorization),
+    );
+    this.queues.set(myQueues.items);
+    // Waiting counts stay live: each queue's events carry them.
+    const authorization = this.auth.authorization();
+    if (!authorization) return;
+    // Events may have been missed while the connection was down: read the counts again once it is back.
+    this.stops.push(
+      this.api.onReconnected(async () => {
+        const { myQueues: fresh } = await this.auth.asOwner((a) => this.api.request(MyQueues, {}, a));
+        this.queues.set(fresh.items);
+      }),
+    );
+    for (const queue of myQueues.items)
+      this.stops.push(
+        this.auth.subscribe(ListEvents, { queueId: queue.id }, ({ onQueueEvent: event }) => {
+          if (!event) return;
+          this.queues.update((list) =>
+            list.map((q) =>
+              q.id === event.queueId
+                ? { ...q, waitingCount: event.waitingCount, nowServing: event.nowServing }
+                : q,
+            ),
+          );
+        }),
+      );
+  }
+
+  ngOnDestroy(): void {
+    for (const stop of this.stops) stop();
+  }
+
+  async create(): Promise<void> {
+    const error = validateQueueName(this.name, this.t());
+    this.nameError.set(error);
+    if (error) return;
+    try {
+      const input = queueInput(this);
+      const { createQueue } = await this.auth.asOwner((authorization) =>
+        this.api.request(CreateQueue, { input }, authorization),
+      );
+      await this.router.navigate(['/queues', createQueue.id]);
+    } catch (e) {
+      this.nameError.set(errorText(this.t(), e));
+    }
+  }
+}
