@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { join } from 'node:path';
+import { paceSlots } from '../resolvers/domain/estimates';
 import type { Queue, Ticket } from '../resolvers/domain/model';
 import { hashToken } from '../resolvers/domain/secrets';
 import { openSqlDatabase } from '../resolvers/stores/sql/database';
@@ -35,7 +36,6 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
   const queue: Queue = aQueue({
     name: `Read bench ${size}`,
     selfJoin: false,
-    callIntervalMs: 60_000,
     createdAt: at,
     updatedAt: at,
   });
@@ -58,10 +58,18 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
             joinedAt: at,
             calledAt: null,
             finishedAt: null,
+            quote: null,
           },
           tokenHash: hashToken(tokenOf(queue.id, i)),
         });
       await tx.insertTickets(batch);
+      // A queue with call history, so every read computes its estimate as a busy queue's would.
+      if (start === 0)
+        for (const slot of paceSlots(at))
+          await tx.savePace(
+            slot,
+            Array.from({ length: 10 }, (_, k) => [at - k * 60_000, 60_000] as const),
+          );
       await tx.updateQueue({ nextNumber: end + 1, waitingCount: end, version: 1 + end });
     });
   }

@@ -115,7 +115,6 @@ const QUEUE_FIELDS = [
   'waitingCount',
   'nowServing',
   'lastCalledAt',
-  'callIntervalMs',
   'updatedAt',
 ] as const satisfies readonly (keyof QueuePatch)[];
 

@@ -2,6 +2,7 @@ import { commitChanges, type Plan } from './changes';
 import type { Deps } from './deps';
 import type { Queue, Ticket, TicketSource } from './model';
 import type { Log, QueueStore } from './ports';
+import { paceSlots, placePace, waitRange } from './estimates';
 import { hashToken, newToken } from './secrets';
 
 export type PositionedTicket = Ticket & { position: number | null };
@@ -98,6 +99,11 @@ function startTransaction(
   commitChanges(deps, queueId, async (tx) => {
     let queue = tx.queue;
     const plans: Plan<{ request: PendingIssue; ticket: Ticket }>[] = [];
+    const at = deps.now();
+    const [slot, recent] = paceSlots(at);
+    const samples = await tx.pace([slot, recent]);
+    // What each person is told when they join, kept to compare with what they then wait.
+    const pace = placePace(samples.get(slot) ?? [], samples.get(recent) ?? [], at);
     for (const request of take()) {
       try {
         request.check(queue);
@@ -112,9 +118,10 @@ function startTransaction(
         ...request.person,
         status: 'WAITING',
         source: request.source,
-        joinedAt: deps.now(),
+        joinedAt: at,
         calledAt: null,
         finishedAt: null,
+        quote: waitRange(queue.waitingCount + 1, pace),
       };
       const queuePatch = { nextNumber: queue.nextNumber + 1, waitingCount: queue.waitingCount + 1 };
       queue = { ...queue, ...queuePatch };

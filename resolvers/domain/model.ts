@@ -25,8 +25,6 @@ export interface Queue {
   waitingCount: number;
   nowServing: number | null;
   lastCalledAt: number | null;
-  /** Moving average of the time between calls, the base of the wait estimate; null until there is history. */
-  callIntervalMs: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -43,6 +41,8 @@ export interface Ticket {
   joinedAt: number;
   calledAt: number | null;
   finishedAt: number | null;
+  /** The wait it was quoted when it joined (seconds), for comparing with the real one; null without one. */
+  quote: { lowSeconds: number; highSeconds: number } | null;
 }
 
 export interface Account {

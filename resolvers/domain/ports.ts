@@ -2,6 +2,7 @@
  * The interfaces the domain needs from the outside world. Stores implement them (resolvers/stores);
  * the contract suites in test/contract run the same cases against every implementation.
  */
+import type { PaceSample } from './estimates';
 import type { Account, Queue, QueueEvent, Ticket, TicketStatus, WaitingEntry } from './model';
 
 export interface Page<T> {
@@ -31,7 +32,6 @@ export type QueuePatch = Partial<
     | 'waitingCount'
     | 'nowServing'
     | 'lastCalledAt'
-    | 'callIntervalMs'
     | 'updatedAt'
   >
 >;
@@ -49,6 +49,10 @@ export interface QueueTx {
   insertTickets(tickets: { ticket: Ticket; tokenHash: string }[]): Promise<void>;
   /** Gives a ticket of this queue a new token: the old one no longer finds it. */
   replaceTokenHash(id: string, tokenHash: string): Promise<void>;
+  /** The queue's pace samples in these slots (a slot without any is absent). */
+  pace(slots: number[]): Promise<Map<number, PaceSample[]>>;
+  /** Replaces one slot's samples. */
+  savePace(slot: number, samples: PaceSample[]): Promise<void>;
   updateTicket(id: string, patch: TicketPatch): Promise<void>;
   updateQueue(patch: QueuePatch): Promise<void>;
 }
@@ -65,6 +69,8 @@ export interface QueueStore {
   inQueueTransaction<T>(queueId: string, work: (tx: QueueTx) => Promise<T>): Promise<T | undefined>;
   ticket(id: string): Promise<Ticket | undefined>;
   ticketByTokenHash(tokenHash: string): Promise<Ticket | undefined>;
+  /** A queue's pace samples in these slots, as QueueTx.pace reads them. */
+  pace(queueId: string, slots: number[]): Promise<Map<number, PaceSample[]>>;
   /** Tickets in number order. */
   tickets(
     queueId: string,

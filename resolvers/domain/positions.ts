@@ -75,23 +75,4 @@ export async function positionOf(deps: Deps, queue: Queue, ticket: Ticket): Prom
   return { position: ahead + 1, version: queue.version };
 }
 
-/** Estimated wait: position × the queue's recent average time between calls; null without history. */
-export function estimatedWaitSeconds(position: number | null, queue: Queue): number | null {
-  if (position === null || queue.callIntervalMs === null) return null;
-  return Math.round((position * queue.callIntervalMs) / 1000);
-}
-
-/** Calls further apart than this are a break (a closed evening), not service pace. */
-export const MAX_CALL_INTERVAL_MS = 60 * 60 * 1000;
-const INTERVAL_WEIGHT = 0.3;
-
-/** The moving average of time between calls after a call at `at`. */
-export function nextCallInterval(queue: Queue, at: number): number | null {
-  if (queue.lastCalledAt === null) return queue.callIntervalMs;
-  const interval = at - queue.lastCalledAt;
-  if (interval <= 0 || interval > MAX_CALL_INTERVAL_MS) return queue.callIntervalMs;
-  if (queue.callIntervalMs === null) return interval;
-  return Math.round(queue.callIntervalMs * (1 - INTERVAL_WEIGHT) + interval * INTERVAL_WEIGHT);
-}
-
 export { derivePosition, type Derivation, type KnownPosition } from './derive-position';

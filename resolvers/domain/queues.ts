@@ -41,7 +41,6 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     waitingCount: 0,
     nowServing: null,
     lastCalledAt: null,
-    callIntervalMs: null,
     createdAt: at,
     updatedAt: at,
   };

@@ -22,7 +22,16 @@ export interface QueueStats {
   averageWaitSeconds: number | null;
   averageCallIntervalSeconds: number | null;
   servedPerHour: { hour: number; count: number }[];
-  waits: { ticketNumber: number; calledAt: number; waitSeconds: number }[];
+  waits: WaitSample[];
+  quoteAccuracy: { quoted: number; within: number; longer: number; shorter: number };
+}
+
+export interface WaitSample {
+  ticketNumber: number;
+  calledAt: number;
+  waitSeconds: number;
+  quote: Ticket['quote'];
+  served: boolean;
 }
 
 const inRange = (t: number | null, from: number, to: number): t is number =>
@@ -37,11 +46,16 @@ export function computeStats(queueId: string, tickets: Ticket[], from: number, t
   const finished = (status: Ticket['status']) =>
     tickets.filter((t) => t.status === status && inRange(t.finishedAt, from, to));
   const served = finished('SERVED');
-  const waits = called.map((t) => ({
+  const waits: WaitSample[] = called.map((t) => ({
     ticketNumber: t.number,
     calledAt: t.calledAt!,
     waitSeconds: Math.round((t.calledAt! - t.joinedAt) / 1000),
+    quote: t.quote,
+    served: t.status === 'SERVED',
   }));
+  const quoted = waits.filter((w) => w.served && w.quote);
+  const longer = quoted.filter((w) => w.waitSeconds > w.quote!.highSeconds).length;
+  const shorter = quoted.filter((w) => w.waitSeconds < w.quote!.lowSeconds).length;
   const intervals = called.slice(1).map((t, i) => t.calledAt! - called[i]!.calledAt!);
   const perHour = new Map<number, number>();
   for (const t of served) {
@@ -64,6 +78,7 @@ export function computeStats(queueId: string, tickets: Ticket[], from: number, t
     averageCallIntervalSeconds: averageInterval === null ? null : Math.round(averageInterval / 1000),
     servedPerHour: [...perHour].sort(([a], [b]) => a - b).map(([hour, count]) => ({ hour, count })),
     waits: waits.slice(-MAX_WAIT_SAMPLES),
+    quoteAccuracy: { quoted: quoted.length, within: quoted.length - longer - shorter, longer, shorter },
   };
 }
 

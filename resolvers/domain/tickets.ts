@@ -4,7 +4,8 @@ import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { assertOwns, ownedQueue, requireOwner } from './identity';
 import type { Identity, Queue, Ticket, TicketStatus } from './model';
 import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
-import { estimatedWaitSeconds, nextCallInterval, positionOf } from './positions';
+import { paceInterval, paceSlots, placePace, waitRange, withSample, type WaitRange } from './estimates';
+import { positionOf } from './positions';
 import { nextTokenOf } from './queues';
 import { issue, ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
 import { hashToken, newToken } from './secrets';
@@ -37,7 +38,8 @@ export interface TicketView {
   position: number | null;
   waitingCount: number;
   nowServing: number | null;
-  estimatedWaitSeconds: number | null;
+  /** Null: not enough history yet (or not waiting). */
+  estimatedWait: WaitRange | null;
   calledMessage: string | null;
   version: number;
 }
@@ -130,6 +132,7 @@ export async function callNext(
     if (!next) return [...plans, { value: null }];
     const patch: TicketPatch = { status: 'CALLED', calledAt: at };
     await tx.updateTicket(next.id, patch);
+    await recordPace(tx, at);
     return [
       ...plans,
       {
@@ -140,7 +143,6 @@ export async function callNext(
           waitingCount: tx.queue.waitingCount - 1,
           nowServing: next.number,
           lastCalledAt: at,
-          callIntervalMs: nextCallInterval(tx.queue, at),
         },
         index: { remove: next.id },
         // Its event's version: after the queue's, and after each SERVED change above.
@@ -149,6 +151,15 @@ export async function callNext(
     ];
   });
   return committed.at(-1)?.value ?? null;
+}
+
+/** Adds this call's interval to the queue's pace (its hour-of-week and its recent samples), when it is pace. */
+async function recordPace(tx: QueueTx, at: number): Promise<void> {
+  const interval = paceInterval(tx.queue.lastCalledAt, at);
+  if (interval === null) return;
+  const slots = paceSlots(at);
+  const samples = await tx.pace(slots);
+  for (const slot of slots) await tx.savePace(slot, withSample(slot, samples.get(slot) ?? [], at, interval));
 }
 
 type Transition = 'RECALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED';
@@ -242,7 +253,13 @@ async function ticketByToken(deps: Deps, rawToken: unknown): Promise<Ticket | un
   return deps.queues.ticketByTokenHash(hashToken(parseToken('token', rawToken)));
 }
 
-function view(ticket: Ticket, queue: Queue, position: number | null, version: number): TicketView {
+function view(
+  ticket: Ticket,
+  queue: Queue,
+  position: number | null,
+  version: number,
+  estimatedWait: WaitRange | null,
+): TicketView {
   return {
     ticketId: ticket.id,
     queueId: queue.id,
@@ -255,10 +272,19 @@ function view(ticket: Ticket, queue: Queue, position: number | null, version: nu
     position,
     waitingCount: queue.waitingCount,
     nowServing: queue.nowServing,
-    estimatedWaitSeconds: estimatedWaitSeconds(position, queue),
+    estimatedWait,
     calledMessage: ticket.status === 'CALLED' ? queue.calledMessage : null,
     version,
   };
+}
+
+/** The wait at `position` now, from the queue's pace; null when not waiting or without enough history. */
+async function estimate(deps: Deps, queueId: string, position: number | null): Promise<WaitRange | null> {
+  if (position === null) return null;
+  const at = deps.now();
+  const [slot, recent] = paceSlots(at);
+  const samples = await deps.queues.pace(queueId, [slot, recent]);
+  return waitRange(position, placePace(samples.get(slot) ?? [], samples.get(recent) ?? [], at));
 }
 
 /** The waiting person's own ticket, by the token their link carries; null for an unknown token. */
@@ -268,7 +294,7 @@ export async function ticketView(deps: Deps, rawToken: unknown): Promise<TicketV
   const queue = await deps.queues.queue(ticket.queueId);
   if (!queue) return null;
   const { position, version } = await positionOf(deps, queue, ticket);
-  return view(ticket, queue, position, version);
+  return view(ticket, queue, position, version, await estimate(deps, queue.id, position));
 }
 
 /** The waiting person leaves; leaving twice is a conflict, not a second event. */
@@ -293,7 +319,7 @@ export async function leaveQueue(deps: Deps, rawToken: unknown): Promise<TicketV
     };
   });
   deps.log.info('ticket left', { queueId: queue.id, ticketId: value.id });
-  return view(value, queue, null, queue.version);
+  return view(value, queue, null, queue.version, null);
 }
 
 /** An owner's view of a queue's tickets in number order, with the positions of the waiting ones. */

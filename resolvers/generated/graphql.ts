@@ -346,6 +346,7 @@ export type QueueStats = {
   leftCount: Scalars['Int']['output'];
   noShowCount: Scalars['Int']['output'];
   queueId: Scalars['ID']['output'];
+  quoteAccuracy: QuoteAccuracy;
   removedCount: Scalars['Int']['output'];
   servedCount: Scalars['Int']['output'];
   servedPerHour: Array<HourCount>;
@@ -357,6 +358,18 @@ export type QueueStatus =
   | 'CLOSED'
   | 'OPEN'
   | 'PAUSED';
+
+/** How the waits quoted at joining compared with the real ones, over the served tickets called in the range that had a quote. */
+export type QuoteAccuracy = {
+  __typename?: 'QuoteAccuracy';
+  /** Called later than the range's end. */
+  longer: Scalars['Int']['output'];
+  quoted: Scalars['Int']['output'];
+  /** Called before the range's start. */
+  shorter: Scalars['Int']['output'];
+  /** Called within the quoted range. */
+  within: Scalars['Int']['output'];
+};
 
 export type Session = {
   __typename?: 'Session';
@@ -434,8 +447,8 @@ export type TicketView = {
   __typename?: 'TicketView';
   /** The queue's message, shown once the ticket is CALLED. */
   calledMessage: Maybe<Scalars['String']['output']>;
-  /** position × the queue's recent average time between calls; null until the queue has history. */
-  estimatedWaitSeconds: Maybe<Scalars['Int']['output']>;
+  /** How long until this ticket is called, as a range; null when it is not waiting or the queue has not enough call history yet. */
+  estimatedWait: Maybe<WaitEstimate>;
   name: Scalars['String']['output'];
   nowServing: Maybe<Scalars['Int']['output']>;
   number: Scalars['Int']['output'];
@@ -461,10 +474,20 @@ export type UpdateQueueInput = {
   serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type WaitEstimate = {
+  __typename?: 'WaitEstimate';
+  highSeconds: Scalars['Int']['output'];
+  lowSeconds: Scalars['Int']['output'];
+};
+
 export type WaitSample = {
   __typename?: 'WaitSample';
   calledAt: Scalars['AWSDateTime']['output'];
+  /** The range this ticket was quoted when it joined; null when there was not enough history to quote one. */
+  quote: Maybe<WaitEstimate>;
+  served: Scalars['Boolean']['output'];
   ticketNumber: Scalars['Int']['output'];
+  /** From joining to being called. */
   waitSeconds: Scalars['Int']['output'];
 };
 
@@ -568,6 +591,7 @@ export type ResolversTypes = {
   QueueEventKind: QueueEventKind;
   QueueStats: ResolverTypeWrapper<QueueStats>;
   QueueStatus: QueueStatus;
+  QuoteAccuracy: ResolverTypeWrapper<QuoteAccuracy>;
   Session: ResolverTypeWrapper<Session>;
   SignUpInput: SignUpInput;
   SignUpResult: ResolverTypeWrapper<SignUpResult>;
@@ -580,6 +604,7 @@ export type ResolversTypes = {
   TicketStatus: TicketStatus;
   TicketView: ResolverTypeWrapper<TicketView>;
   UpdateQueueInput: UpdateQueueInput;
+  WaitEstimate: ResolverTypeWrapper<WaitEstimate>;
   WaitSample: ResolverTypeWrapper<WaitSample>;
 };
 
@@ -609,6 +634,7 @@ export type ResolversParentTypes = {
   QueueEvent: QueueEvent;
   QueueEventInput: QueueEventInput;
   QueueStats: QueueStats;
+  QuoteAccuracy: QuoteAccuracy;
   Session: Session;
   SignUpInput: SignUpInput;
   SignUpResult: SignUpResult;
@@ -619,6 +645,7 @@ export type ResolversParentTypes = {
   TicketInput: TicketInput;
   TicketView: TicketView;
   UpdateQueueInput: UpdateQueueInput;
+  WaitEstimate: WaitEstimate;
   WaitSample: WaitSample;
 };
 
@@ -799,11 +826,19 @@ export type QueueStatsResolvers<ContextType = any, ParentType extends ResolversP
   leftCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noShowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quoteAccuracy?: Resolver<ResolversTypes['QuoteAccuracy'], ParentType, ContextType>;
   removedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   servedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   servedPerHour?: Resolver<Array<ResolversTypes['HourCount']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   waits?: Resolver<Array<ResolversTypes['WaitSample']>, ParentType, ContextType>;
+};
+
+export type QuoteAccuracyResolvers<ContextType = any, ParentType extends ResolversParentTypes['QuoteAccuracy'] = ResolversParentTypes['QuoteAccuracy']> = {
+  longer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shorter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  within?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SessionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
@@ -843,7 +878,7 @@ export type TicketConnectionResolvers<ContextType = any, ParentType extends Reso
 
 export type TicketViewResolvers<ContextType = any, ParentType extends ResolversParentTypes['TicketView'] = ResolversParentTypes['TicketView']> = {
   calledMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  estimatedWaitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  estimatedWait?: Resolver<Maybe<ResolversTypes['WaitEstimate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -858,8 +893,15 @@ export type TicketViewResolvers<ContextType = any, ParentType extends ResolversP
   waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type WaitEstimateResolvers<ContextType = any, ParentType extends ResolversParentTypes['WaitEstimate'] = ResolversParentTypes['WaitEstimate']> = {
+  highSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lowSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type WaitSampleResolvers<ContextType = any, ParentType extends ResolversParentTypes['WaitSample'] = ResolversParentTypes['WaitSample']> = {
   calledAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['WaitEstimate']>, ParentType, ContextType>;
+  served?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ticketNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -884,12 +926,14 @@ export type Resolvers<ContextType = any> = {
   QueueDisplay?: QueueDisplayResolvers<ContextType>;
   QueueEvent?: QueueEventResolvers<ContextType>;
   QueueStats?: QueueStatsResolvers<ContextType>;
+  QuoteAccuracy?: QuoteAccuracyResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SignUpResult?: SignUpResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;
   TicketView?: TicketViewResolvers<ContextType>;
+  WaitEstimate?: WaitEstimateResolvers<ContextType>;
   WaitSample?: WaitSampleResolvers<ContextType>;
 };
 

@@ -121,6 +121,57 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
       ]);
     });
 
+    it('given a new queue, then nobody is quoted a wait; after calls 3 min apart, waiting people see a range from that pace, a newcomer is quoted one, and stats compare it with the wait they had', async () => {
+      const MIN = 60_000;
+      let clock = Date.UTC(2026, 10, 3, 10, 0);
+      const deps = { ...stack.deps, now: () => clock };
+      const { account } = await signedInOwner(stack);
+      const staff = apiAs(deps, owner(account.id));
+      const person = apiAs(deps, PUBLIC);
+      const queue = await staff('createQueue', { input: { name: 'Cartório' } });
+      const people: IssuedTicket[] = [];
+      for (let n = 1; n <= 10; n += 1)
+        people.push(await staff('addTicket', { queueId: queue.id, input: { name: `P${n}` } }));
+      expect((await person('ticket', { token: people[9]!.accessToken })).estimatedWait).toBeNull();
+
+      // Two calls 2 s apart (the reported "under a minute" case): still not enough to estimate anything.
+      await staff('callNext', { queueId: queue.id });
+      clock += 2000;
+      await staff('callNext', { queueId: queue.id });
+      expect((await person('ticket', { token: people[9]!.accessToken })).estimatedWait).toBeNull();
+
+      for (let i = 0; i < 5; i += 1) {
+        clock += 3 * MIN;
+        await staff('callNext', { queueId: queue.id });
+      }
+      const tenth = await person('ticket', { token: people[9]!.accessToken });
+      expect(tenth).toMatchObject({ position: 3, estimatedWait: { lowSeconds: 540, highSeconds: 540 } });
+      expect((await person('ticket', { token: people[7]!.accessToken })).estimatedWait).toEqual({
+        lowSeconds: 180,
+        highSeconds: 180,
+      });
+
+      const joinedAt = clock;
+      const newcomer = await staff('addTicket', { queueId: queue.id, input: { name: 'Newcomer' } });
+      expect(newcomer.ticket.position).toBe(4);
+      for (let i = 0; i < 4; i += 1) {
+        clock += 3 * MIN;
+        await staff('callNext', { queueId: queue.id });
+      }
+      await staff('completeTicket', { id: newcomer.ticket.id });
+      const stats = await staff('queueStats', { queueId: queue.id });
+      expect(stats.quoteAccuracy).toEqual({ quoted: 1, within: 1, longer: 0, shorter: 0 });
+      expect(stats.waits.find((w: { ticketNumber: number }) => w.ticketNumber === 11)).toMatchObject({
+        waitSeconds: (clock - joinedAt) / 1000,
+        served: true,
+        quote: { lowSeconds: 720, highSeconds: 720 },
+      });
+      // Those who joined before there was any history were not quoted, and are not counted.
+      expect(stats.waits.find((w: { ticketNumber: number }) => w.ticketNumber === 3)).toMatchObject({
+        quote: null,
+      });
+    });
+
     it("given an earlier person's lost link, when staff asks for it again, then a new link finds the ticket, the old one finds nothing, and nothing else moves", async () => {
       const queue = await newQueue({ serveOnNext: false });
       const [ana, bia] = [

@@ -93,7 +93,7 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
       expect(Object.keys(view).sort()).toEqual(
         [
           'calledMessage',
-          'estimatedWaitSeconds',
+          'estimatedWait',
           'name',
           'nowServing',
           'number',

@@ -56,7 +56,8 @@ describe.skipIf(!browserAvailability.chromium)(
       await page.getByRole('alertdialog').waitFor();
       pages.push(['queue screen with the delete dialog', await perceived(page)]);
       await page.goto(`${setup.t.url}/backoffice/queues/${queueId}/stats`);
-      await page.locator('canvas').first().waitFor();
+      await page.getByTestId('joined-count').getByText('3', { exact: true }).waitFor();
+      await page.getByTestId('no-served').waitFor();
       pages.push(['stats', await perceived(page)]);
       const phone = await context.newPage();
       await phone.goto(`${setup.t.url}/t/${tokens[2]}`);

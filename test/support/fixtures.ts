@@ -19,7 +19,6 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     waitingCount: 0,
     nowServing: null,
     lastCalledAt: null,
-    callIntervalMs: null,
     createdAt: at,
     updatedAt: at,
     ...overrides,
@@ -39,6 +38,7 @@ export function aTicket(queue: Queue, number: number, overrides: Partial<Ticket>
     joinedAt: queue.createdAt + number * 1000,
     calledAt: null,
     finishedAt: null,
+    quote: null,
     ...overrides,
   };
 }

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { monotonicClock } from '../../resolvers/domain/clock';
 import { toPublicError, ValidationError } from '../../resolvers/domain/errors';
 import { renderMail } from '../../resolvers/domain/mail';
-import type { Queue, Ticket } from '../../resolvers/domain/model';
+import type { Ticket } from '../../resolvers/domain/model';
 import {
-  derivePosition,
-  estimatedWaitSeconds,
-  MAX_CALL_INTERVAL_MS,
-  nextCallInterval,
-  type KnownPosition,
-} from '../../resolvers/domain/positions';
+  hourOfWeek,
+  PACE_RULES,
+  paceInterval,
+  paceSlots,
+  placePace,
+  RECENT_SLOT,
+  waitRange,
+  withSample,
+  type PaceSample,
+} from '../../resolvers/domain/estimates';
+import { derivePosition, type KnownPosition } from '../../resolvers/domain/positions';
 import {
   DEFAULT_SCRYPT_COST,
   hashPassword,
@@ -65,20 +70,75 @@ describe('deriving a position from queue events', () => {
 });
 
 describe('wait estimates', () => {
-  const queue = (over: Partial<Queue>) => aQueue(over);
-  it('given no history, then there is no estimate; with one, it is position × the average interval', () => {
-    expect(estimatedWaitSeconds(3, queue({ callIntervalMs: null }))).toBeNull();
-    expect(estimatedWaitSeconds(3, queue({ callIntervalMs: 120_000 }))).toBe(360);
-    expect(estimatedWaitSeconds(null, queue({ callIntervalMs: 120_000 }))).toBeNull();
+  const MIN = 60_000;
+  // Tuesday 2026-11-03 10:30 UTC: hour-of-week 24 + 10.
+  const now = Date.UTC(2026, 10, 3, 10, 30);
+  const weeksAgo = (w: number, ms: number): PaceSample => [now - w * 7 * 24 * 60 * MIN, ms];
+  const recently = (minutesAgo: number, ms: number): PaceSample => [now - minutesAgo * MIN, ms];
+
+  it('names the hour of the week in UTC, Monday 00:00 being 0', () => {
+    expect(hourOfWeek(now)).toBe(34);
+    expect(hourOfWeek(Date.UTC(2026, 10, 2, 0, 0))).toBe(0);
+    expect(hourOfWeek(Date.UTC(2026, 10, 8, 23, 59))).toBe(167);
+    expect(paceSlots(now)).toEqual([34, RECENT_SLOT]);
   });
-  it('given calls, then the interval averages recent ones and ignores breaks longer than an hour', () => {
-    const first = nextCallInterval(queue({ lastCalledAt: 0, callIntervalMs: null }), 60_000);
-    expect(first).toBe(60_000);
-    expect(nextCallInterval(queue({ lastCalledAt: 0, callIntervalMs: 60_000 }), 160_000)).toBe(90_000);
+
+  it('given two calls 2 s apart, then that is no pace, and a lone interval is not enough data for an estimate', () => {
+    expect(paceInterval(now - 2000, now)).toBeNull();
+    expect(paceInterval(now - 61 * MIN, now)).toBeNull();
+    expect(paceInterval(null, now)).toBeNull();
+    expect(paceInterval(now - 3 * MIN, now)).toBe(3 * MIN);
+    expect(placePace([], [recently(1, 3 * MIN)], now)).toBeNull();
+    expect(waitRange(4, placePace([], [recently(1, 3 * MIN)], now))).toBeNull();
+  });
+
+  it('given enough recent calls only, then the range comes from them and widens with the square root of the position', () => {
+    const recent = [2, 2, 3, 3, 4].map((m, i) => recently(10 - i, m * MIN));
+    const pace = placePace([], recent, now)!;
+    expect(pace).toMatchObject({ lowMs: 2 * MIN, medianMs: 3 * MIN, highMs: 3 * MIN, floorMs: 3 * MIN });
+    // The floor (the recent median) holds the low end at position × 3 min.
+    expect(waitRange(1, pace)).toEqual({ lowSeconds: 180, highSeconds: 180 });
+    expect(waitRange(4, pace)).toEqual({ lowSeconds: 720, highSeconds: 720 });
+    expect(waitRange(null, pace)).toBeNull();
+  });
+
+  it('given this hour of the week over past weeks, then the range is its quartiles around the median, never below the recent pace', () => {
+    const history = [4, 5, 5, 6, 6, 6, 7, 8].map((m, i) => weeksAgo(1 + (i % 3), m * MIN));
+    const quiet = placePace(history, [], now)!;
+    expect(quiet).toMatchObject({ lowMs: 5 * MIN, medianMs: 6 * MIN, highMs: 6.25 * MIN, floorMs: null });
+    // Position 4: 4 × 6 min, minus/plus √4 × the quartiles' distances.
+    expect(waitRange(4, quiet)).toEqual({ lowSeconds: 22 * 60, highSeconds: 24.5 * 60 });
+    // Today is slower than usual: 9 minutes a call lately. The estimate never promises less than that pace.
+    const slow = placePace(
+      history,
+      [9, 9, 9].map((m, i) => recently(30 - i * 10, m * MIN)),
+      now,
+    )!;
+    expect(waitRange(4, slow)).toEqual({ lowSeconds: 36 * 60, highSeconds: 36 * 60 });
+  });
+
+  it('given samples older than four weeks or recent ones older than two hours, then they no longer count', () => {
+    const old = Array.from({ length: 10 }, () => weeksAgo(5, 6 * MIN));
+    expect(placePace(old, [], now)).toBeNull();
+    const stale = Array.from({ length: 6 }, (_, i) => recently(130 + i, 3 * MIN));
+    expect(placePace([], stale, now)).toBeNull();
+  });
+
+  it('given a slot at its cap, then a new sample drops the oldest and the stale', () => {
+    let samples: PaceSample[] = [weeksAgo(6, MIN)];
+    for (let i = 0; i < PACE_RULES.historyCap + 5; i += 1)
+      samples = withSample(34, samples, now - 1000 + i, 2 * MIN + i);
+    expect(samples).toHaveLength(PACE_RULES.historyCap);
+    expect(samples[0]![1]).toBe(2 * MIN + 5);
+    expect(samples.at(-1)![1]).toBe(2 * MIN + PACE_RULES.historyCap + 4);
     expect(
-      nextCallInterval(queue({ lastCalledAt: 0, callIntervalMs: 60_000 }), MAX_CALL_INTERVAL_MS + 1),
-    ).toBe(60_000);
-    expect(nextCallInterval(queue({ lastCalledAt: null, callIntervalMs: null }), 5)).toBeNull();
+      withSample(
+        RECENT_SLOT,
+        Array.from({ length: 20 }, () => recently(1, MIN)),
+        now,
+        2 * MIN,
+      ),
+    ).toHaveLength(PACE_RULES.recentCap);
   });
 });
 
@@ -107,6 +167,36 @@ describe('stats', () => {
       { hour: HOUR, count: 1 },
       { hour: 2 * HOUR, count: 1 },
     ]);
+  });
+  it('given served tickets with the waits they were quoted, then each counts as within, longer or shorter', () => {
+    const queue = aQueue({ createdAt: 0 });
+    const MIN = 60_000;
+    const served = (n: number, waitMin: number, quote: Ticket['quote']) =>
+      aTicket(queue, n, {
+        joinedAt: 0,
+        calledAt: waitMin * MIN,
+        finishedAt: waitMin * MIN + 1,
+        status: 'SERVED',
+        quote,
+      });
+    const stats = computeStats(
+      queue.id,
+      [
+        served(1, 10, { lowSeconds: 480, highSeconds: 720 }),
+        served(2, 20, { lowSeconds: 480, highSeconds: 720 }),
+        served(3, 5, { lowSeconds: 480, highSeconds: 720 }),
+        served(4, 10, null),
+        aTicket(queue, 5, { joinedAt: 0, calledAt: 10 * MIN, status: 'NO_SHOW', finishedAt: 11 * MIN }),
+      ],
+      0,
+      60 * MIN,
+    );
+    expect(stats.quoteAccuracy).toEqual({ quoted: 3, within: 1, longer: 1, shorter: 1 });
+    expect(stats.waits.find((w) => w.ticketNumber === 2)).toMatchObject({
+      waitSeconds: 1200,
+      served: true,
+      quote: { lowSeconds: 480, highSeconds: 720 },
+    });
   });
   it('given nothing happened, then averages are null, not zero', () => {
     expect(computeStats('q', [], 0, 1000)).toMatchObject({

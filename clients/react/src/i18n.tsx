@@ -15,9 +15,14 @@ const en = {
   peopleAhead: (n: number) => (n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
   nobodyAhead: 'Nobody ahead of you',
   waitingCount: (n: number) => (n === 1 ? '1 person waiting' : `${n} people waiting`),
-  estimatedWait: (minutes: number) =>
-    minutes < 1 ? 'Estimated wait: under a minute' : `Estimated wait: about ${minutes} min`,
-  noEstimate: 'Estimated wait: not known yet',
+  /** Whole minutes, the low one rounded down and the high one up. */
+  estimatedWait: (low: number, high: number) =>
+    high <= 1
+      ? 'Estimated wait: under a minute'
+      : low === high
+        ? `Estimated wait: about ${low} min`
+        : `Estimated wait: ${low}–${high} min`,
+  noEstimate: 'Estimated wait: not enough data yet',
   nowServing: 'Now serving',
   inQueue: 'In the queue',
   calledTitle: "It's your turn!",
@@ -95,9 +100,13 @@ const ptBR: Messages = {
   peopleAhead: (n) => (n === 1 ? '1 pessoa na sua frente' : `${n} pessoas na sua frente`),
   nobodyAhead: 'Ninguém na sua frente',
   waitingCount: (n) => (n === 1 ? '1 pessoa esperando' : `${n} pessoas esperando`),
-  estimatedWait: (minutes) =>
-    minutes < 1 ? 'Espera estimada: menos de um minuto' : `Espera estimada: cerca de ${minutes} min`,
-  noEstimate: 'Espera estimada: ainda desconhecida',
+  estimatedWait: (low, high) =>
+    high <= 1
+      ? 'Espera estimada: menos de um minuto'
+      : low === high
+        ? `Espera estimada: cerca de ${low} min`
+        : `Espera estimada: de ${low} a ${high} min`,
+  noEstimate: 'Espera estimada: ainda sem dados suficientes',
   nowServing: 'Atendendo agora',
   inQueue: 'Na fila',
   calledTitle: 'É a sua vez!',

@@ -20,7 +20,6 @@ export interface QueuesTable {
   waiting_count: number;
   now_serving: number | null;
   last_called_at: number | null;
-  call_interval_ms: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -38,11 +37,21 @@ export interface TicketsTable {
   joined_at: number;
   called_at: number | null;
   finished_at: number | null;
+  quote_low_s: number | null;
+  quote_high_s: number | null;
+}
+
+export interface CallPaceTable {
+  queue_id: string;
+  slot: number;
+  /** JSON: `[calledAt, intervalMs][]`. */
+  samples: string;
 }
 
 export interface Tables {
   queues: QueuesTable;
   tickets: TicketsTable;
+  call_pace: CallPaceTable;
   /** Kysely's own bookkeeping, declared so nothing else claims the names. */
   kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
 }

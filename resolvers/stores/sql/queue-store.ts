@@ -7,6 +7,7 @@ import type {
   TicketStatus,
   WaitingEntry,
 } from '../../domain/model';
+import type { PaceSample } from '../../domain/estimates';
 import type { Page, QueuePatch, QueueStore, QueueTx, TicketPatch } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
 import type { QueuesTable, SqlDatabase, Tables, TicketsTable } from './database';
@@ -29,7 +30,6 @@ function toQueue(row: Selectable<QueuesTable>): Queue {
     waitingCount: Number(row.waiting_count),
     nowServing: nullableNumber(row.now_serving),
     lastCalledAt: nullableNumber(row.last_called_at),
-    callIntervalMs: nullableNumber(row.call_interval_ms),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -47,6 +47,8 @@ const TICKET_COLUMNS = [
   'joined_at',
   'called_at',
   'finished_at',
+  'quote_low_s',
+  'quote_high_s',
 ] as const;
 
 function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
@@ -62,7 +64,25 @@ function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
     joinedAt: Number(row.joined_at),
     calledAt: nullableNumber(row.called_at),
     finishedAt: nullableNumber(row.finished_at),
+    quote:
+      row.quote_low_s === null || row.quote_high_s === null
+        ? null
+        : { lowSeconds: Number(row.quote_low_s), highSeconds: Number(row.quote_high_s) },
   };
+}
+
+/** Rows of call_pace as slots and their samples; unreadable JSON counts as no samples (estimates are advisory). */
+function toPace(rows: { slot: number; samples: string }[]): Map<number, PaceSample[]> {
+  const out = new Map<number, PaceSample[]>();
+  for (const row of rows) {
+    try {
+      const samples: unknown = JSON.parse(row.samples);
+      if (Array.isArray(samples)) out.set(Number(row.slot), samples as PaceSample[]);
+    } catch {
+      // left out
+    }
+  }
+  return out;
 }
 
 function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
@@ -79,7 +99,6 @@ function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
   if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;
   if (patch.nowServing !== undefined) out.now_serving = patch.nowServing;
   if (patch.lastCalledAt !== undefined) out.last_called_at = patch.lastCalledAt;
-  if (patch.callIntervalMs !== undefined) out.call_interval_ms = patch.callIntervalMs;
   if (patch.updatedAt !== undefined) out.updated_at = patch.updatedAt;
   return out;
 }
@@ -90,6 +109,21 @@ function ticketColumns(patch: TicketPatch): Partial<TicketsTable> {
   if (patch.calledAt !== undefined) out.called_at = patch.calledAt;
   if (patch.finishedAt !== undefined) out.finished_at = patch.finishedAt;
   return out;
+}
+
+async function paceOf(
+  db: Kysely<Tables>,
+  queueId: string,
+  slots: number[],
+): Promise<Map<number, PaceSample[]>> {
+  if (slots.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('call_pace')
+    .select(['slot', 'samples'])
+    .where('queue_id', '=', queueId)
+    .where('slot', 'in', slots)
+    .execute();
+  return toPace(rows);
 }
 
 /** Queues and tickets on MySQL/MariaDB or SQLite through one Kysely code path. */
@@ -118,7 +152,6 @@ export class SqlQueueStore implements QueueStore {
         waiting_count: queue.waitingCount,
         now_serving: queue.nowServing,
         last_called_at: queue.lastCalledAt,
-        call_interval_ms: queue.callIntervalMs,
         created_at: queue.createdAt,
         updated_at: queue.updatedAt,
       })
@@ -155,6 +188,7 @@ export class SqlQueueStore implements QueueStore {
   async deleteQueue(id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('tickets').where('queue_id', '=', id).execute();
+      await trx.deleteFrom('call_pace').where('queue_id', '=', id).execute();
       await trx.deleteFrom('queues').where('id', '=', id).execute();
     });
   }
@@ -245,6 +279,10 @@ export class SqlQueueStore implements QueueStore {
     return Number(row.n);
   }
 
+  async pace(queueId: string, slots: number[]): Promise<Map<number, PaceSample[]>> {
+    return paceOf(this.db, queueId, slots);
+  }
+
   async ticketsForStats(queueId: string, from: number, to: number): Promise<Ticket[]> {
     const rows = await this.db
       .selectFrom('tickets')
@@ -320,10 +358,26 @@ class SqlQueueTx implements QueueTx {
             joined_at: ticket.joinedAt,
             called_at: ticket.calledAt,
             finished_at: ticket.finishedAt,
+            quote_low_s: ticket.quote?.lowSeconds ?? null,
+            quote_high_s: ticket.quote?.highSeconds ?? null,
           })),
         )
         .execute();
     }
+  }
+
+  async pace(slots: number[]): Promise<Map<number, PaceSample[]>> {
+    return paceOf(this.trx, this.queue.id, slots);
+  }
+
+  async savePace(slot: number, samples: PaceSample[]): Promise<void> {
+    const row = { queue_id: this.queue.id, slot, samples: JSON.stringify(samples) };
+    const insert = this.trx.insertInto('call_pace').values(row);
+    await (
+      this.mysql
+        ? insert.onDuplicateKeyUpdate({ samples: row.samples })
+        : insert.onConflict((oc) => oc.columns(['queue_id', 'slot']).doUpdateSet({ samples: row.samples }))
+    ).execute();
   }
 
   async replaceTokenHash(id: string, tokenHash: string): Promise<void> {

@@ -35,12 +35,12 @@ export const routes: Routes = [
   // Printing and charts load on demand: Chart.js stays out of the first load.
   {
     path: 'queues/:id/qr',
-    loadComponent: () => import('./queues/queue-extras.pages').then((m) => m.QueueQrPage),
+    loadComponent: () => import('./queues/queue-qr.page').then((m) => m.QueueQrPage),
     canActivate: [signedIn],
   },
   {
     path: 'queues/:id/stats',
-    loadComponent: () => import('./queues/queue-extras.pages').then((m) => m.StatsPage),
+    loadComponent: () => import('./queues/stats.page').then((m) => m.StatsPage),
     canActivate: [signedIn],
   },
   { path: '**', redirectTo: 'queues' },

@@ -26,7 +26,6 @@ type Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": typeof types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": typeof types.QueueLinksDocument,
-    "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": typeof types.QueueStatsDocument,
     "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": typeof types.QueueScreenEventsDocument,
     "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": typeof types.AddTicketDocument,
@@ -42,6 +41,7 @@ type Documents = {
     "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
     "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": typeof types.QueueListEventsDocument,
     "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueDocument,
+    "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queue(id: $id) {\n      name\n    }\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n        served\n        quote {\n          lowSeconds\n          highSeconds\n        }\n      }\n      quoteAccuracy {\n        quoted\n        within\n        longer\n        shorter\n      }\n    }\n  }\n": typeof types.QueueStatsDocument,
 };
 const documents: Documents = {
     "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestResetDocument,
@@ -55,7 +55,6 @@ const documents: Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": types.QueueLinksDocument,
-    "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n": types.QueueStatsDocument,
     "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": types.QueueScreenEventsDocument,
     "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": types.AddTicketDocument,
@@ -71,6 +70,7 @@ const documents: Documents = {
     "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
     "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": types.QueueListEventsDocument,
     "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueDocument,
+    "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queue(id: $id) {\n      name\n    }\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n        served\n        quote {\n          lowSeconds\n          highSeconds\n        }\n      }\n      quoteAccuracy {\n        quoted\n        within\n        longer\n        shorter\n      }\n    }\n  }\n": types.QueueStatsDocument,
 };
 
 /**
@@ -117,10 +117,6 @@ export function graphql(source: "\n  mutation ResendVerification($email: AWSEmai
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n"): typeof import('./graphql').QueueLinksDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n      }\n    }\n  }\n"): typeof import('./graphql').QueueStatsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -181,6 +177,10 @@ export function graphql(source: "\n  subscription QueueListEvents($queueId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queue(id: $id) {\n      name\n    }\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n        served\n        quote {\n          lowSeconds\n          highSeconds\n        }\n      }\n      quoteAccuracy {\n        quoted\n        within\n        longer\n        shorter\n      }\n    }\n  }\n"): typeof import('./graphql').QueueStatsDocument;
 
 
 export function graphql(source: string) {

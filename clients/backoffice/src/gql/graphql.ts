@@ -136,15 +136,6 @@ export type QueueLinksQueryVariables = Exact<{
 
 export type QueueLinksQuery = { queue: { id: string, name: string, joinUrl: string } | null };
 
-export type QueueStatsQueryVariables = Exact<{
-  id: string | number;
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-}>;
-
-
-export type QueueStatsQuery = { queueStats: { joinedCount: number, calledCount: number, servedCount: number, noShowCount: number, averageWaitSeconds: number | null, averageCallIntervalSeconds: number | null, servedPerHour: Array<{ hour: string, count: number }>, waits: Array<{ ticketNumber: number, waitSeconds: number }> } };
-
 export type QueueScreenQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -251,6 +242,15 @@ export type CreateQueueMutationVariables = Exact<{
 
 export type CreateQueueMutation = { createQueue: { id: string } };
 
+export type QueueStatsQueryVariables = Exact<{
+  id: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type QueueStatsQuery = { queue: { name: string } | null, queueStats: { joinedCount: number, calledCount: number, servedCount: number, noShowCount: number, averageWaitSeconds: number | null, averageCallIntervalSeconds: number | null, servedPerHour: Array<{ hour: string, count: number }>, waits: Array<{ ticketNumber: number, waitSeconds: number, served: boolean, quote: { lowSeconds: number, highSeconds: number } | null }>, quoteAccuracy: { quoted: number, within: number, longer: number, shorter: number } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -344,26 +344,6 @@ export const QueueLinksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueueLinksQuery, QueueLinksQueryVariables>;
-export const QueueStatsDocument = new TypedDocumentString(`
-    query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {
-  queueStats(queueId: $id, from: $from, to: $to) {
-    joinedCount
-    calledCount
-    servedCount
-    noShowCount
-    averageWaitSeconds
-    averageCallIntervalSeconds
-    servedPerHour {
-      hour
-      count
-    }
-    waits {
-      ticketNumber
-      waitSeconds
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<QueueStatsQuery, QueueStatsQueryVariables>;
 export const QueueScreenDocument = new TypedDocumentString(`
     query QueueScreen($id: ID!) {
   queue(id: $id) {
@@ -506,3 +486,37 @@ export const CreateQueueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateQueueMutation, CreateQueueMutationVariables>;
+export const QueueStatsDocument = new TypedDocumentString(`
+    query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {
+  queue(id: $id) {
+    name
+  }
+  queueStats(queueId: $id, from: $from, to: $to) {
+    joinedCount
+    calledCount
+    servedCount
+    noShowCount
+    averageWaitSeconds
+    averageCallIntervalSeconds
+    servedPerHour {
+      hour
+      count
+    }
+    waits {
+      ticketNumber
+      waitSeconds
+      served
+      quote {
+        lowSeconds
+        highSeconds
+      }
+    }
+    quoteAccuracy {
+      quoted
+      within
+      longer
+      shorter
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueueStatsQuery, QueueStatsQueryVariables>;

@@ -62,21 +62,21 @@ export type JoinQueueMutationVariables = Exact<{
 
 export type JoinQueueMutation = { joinQueue: { accessToken: string, ticket: { number: number, position: number | null } } };
 
-export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, estimatedWaitSeconds: number | null, calledMessage: string | null, version: number };
+export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
 
 export type TicketQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, estimatedWaitSeconds: number | null, calledMessage: string | null, version: number } | null };
+export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
 
 export type LeaveQueueMutationVariables = Exact<{
   token: string;
 }>;
 
 
-export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, estimatedWaitSeconds: number | null, calledMessage: string | null, version: number } };
+export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
 
 export type TicketEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -116,7 +116,10 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   position
   waitingCount
   nowServing
-  estimatedWaitSeconds
+  estimatedWait {
+    lowSeconds
+    highSeconds
+  }
   calledMessage
   version
 }
@@ -183,7 +186,10 @@ export const TicketDocument = new TypedDocumentString(`
   position
   waitingCount
   nowServing
-  estimatedWaitSeconds
+  estimatedWait {
+    lowSeconds
+    highSeconds
+  }
   calledMessage
   version
 }`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
@@ -205,7 +211,10 @@ export const LeaveQueueDocument = new TypedDocumentString(`
   position
   waitingCount
   nowServing
-  estimatedWaitSeconds
+  estimatedWait {
+    lowSeconds
+    highSeconds
+  }
   calledMessage
   version
 }`) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;

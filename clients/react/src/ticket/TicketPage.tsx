@@ -20,7 +20,10 @@ export const TicketFields = graphql(`
     position
     waitingCount
     nowServing
-    estimatedWaitSeconds
+    estimatedWait {
+      lowSeconds
+      highSeconds
+    }
     calledMessage
     version
   }
@@ -172,8 +175,11 @@ export function TicketPage({ token }: { token: string }) {
           <p className="visually-hidden">{t.positionForScreenReader(view.position)}</p>
           <p data-testid="ahead">{view.position === 1 ? t.nobodyAhead : t.peopleAhead(view.position - 1)}</p>
           <p className="muted">
-            {view.estimatedWaitSeconds != null
-              ? t.estimatedWait(Math.round(view.estimatedWaitSeconds / 60))
+            {view.estimatedWait
+              ? t.estimatedWait(
+                  Math.floor(view.estimatedWait.lowSeconds / 60),
+                  Math.ceil(view.estimatedWait.highSeconds / 60),
+                )
               : t.noEstimate}
           </p>
           {stale && (

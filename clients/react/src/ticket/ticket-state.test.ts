@@ -18,7 +18,7 @@ const view = (overrides: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
   position: 3,
   waitingCount: 6,
   nowServing: 1,
-  estimatedWaitSeconds: 360,
+  estimatedWait: { lowSeconds: 300, highSeconds: 420 },
   calledMessage: null,
   version: 10,
   ...overrides,
@@ -48,7 +48,7 @@ describe("the ticket page's position logic", () => {
       waitingCount: 4,
       nowServing: 2,
       version: 12,
-      estimatedWaitSeconds: 120,
+      estimatedWait: { lowSeconds: 100, highSeconds: 140 },
     });
     expect(state.rereads).toBe(0);
   });

@@ -1,5 +1,10 @@
 import { derivePosition } from '../../../../resolvers/domain/derive-position';
 
+export interface WaitRange {
+  lowSeconds: number;
+  highSeconds: number;
+}
+
 /** What the page knows of the ticket: the fields of TicketView it reads. */
 export interface TicketSnapshot {
   ticketId: string;
@@ -13,7 +18,7 @@ export interface TicketSnapshot {
   position?: number | null;
   waitingCount: number;
   nowServing?: number | null;
-  estimatedWaitSeconds?: number | null;
+  estimatedWait?: WaitRange | null;
   calledMessage?: string | null;
   version: number;
 }
@@ -29,8 +34,8 @@ export interface QueueEventSnapshot {
 export interface TicketState {
   phase: 'loading' | 'ready' | 'notfound' | 'failed';
   view: TicketSnapshot | undefined;
-  /** The wait per place ahead, from the last read's estimate: moves with the derived position. */
-  secondsPerPlace: number | null;
+  /** The last read's estimate and the position it was for: between reads it scales with the position. */
+  estimateBase: { range: WaitRange; position: number } | null;
   /** Increments whenever the page must re-read its ticket (a gap, its own change, a queue edit). */
   rereads: number;
   /** Increments whenever the person should be alerted (called, recalled). */
@@ -45,13 +50,20 @@ export type TicketAction =
 export const initialTicketState: TicketState = {
   phase: 'loading',
   view: undefined,
-  secondsPerPlace: null,
+  estimateBase: null,
   rereads: 0,
   alerts: 0,
 };
 
-const estimate = (secondsPerPlace: number | null, position: number | null | undefined) =>
-  secondsPerPlace === null || !position ? null : Math.round(secondsPerPlace * position);
+/** The server's range scaled to a derived position, until the next read brings the server's own. */
+function estimate(base: TicketState['estimateBase'], position: number | null | undefined): WaitRange | null {
+  if (!base || !position) return null;
+  const scale = position / base.position;
+  return {
+    lowSeconds: Math.floor(base.range.lowSeconds * scale),
+    highSeconds: Math.ceil(base.range.highSeconds * scale),
+  };
+}
 
 /**
  * The ticket page's state. A read replaces the view unless it is older than what events already showed; each
@@ -65,12 +77,10 @@ export function ticketReducer(state: TicketState, action: TicketAction): TicketS
       if (!action.view) return { ...state, phase: 'notfound', view: undefined };
       if (state.view && action.view.version < state.view.version) return state;
       const view = action.view;
-      const secondsPerPlace =
-        view.estimatedWaitSeconds != null && view.position
-          ? view.estimatedWaitSeconds / view.position
-          : state.secondsPerPlace;
+      const estimateBase =
+        view.estimatedWait && view.position ? { range: view.estimatedWait, position: view.position } : null;
       const called = view.status === 'CALLED' && state.view?.status !== 'CALLED';
-      return { ...state, phase: 'ready', view, secondsPerPlace, alerts: state.alerts + (called ? 1 : 0) };
+      return { ...state, phase: 'ready', view, estimateBase, alerts: state.alerts + (called ? 1 : 0) };
     }
     case 'event': {
       const { view } = state;
@@ -97,7 +107,7 @@ export function ticketReducer(state: TicketState, action: TicketAction): TicketS
         nowServing: event.nowServing ?? null,
         version: event.version,
       };
-      next.estimatedWaitSeconds = estimate(state.secondsPerPlace, next.position);
+      next.estimatedWait = estimate(state.estimateBase, next.position);
       const reread = derived.self || event.kind === 'QUEUE_UPDATED';
       const recalled = derived.self && event.kind === 'RECALLED';
       return {

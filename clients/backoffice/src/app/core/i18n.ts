@@ -105,6 +105,20 @@ export const EN = {
   servedPerHour: 'People served per hour',
   waitingTimes: 'Waiting times',
   minutesWaited: 'Minutes waited',
+  /** Dates and hours as this language writes them, in the browser's time zone. */
+  dateLocale: 'en-US',
+  statsOf: (queue: string) => (queue ? `Stats — ${queue}` : 'Stats'),
+  joined: 'Joined',
+  noServedYet: 'Nobody was served in this period yet.',
+  noCalledYet: 'Nobody was called in this period yet.',
+  noQuotesYet:
+    'No served person in this period was quoted a wait when they joined (the queue had too little history).',
+  quoteAccuracy: (q: { quoted: number; within: number; longer: number; shorter: number }) =>
+    q.quoted === 1
+      ? `The one served person quoted a wait when they joined was called ${q.within ? 'within it' : q.longer ? 'later' : 'sooner'}.`
+      : `Of ${q.quoted} served people quoted a wait when they joined, ${q.within} ${q.within === 1 ? 'was' : 'were'} called within it, ${q.longer} later and ${q.shorter} sooner.`,
+  quotedFrom: 'Quoted (from)',
+  quotedTo: 'Quoted (to)',
   somethingWrong: 'Something went wrong. Please try again.',
   apiErrors: {
     check: 'Please check what you entered: a field is empty, too long, or has characters such as < > ; { }.',
@@ -245,6 +259,19 @@ export const PT_BR: Messages = {
   servedPerHour: 'Pessoas atendidas por hora',
   waitingTimes: 'Tempos de espera',
   minutesWaited: 'Minutos de espera',
+  dateLocale: 'pt-BR',
+  statsOf: (queue) => (queue ? `Estatísticas — ${queue}` : 'Estatísticas'),
+  joined: 'Entraram',
+  noServedYet: 'Ninguém foi atendido neste período ainda.',
+  noCalledYet: 'Ninguém foi chamado neste período ainda.',
+  noQuotesYet:
+    'Nenhuma pessoa atendida neste período recebeu uma estimativa de espera ao entrar (a fila tinha pouco histórico).',
+  quoteAccuracy: (q) =>
+    q.quoted === 1
+      ? `A pessoa atendida que recebeu uma estimativa ao entrar foi chamada ${q.within ? 'dentro dela' : q.longer ? 'depois' : 'antes'}.`
+      : `Das ${q.quoted} pessoas atendidas que receberam uma estimativa ao entrar, ${q.within} ${q.within === 1 ? 'foi chamada' : 'foram chamadas'} dentro dela, ${q.longer} depois e ${q.shorter} antes.`,
+  quotedFrom: 'Estimado (de)',
+  quotedTo: 'Estimado (até)',
   somethingWrong: 'Algo deu errado. Tente novamente.',
   apiErrors: {
     check: 'Confira o que você digitou: há um campo vazio, longo demais ou com caracteres como < > ; { }.',

@@ -16,6 +16,8 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  Filler,
+  Legend,
   LinearScale,
   LineController,
   LineElement,
@@ -26,7 +28,6 @@ import { graphql } from '../../gql';
 import { AuthService } from '../auth/auth.service';
 import { Api } from '../core/api';
 import { I18n } from '../core/i18n';
-import { QrCode } from '../core/qr';
 
 Chart.register(
   BarController,
@@ -36,62 +37,16 @@ Chart.register(
   PointElement,
   CategoryScale,
   LinearScale,
+  Filler,
+  Legend,
   Tooltip,
 );
 
-const QueueLinks = graphql(`
-  query QueueLinks($id: ID!) {
-    queue(id: $id) {
-      id
-      name
-      joinUrl
-    }
-  }
-`);
-
-/** /queues/:id/qr: the queue's join and display QR codes, ready to print. */
-@Component({
-  selector: 'app-queue-qr',
-  imports: [QrCode, RouterLink],
-  template: `
-    @if (queue(); as q) {
-      <section class="card printable" data-testid="queue-qr">
-        <h1>{{ q.name }}</h1>
-        <div class="row">
-          <app-qr [url]="q.joinUrl" [caption]="t().scanToJoin" />
-          <app-qr [url]="displayUrl(q.joinUrl)" [caption]="t().displayScreen" />
-        </div>
-        <p class="no-print">
-          <button (click)="print()">{{ t().print }}</button>
-          <a [routerLink]="['/queues', q.id]">{{ t().backToQueue }}</a>
-        </p>
-      </section>
-    }
-  `,
-})
-export class QueueQrPage implements OnInit {
-  protected readonly t = inject(I18n).t;
-  private readonly api = inject(Api);
-  private readonly auth = inject(AuthService);
-  readonly id = input.required<string>();
-  readonly queue = signal<{ id: string; name: string; joinUrl: string } | null>(null);
-
-  async ngOnInit(): Promise<void> {
-    const { queue } = await this.auth.asOwner((a) => this.api.request(QueueLinks, { id: this.id() }, a));
-    this.queue.set(queue ?? null);
-  }
-
-  displayUrl(joinUrl: string): string {
-    return joinUrl.replace(/\/j\/([^/]+)$/, '/d/$1');
-  }
-
-  print(): void {
-    window.print();
-  }
-}
-
 const QueueStats = graphql(`
   query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {
+    queue(id: $id) {
+      name
+    }
     queueStats(queueId: $id, from: $from, to: $to) {
       joinedCount
       calledCount
@@ -106,24 +61,39 @@ const QueueStats = graphql(`
       waits {
         ticketNumber
         waitSeconds
+        served
+        quote {
+          lowSeconds
+          highSeconds
+        }
+      }
+      quoteAccuracy {
+        quoted
+        within
+        longer
+        shorter
       }
     }
   }
 `);
 
-type Stats = NonNullable<Awaited<ReturnType<typeof StatsPage.prototype.load>>>;
+type Stats = Awaited<ReturnType<typeof StatsPage.prototype.load>>['queueStats'];
 
 const minutes = (seconds: number | null | undefined) =>
   seconds == null ? '—' : `${Math.round(seconds / 60)} min`;
+const toMinutes = (seconds: number) => Math.round(seconds / 6) / 10;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** /queues/:id/stats: served count, average wait and call interval, people served per hour, waiting times. */
+/**
+ * /queues/:id/stats: counts, average wait and call interval, people served per hour, waiting times, and the
+ * waits quoted at joining against the real ones. A chart with nothing to show says so instead.
+ */
 @Component({
   selector: 'app-queue-stats',
   imports: [FormsModule, RouterLink],
   template: `
     <section class="card">
-      <h1>{{ t().stats }}</h1>
+      <h1>{{ t().statsOf(queueName()) }}</h1>
       <form class="row" (ngSubmit)="refresh()">
         <label for="from">{{ t().from }}</label><input id="from" name="from" type="date" [(ngModel)]="from" />
         <label for="to">{{ t().to }}</label><input id="to" name="to" type="date" [(ngModel)]="to" />
@@ -131,7 +101,11 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
         <a [routerLink]="['/queues', id()]">{{ t().backToQueue }}</a>
       </form>
       @if (stats(); as s) {
-        <dl class="row">
+        <dl class="row figures">
+          <div>
+            <dt>{{ t().joined }}</dt>
+            <dd data-testid="joined-count">{{ s.joinedCount }}</dd>
+          </div>
           <div>
             <dt>{{ t().served }}</dt>
             <dd data-testid="served-count">{{ s.servedCount }}</dd>
@@ -155,9 +129,25 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
         </dl>
       }
       <h2>{{ t().servedPerHour }}</h2>
-      <canvas #perHour [attr.aria-label]="t().servedPerHour" role="img"></canvas>
+      @if (stats()?.servedPerHour?.length === 0) {
+        <p class="muted" data-testid="no-served">{{ t().noServedYet }}</p>
+      }
+      <div class="chart" [hidden]="!stats()?.servedPerHour?.length">
+        <canvas #perHour [attr.aria-label]="t().servedPerHour" role="img"></canvas>
+      </div>
       <h2>{{ t().waitingTimes }}</h2>
-      <canvas #waits [attr.aria-label]="t().waitingTimes" role="img"></canvas>
+      @if (stats(); as s) {
+        @if (s.waits.length === 0) {
+          <p class="muted" data-testid="no-waits">{{ t().noCalledYet }}</p>
+        } @else if (s.quoteAccuracy.quoted === 0) {
+          <p class="muted" data-testid="quote-accuracy">{{ t().noQuotesYet }}</p>
+        } @else {
+          <p data-testid="quote-accuracy">{{ t().quoteAccuracy(s.quoteAccuracy) }}</p>
+        }
+      }
+      <div class="chart" [hidden]="!stats()?.waits?.length">
+        <canvas #waits [attr.aria-label]="t().waitingTimes" role="img"></canvas>
+      </div>
     </section>
   `,
 })
@@ -167,6 +157,7 @@ export class StatsPage implements OnInit, OnDestroy {
   private readonly auth = inject(AuthService);
   readonly id = input.required<string>();
   readonly stats = signal<Stats | null>(null);
+  readonly queueName = signal('');
   readonly minutes = minutes;
   from = day(Date.now() - 6 * 24 * 3600_000);
   to = day(Date.now());
@@ -177,16 +168,24 @@ export class StatsPage implements OnInit, OnDestroy {
   constructor() {
     effect(() => {
       const stats = this.stats();
+      const t = this.t();
       for (const chart of this.charts) chart.destroy();
       if (!stats) return;
+      const quoted = stats.waits.map((w) => (w.served && w.quote ? w.quote : null));
       this.charts = [
         new Chart(this.perHour().nativeElement, {
           type: 'bar',
           data: {
-            labels: stats.servedPerHour.map((h) => h.hour.slice(5, 13).replace('T', ' ') + 'h'),
+            labels: stats.servedPerHour.map((h) =>
+              new Date(h.hour).toLocaleString(t.dateLocale, {
+                day: '2-digit',
+                month: '2-digit',
+                hour: '2-digit',
+              }),
+            ),
             datasets: [
               {
-                label: this.t().served,
+                label: t.served,
                 data: stats.servedPerHour.map((h) => h.count),
                 backgroundColor: '#12355b',
               },
@@ -200,9 +199,27 @@ export class StatsPage implements OnInit, OnDestroy {
             labels: stats.waits.map((w) => `#${w.ticketNumber}`),
             datasets: [
               {
-                label: this.t().minutesWaited,
-                data: stats.waits.map((w) => Math.round(w.waitSeconds / 6) / 10),
+                label: t.minutesWaited,
+                data: stats.waits.map((w) => toMinutes(w.waitSeconds)),
                 borderColor: '#0b6bcb',
+              },
+              {
+                label: t.quotedFrom,
+                data: quoted.map((q) => (q ? toMinutes(q.lowSeconds) : null)),
+                borderColor: '#6b7f99',
+                borderDash: [4, 4],
+                pointRadius: 3,
+                spanGaps: false,
+              },
+              {
+                label: t.quotedTo,
+                data: quoted.map((q) => (q ? toMinutes(q.highSeconds) : null)),
+                borderColor: '#6b7f99',
+                borderDash: [4, 4],
+                backgroundColor: 'rgba(107, 127, 153, 0.15)',
+                fill: '-1',
+                pointRadius: 3,
+                spanGaps: false,
               },
             ],
           },
@@ -225,13 +242,12 @@ export class StatsPage implements OnInit, OnDestroy {
       from: new Date(`${this.from}T00:00:00`).toISOString(),
       to: new Date(`${this.to}T23:59:59.999`).toISOString(),
     };
-    const { queueStats } = await this.auth.asOwner((a) =>
-      this.api.request(QueueStats, { id: this.id(), ...range }, a),
-    );
-    return queueStats;
+    return this.auth.asOwner((a) => this.api.request(QueueStats, { id: this.id(), ...range }, a));
   }
 
   async refresh(): Promise<void> {
-    this.stats.set(await this.load());
+    const { queue, queueStats } = await this.load();
+    this.queueName.set(queue?.name ?? '');
+    this.stats.set(queueStats);
   }
 }
