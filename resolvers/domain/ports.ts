@@ -80,6 +80,8 @@ export interface QueueStore {
   ): Promise<Page<Ticket>>;
   /** The waiting tickets and the version they belong to, read consistently. */
   waitingSnapshot(queueId: string): Promise<{ version: number; waiting: WaitingEntry[] } | undefined>;
+  /** The numbers of the queue's last `limit` calls (a recall counts again), newest first. */
+  recentCalls(queueId: string, limit: number): Promise<{ number: number; calledAt: number }[]>;
   /** How many tickets of the queue are WAITING with a number below `number` (the SQL fallback for positions). */
   countWaitingBefore(queueId: string, number: number): Promise<number>;
   /** Tickets that joined before `to` and were still open or finished at or after `from`. */

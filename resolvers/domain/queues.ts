@@ -133,8 +133,17 @@ export async function myQueues(
 }
 
 /** Public: what a venue's screen shows. No names, no tickets. */
-export async function queueDisplay(deps: Deps, rawId: unknown): Promise<Queue | null> {
-  return (await deps.queues.queue(parseId('queueId', rawId))) ?? null;
+/** How many of the last calls the venue display shows. */
+export const DISPLAY_CALLS = 5;
+
+/** What the venue's screen shows: the queue's public fields and its last calls' numbers (never names). */
+export async function queueDisplay(
+  deps: Deps,
+  rawId: unknown,
+): Promise<{ queue: Queue; recentCalls: { number: number; calledAt: number }[] } | null> {
+  const queue = await deps.queues.queue(parseId('queueId', rawId));
+  if (!queue) return null;
+  return { queue, recentCalls: await deps.queues.recentCalls(queue.id, DISPLAY_CALLS) };
 }
 
 export function nextTokenOf(raw: unknown): string | undefined {

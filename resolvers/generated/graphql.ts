@@ -35,6 +35,12 @@ export type AccountStatus =
   | 'ACTIVE'
   | 'PENDING';
 
+export type CalledNumber = {
+  __typename?: 'CalledNumber';
+  calledAt: Scalars['AWSDateTime']['output'];
+  number: Scalars['Int']['output'];
+};
+
 export type CreateQueueInput = {
   calledMessage?: InputMaybe<Scalars['String']['input']>;
   capacity?: InputMaybe<Scalars['Int']['input']>;
@@ -298,6 +304,8 @@ export type QueueDisplay = {
   name: Scalars['String']['output'];
   nowServing: Maybe<Scalars['Int']['output']>;
   queueId: Scalars['ID']['output'];
+  /** The numbers of the last 5 calls, newest first (a recall counts again); numbers only, never names. */
+  recentCalls: Array<CalledNumber>;
   status: QueueStatus;
   version: Scalars['Int']['output'];
   waitingCount: Scalars['Int']['output'];
@@ -576,6 +584,7 @@ export type ResolversTypes = {
   Account: ResolverTypeWrapper<Account>;
   AccountStatus: AccountStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CalledNumber: ResolverTypeWrapper<CalledNumber>;
   CreateQueueInput: CreateQueueInput;
   HourCount: ResolverTypeWrapper<HourCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -621,6 +630,7 @@ export type ResolversParentTypes = {
   AWSURL: Scalars['AWSURL']['output'];
   Account: Account;
   Boolean: Scalars['Boolean']['output'];
+  CalledNumber: CalledNumber;
   CreateQueueInput: CreateQueueInput;
   HourCount: HourCount;
   ID: Scalars['ID']['output'];
@@ -728,6 +738,11 @@ export type AccountResolvers<ContextType = any, ParentType extends ResolversPare
   verifiedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
 };
 
+export type CalledNumberResolvers<ContextType = any, ParentType extends ResolversParentTypes['CalledNumber'] = ResolversParentTypes['CalledNumber']> = {
+  calledAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type HourCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['HourCount'] = ResolversParentTypes['HourCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hour?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
@@ -802,6 +817,7 @@ export type QueueDisplayResolvers<ContextType = any, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recentCalls?: Resolver<Array<ResolversTypes['CalledNumber']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -917,6 +933,7 @@ export type Resolvers<ContextType = any> = {
   AWSTimestamp?: GraphQLScalarType;
   AWSURL?: GraphQLScalarType;
   Account?: AccountResolvers<ContextType>;
+  CalledNumber?: CalledNumberResolvers<ContextType>;
   HourCount?: HourCountResolvers<ContextType>;
   IssuedTicket?: IssuedTicketResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -43,8 +43,12 @@ export function presentQueue(q: Queue, publicUrl: string): G.Queue {
   };
 }
 
-export function presentQueueDisplay(q: Queue): G.QueueDisplay {
+export function presentQueueDisplay(
+  q: Queue,
+  recentCalls: { number: number; calledAt: number }[],
+): G.QueueDisplay {
   return {
+    recentCalls: recentCalls.map((c) => ({ number: c.number, calledAt: iso(c.calledAt) })),
     queueId: q.id,
     name: q.name,
     status: q.status,

@@ -86,8 +86,8 @@ export const routes: Routes = {
     queueStats: async (deps, id, a) => presentStats(await queueStats(deps, id, a)),
     ticket: (deps, _id, a) => tickets.ticketView(deps, a.token),
     queueDisplay: async (deps, _id, a) => {
-      const queue = await queues.queueDisplay(deps, a.queueId);
-      return queue && presentQueueDisplay(queue);
+      const display = await queues.queueDisplay(deps, a.queueId);
+      return display && presentQueueDisplay(display.queue, display.recentCalls);
     },
   },
   Mutation: {

@@ -379,8 +379,28 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
         nowServing: null,
         waitingCount: 1,
         version: 4,
+        recentCalls: [],
       });
       expect(updated.joinUrl).toBe(`${PUBLIC_URL}/j/${queue.id}`);
+    });
+
+    it("given seven calls and a recall, then the display lists the last five calls' numbers, newest first, the recalled one on top again", async () => {
+      const queue = await newQueue({ serveOnNext: false });
+      const people: IssuedTicket[] = [];
+      for (let n = 1; n <= 8; n += 1)
+        people.push(await api('addTicket', { queueId: queue.id, input: { name: `Secret ${n}` } }));
+      for (let i = 0; i < 7; i += 1) await api('callNext', { queueId: queue.id });
+      const numbers = async () =>
+        (await anonymous('queueDisplay', { queueId: queue.id })).recentCalls.map(
+          (c: { number: number }) => c.number,
+        );
+      expect(await numbers()).toEqual([7, 6, 5, 4, 3]);
+      await api('recallTicket', { id: people[1]!.ticket.id });
+      expect(await numbers()).toEqual([2, 7, 6, 5, 4]);
+      const display = await anonymous('queueDisplay', { queueId: queue.id });
+      expect(display.nowServing).toBe(2);
+      expect(Object.keys(display.recentCalls[0]).sort()).toEqual(['calledAt', 'number']);
+      expect(JSON.stringify(display)).not.toContain('Secret');
     });
 
     it("given an owner's queues, then myQueues pages newest first and a deleted queue is gone with its tickets", async () => {

@@ -1,6 +1,8 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export type Language = 'en' | 'pt-BR';
+import { detectLanguage, otherLanguage, applyLanguage, type Language } from '../../shared/language';
+
+export type { Language };
 
 const en = {
   appName: 'Queue Manager',
@@ -70,6 +72,11 @@ const en = {
   queueStatus: { OPEN: 'Open', PAUSED: 'Paused', CLOSED: 'Closed' } as Record<string, string>,
   displayWaiting: 'Waiting',
   displayNobody: '—',
+  calledBefore: 'Called before',
+  turnOnSound: 'Turn on sound',
+  soundOn: 'Sound on',
+  sayNumbers: 'Say the numbers aloud',
+  spokenCall: (n: number) => `Number ${n}`,
   language: 'Português',
   ordinal: (n: number) => {
     const tens = n % 100;
@@ -154,6 +161,11 @@ const ptBR: Messages = {
   queueStatus: { OPEN: 'Aberta', PAUSED: 'Pausada', CLOSED: 'Fechada' },
   displayWaiting: 'Esperando',
   displayNobody: '—',
+  calledBefore: 'Chamadas anteriores',
+  turnOnSound: 'Ligar o som',
+  soundOn: 'Som ligado',
+  sayNumbers: 'Falar as senhas em voz alta',
+  spokenCall: (n) => `Senha ${n}`,
   language: 'English',
   ordinal: (n) => `${n}º`,
   positionForScreenReader: (n) =>
@@ -162,13 +174,6 @@ const ptBR: Messages = {
 };
 
 const MESSAGES: Record<Language, Messages> = { en, 'pt-BR': ptBR };
-const STORAGE_KEY = 'qm.language';
-
-export function initialLanguage(): Language {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved === 'en' || saved === 'pt-BR') return saved;
-  return navigator.languages.some((l) => l.toLowerCase().startsWith('pt')) ? 'pt-BR' : 'en';
-}
 
 const Context = createContext<{ t: Messages; language: Language; toggle(): void }>({
   t: en,
@@ -177,22 +182,21 @@ const Context = createContext<{ t: Messages; language: Language; toggle(): void 
 });
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [language, setLanguage] = useState<Language>(detectLanguage);
   const value = useMemo(
     () => ({
       t: MESSAGES[language],
       language,
       toggle: () =>
         setLanguage((current) => {
-          const next = current === 'en' ? 'pt-BR' : 'en';
-          localStorage.setItem(STORAGE_KEY, next);
-          document.documentElement.lang = next;
+          const next = otherLanguage(current);
+          applyLanguage(next, true);
           return next;
         }),
     }),
     [language],
   );
-  document.documentElement.lang = language;
+  applyLanguage(language, false);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

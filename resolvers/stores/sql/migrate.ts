@@ -4,12 +4,14 @@ import type { SqlDatabase } from './database';
 import * as m001 from './migrations/001_queues_and_tickets';
 import * as m002 from './migrations/002_serve_on_next';
 import * as m003 from './migrations/003_call_pace';
+import * as m004 from './migrations/004_recent_calls';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
   '001_queues_and_tickets': m001,
   '002_serve_on_next': m002,
   '003_call_pace': m003,
+  '004_recent_calls': m004,
 } as const;
 
 /** Brings the schema up to date; runs on every start (idempotent), and as a one-shot function on deploy. */

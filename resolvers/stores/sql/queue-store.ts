@@ -268,6 +268,19 @@ export class SqlQueueStore implements QueueStore {
     });
   }
 
+  async recentCalls(queueId: string, limit: number): Promise<{ number: number; calledAt: number }[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select(['number', 'called_at'])
+      .where('queue_id', '=', queueId)
+      .where('called_at', 'is not', null)
+      .orderBy('called_at', 'desc')
+      .orderBy('number', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ number: Number(r.number), calledAt: Number(r.called_at) }));
+  }
+
   async countWaitingBefore(queueId: string, number: number): Promise<number> {
     const row = await this.db
       .selectFrom('tickets')

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { request, subscribe, useConnection } from '../api';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
+import { createAnnouncer } from './announce';
 
 const DisplayQuery = graphql(`
   query Display($queueId: ID!) {
@@ -13,6 +14,10 @@ const DisplayQuery = graphql(`
       nowServing
       waitingCount
       version
+      recentCalls {
+        number
+        calledAt
+      }
     }
   }
 `);
@@ -23,63 +28,113 @@ const DisplayEvents = graphql(`
       queueId
       version
       kind
+      ticketNumber
       waitingCount
       nowServing
+      at
     }
   }
 `);
 
+type Call = { number: number; calledAt: string };
 type Display = {
   name: string;
   status: string;
   nowServing?: number | null;
   waitingCount: number;
   version: number;
+  recentCalls: Call[];
 };
 
-/** /d/<queueId>: the venue's TV — now serving and people waiting, readable across a room. */
+const SHOWN_CALLS = 5;
+const SOUND_KEY = 'qm.display.sound';
+const VOICE_KEY = 'qm.display.voice';
+
+/**
+ * /d/<queueId>: the venue's TV. The number called last, large and highlighted, the four before it, and how
+ * many wait; a chime (and, if chosen, the number spoken) on every call. Readable across a room at 1080p and
+ * on a phone.
+ */
 export function DisplayPage({ queueId }: { queueId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const connection = useConnection();
   const [display, setDisplay] = useState<Display | null>();
+  const current = useRef<Display | null | undefined>(undefined);
+  const announcer = useMemo(createAnnouncer, []);
+  const [sound, setSound] = useState(false);
+  const [voice, setVoice] = useState(() => localStorage.getItem(VOICE_KEY) === 'on');
+  const settings = useRef({ voice, speak: t.spokenCall, lang: language });
+  settings.current = { voice, speak: t.spokenCall, lang: language };
+
+  const show = useCallback(
+    (next: Display | null) => {
+      const before = current.current;
+      current.current = next;
+      setDisplay(next);
+      // A call newer than anything shown before (by an event or found by a re-read) is announced.
+      const newest = next?.recentCalls[0];
+      if (before && newest && newest.calledAt > (before.recentCalls[0]?.calledAt ?? '')) {
+        const { voice: speakIt, speak, lang } = settings.current;
+        announcer.announce(speakIt ? speak(newest.number) : null, lang);
+      }
+    },
+    [announcer],
+  );
 
   const read = useCallback(async () => {
     try {
-      setDisplay((await request(DisplayQuery, { queueId }, 'Public')).queueDisplay ?? null);
+      show((await request(DisplayQuery, { queueId }, 'Public')).queueDisplay ?? null);
     } catch {
-      setDisplay((current) => current ?? null);
+      if (current.current === undefined) show(null);
     }
-  }, [queueId]);
+  }, [queueId, show]);
 
   useEffect(() => void read(), [read]);
   useEffect(
     () =>
       subscribe(DisplayEvents, { queueId }, 'Public', {
         next: ({ onQueueEvent: event }) => {
-          if (!event) return;
-          setDisplay((current) => {
-            if (!current || event.version <= current.version) return current;
-            // A gap or a queue edit (name, status): the event cannot say it all, read it.
-            if (event.version !== current.version + 1 || event.kind === 'QUEUE_UPDATED') {
-              void read();
-              return current;
-            }
-            return {
-              ...current,
-              nowServing: event.nowServing,
-              waitingCount: event.waitingCount,
-              version: event.version,
-            };
+          const known = current.current;
+          if (!event || !known || event.version <= known.version) return;
+          // A gap or a queue edit (name, status): the event cannot say it all, read it.
+          if (event.version !== known.version + 1 || event.kind === 'QUEUE_UPDATED') return void read();
+          const called =
+            (event.kind === 'CALLED' || event.kind === 'RECALLED') && event.ticketNumber != null
+              ? { number: event.ticketNumber, calledAt: event.at }
+              : null;
+          show({
+            ...known,
+            nowServing: event.nowServing,
+            waitingCount: event.waitingCount,
+            version: event.version,
+            recentCalls: called
+              ? [called, ...known.recentCalls.filter((c) => c.number !== called.number)].slice(0, SHOWN_CALLS)
+              : known.recentCalls,
           });
         },
       }),
-    [queueId, read],
+    [queueId, read, show],
   );
   const previous = useRef(connection);
   useEffect(() => {
     if (connection === 'live' && previous.current !== 'live') void read();
     previous.current = connection;
   }, [connection, read]);
+
+  // A screen set up with sound keeps it after a reload where the browser allows sound without a touch.
+  useEffect(() => {
+    if (localStorage.getItem(SOUND_KEY) === 'on') void announcer.enableSound().then(setSound);
+  }, [announcer]);
+
+  const toggleSound = async () => {
+    const on = sound ? false : await announcer.enableSound();
+    localStorage.setItem(SOUND_KEY, on ? 'on' : 'off');
+    setSound(on && announcer.soundOn);
+  };
+  const toggleVoice = (on: boolean) => {
+    localStorage.setItem(VOICE_KEY, on ? 'on' : 'off');
+    setVoice(on);
+  };
 
   if (display === undefined)
     return (
@@ -93,21 +148,52 @@ export function DisplayPage({ queueId }: { queueId: string }) {
         <h1>{t.queueNotFound}</h1>
       </section>
     );
+  const [latest, ...before] = display.recentCalls;
+  const serving = latest?.number ?? display.nowServing;
   return (
     <main className="display" data-testid="display">
       <header>
         <h1>{display.name}</h1>
         <ConnectionBadge connection={connection} />
       </header>
-      <section aria-live="polite">
+      <section aria-live="polite" aria-atomic="true">
         <p className="display-label">{t.nowServing}</p>
-        <p className="display-number" data-testid="display-now-serving">
-          {display.nowServing ?? t.displayNobody}
+        <p
+          className="display-number"
+          data-testid="display-now-serving"
+          // A new number flashes in: the key restarts the animation.
+          key={latest ? `${latest.number}@${latest.calledAt}` : 'none'}
+        >
+          {serving ?? t.displayNobody}
         </p>
       </section>
+      {before.length > 0 && (
+        <section className="display-before">
+          <p className="display-label">{t.calledBefore}</p>
+          <ol className="display-previous" data-testid="display-previous">
+            {before.map((call) => (
+              <li key={`${call.number}@${call.calledAt}`}>{call.number}</li>
+            ))}
+          </ol>
+        </section>
+      )}
       <p className="display-waiting" data-testid="display-waiting">
         {t.waitingCount(display.waitingCount)} · {t.queueStatus[display.status]}
       </p>
+      <div className="display-controls">
+        <button type="button" aria-pressed={sound} onClick={() => void toggleSound()}>
+          {sound ? t.soundOn : t.turnOnSound}
+        </button>
+        <label>
+          <input
+            type="checkbox"
+            checked={voice}
+            disabled={!sound}
+            onChange={(e) => toggleVoice(e.target.checked)}
+          />{' '}
+          {t.sayNumbers}
+        </label>
+      </div>
     </main>
   );
 }

@@ -15,8 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n  }\n": typeof types.DisplayDocument,
-    "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      waitingCount\n      nowServing\n    }\n  }\n": typeof types.DisplayEventsDocument,
+    "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n      recentCalls {\n        number\n        calledAt\n      }\n    }\n  }\n": typeof types.DisplayDocument,
+    "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      ticketNumber\n      waitingCount\n      nowServing\n      at\n    }\n  }\n": typeof types.DisplayEventsDocument,
     "\n  query JoinInfo($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      waitingCount\n    }\n  }\n": typeof types.JoinInfoDocument,
     "\n  mutation JoinQueue($queueId: ID!, $input: TicketInput!) {\n    joinQueue(queueId: $queueId, input: $input) {\n      accessToken\n      ticket {\n        number\n        position\n      }\n    }\n  }\n": typeof types.JoinQueueDocument,
     "\n  fragment TicketFields on TicketView {\n    ticketId\n    queueId\n    queueName\n    queueDescription\n    queueStatus\n    name\n    number\n    status\n    position\n    waitingCount\n    nowServing\n    estimatedWait {\n      lowSeconds\n      highSeconds\n    }\n    calledMessage\n    version\n  }\n": typeof types.TicketFieldsFragmentDoc,
@@ -25,8 +25,8 @@ type Documents = {
     "\n  subscription TicketEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      ticketNumber\n      waitingCount\n      nowServing\n      at\n    }\n  }\n": typeof types.TicketEventsDocument,
 };
 const documents: Documents = {
-    "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n  }\n": types.DisplayDocument,
-    "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      waitingCount\n      nowServing\n    }\n  }\n": types.DisplayEventsDocument,
+    "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n      recentCalls {\n        number\n        calledAt\n      }\n    }\n  }\n": types.DisplayDocument,
+    "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      ticketNumber\n      waitingCount\n      nowServing\n      at\n    }\n  }\n": types.DisplayEventsDocument,
     "\n  query JoinInfo($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      waitingCount\n    }\n  }\n": types.JoinInfoDocument,
     "\n  mutation JoinQueue($queueId: ID!, $input: TicketInput!) {\n    joinQueue(queueId: $queueId, input: $input) {\n      accessToken\n      ticket {\n        number\n        position\n      }\n    }\n  }\n": types.JoinQueueDocument,
     "\n  fragment TicketFields on TicketView {\n    ticketId\n    queueId\n    queueName\n    queueDescription\n    queueStatus\n    name\n    number\n    status\n    position\n    waitingCount\n    nowServing\n    estimatedWait {\n      lowSeconds\n      highSeconds\n    }\n    calledMessage\n    version\n  }\n": types.TicketFieldsFragmentDoc,
@@ -38,11 +38,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n    }\n  }\n"): typeof import('./graphql').DisplayDocument;
+export function graphql(source: "\n  query Display($queueId: ID!) {\n    queueDisplay(queueId: $queueId) {\n      queueId\n      name\n      status\n      nowServing\n      waitingCount\n      version\n      recentCalls {\n        number\n        calledAt\n      }\n    }\n  }\n"): typeof import('./graphql').DisplayDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      waitingCount\n      nowServing\n    }\n  }\n"): typeof import('./graphql').DisplayEventsDocument;
+export function graphql(source: "\n  subscription DisplayEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      kind\n      ticketNumber\n      waitingCount\n      nowServing\n      at\n    }\n  }\n"): typeof import('./graphql').DisplayEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

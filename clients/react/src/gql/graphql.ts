@@ -38,14 +38,14 @@ export type DisplayQueryVariables = Exact<{
 }>;
 
 
-export type DisplayQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number } | null };
+export type DisplayQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, recentCalls: Array<{ number: number, calledAt: string }> } | null };
 
 export type DisplayEventsSubscriptionVariables = Exact<{
   queueId: string | number;
 }>;
 
 
-export type DisplayEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, waitingCount: number, nowServing: number | null } | null };
+export type DisplayEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, ticketNumber: number | null, waitingCount: number, nowServing: number | null, at: string } | null };
 
 export type JoinInfoQueryVariables = Exact<{
   queueId: string | number;
@@ -133,6 +133,10 @@ export const DisplayDocument = new TypedDocumentString(`
     nowServing
     waitingCount
     version
+    recentCalls {
+      number
+      calledAt
+    }
   }
 }
     `) as unknown as TypedDocumentString<DisplayQuery, DisplayQueryVariables>;
@@ -142,8 +146,10 @@ export const DisplayEventsDocument = new TypedDocumentString(`
     queueId
     version
     kind
+    ticketNumber
     waitingCount
     nowServing
+    at
   }
 }
     `) as unknown as TypedDocumentString<DisplayEventsSubscription, DisplayEventsSubscriptionVariables>;

@@ -1,3 +1,4 @@
+import { detectLanguage, otherLanguage, applyLanguage, type Language } from '../../../../shared/language';
 import { computed, Injectable, signal } from '@angular/core';
 
 export const EN = {
@@ -360,24 +361,19 @@ export function passwordText(t: Messages, reason: string | undefined): string {
 export const errorField = (error: unknown): string | undefined =>
   (error as { info?: { field?: string } } | null)?.info?.field;
 
-const STORAGE_KEY = 'qm.language';
-
 /** English or Brazilian Portuguese: from the browser, switchable, remembered. */
 @Injectable({ providedIn: 'root' })
 export class I18n {
-  readonly language = signal<'en' | 'pt-BR'>(I18n.initial());
+  readonly language = signal<Language>(detectLanguage());
   readonly t = computed(() => (this.language() === 'pt-BR' ? PT_BR : EN));
 
-  private static initial(): 'en' | 'pt-BR' {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'en' || saved === 'pt-BR') return saved;
-    return navigator.languages.some((l) => l.toLowerCase().startsWith('pt')) ? 'pt-BR' : 'en';
+  constructor() {
+    applyLanguage(this.language(), false);
   }
 
   toggle(): void {
-    const next = this.language() === 'en' ? 'pt-BR' : 'en';
-    localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
+    const next = otherLanguage(this.language());
+    applyLanguage(next, true);
     this.language.set(next);
   }
 }
