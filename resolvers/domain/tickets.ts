@@ -1,3 +1,4 @@
+import type { JoinRefusal } from '../../schema/rules';
 import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
@@ -77,13 +78,12 @@ export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unkn
 /** Self-join: only when the owner allows it, the queue is open, and it is not full. */
 export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketInput) {
   return issue(deps, parseId('queueId', rawQueueId), 'SELF', parseTicketInput(input), (queue) => {
-    if (!queue.selfJoin)
-      throw new ConflictError('This queue does not take self-service joins.', { reason: 'SELF_JOIN_OFF' });
-    if (queue.status === 'PAUSED')
-      throw new ConflictError('This queue is paused. Please try again soon.', { reason: 'PAUSED' });
-    if (queue.status === 'CLOSED') throw new ConflictError('This queue is closed.', { reason: 'CLOSED' });
+    const refuse = (message: string, reason: JoinRefusal) => new ConflictError(message, { reason });
+    if (!queue.selfJoin) throw refuse('This queue does not take self-service joins.', 'SELF_JOIN_OFF');
+    if (queue.status === 'PAUSED') throw refuse('This queue is paused. Please try again soon.', 'PAUSED');
+    if (queue.status === 'CLOSED') throw refuse('This queue is closed.', 'CLOSED');
     if (queue.capacity !== null && queue.waitingCount >= queue.capacity)
-      throw new ConflictError('This queue is full. Please try again later.', { reason: 'FULL' });
+      throw refuse('This queue is full. Please try again later.', 'FULL');
   });
 }
 

@@ -1,24 +1,16 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import {
+  charLength,
+  isEmail,
+  isPhone,
+  LIMITS,
+  nameProblem,
+  TOKEN,
+  type PasswordRefusal,
+} from '../../schema/rules';
 import { ValidationError } from './errors';
 
-/** The limits of what people and owners may enter, shared by the API and (through the error details) the clients' forms. */
-export const LIMITS = {
-  nameMax: 128,
-  textMax: 2000,
-  emailMax: 254,
-  /** OWASP ASVS 2.1.1 (NIST's floor is 8). */
-  passwordMin: 12,
-  passwordMax: 128,
-  capacityMax: 100_000,
-  pageMax: 500,
-} as const;
-
-/** Length as people count it: one emoji or accented letter is one character (code points, like utf8mb4). */
-export function charLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n += 1;
-  return n;
-}
+export { charLength, LIMITS };
 
 /**
  * The passwords most often seen in breaches (zxcvbn-ts's ranked list of ~49,000, lower case), as a set built on
@@ -33,10 +25,6 @@ const COMMON_PASSWORDS = (() => {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-// A person's or a queue's name: letters of any script, marks, digits, emoji, spaces and ordinary
-// punctuation; characters that only markup, code or SQL would need are refused so the error is clear.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const NAME_FORBIDDEN = /[<>{}[\]\\;`|^$=\n\t\u0000-\u001F\u007F]/;
 
 function fail(field: string, message: string, extra?: Record<string, unknown>): never {
   throw new ValidationError(message, { field, ...extra });
@@ -45,13 +33,13 @@ function fail(field: string, message: string, extra?: Record<string, unknown>): 
 /** A required name of 1–128 characters, trimmed, inner white space kept. */
 export function parseName(field: string, raw: unknown): string {
   if (typeof raw !== 'string') fail(field, `${field} is required.`);
-  const value = raw.normalize('NFC').trim();
-  if (value.length === 0) fail(field, `${field} must not be empty.`);
-  if (charLength(value) > LIMITS.nameMax)
+  const problem = nameProblem(raw);
+  if (problem === 'REQUIRED') fail(field, `${field} must not be empty.`);
+  if (problem === 'TOO_LONG')
     fail(field, `${field} must be at most ${LIMITS.nameMax} characters.`, { max: LIMITS.nameMax });
-  if (NAME_FORBIDDEN.test(value))
+  if (problem === 'FORBIDDEN_CHARACTERS')
     fail(field, `${field} contains characters that are not allowed (such as < > ; { } or line breaks).`);
-  return value;
+  return raw.normalize('NFC').trim();
 }
 
 /** Optional free text up to 2000 characters; empty becomes null. Markup is refused, not stored. */
@@ -67,16 +55,12 @@ export function parseText(field: string, raw: unknown): string | null {
   return value;
 }
 
-// Deliberately plain: one @, a dotted domain, no spaces or markup. The mail server is the final judge.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
-
 /** An email address, trimmed and lower-cased: emails are compared case-insensitively everywhere. */
 export function parseEmail(field: string, raw: unknown): string {
   if (typeof raw !== 'string') fail(field, `${field} is required.`);
   const value = raw.trim().toLowerCase();
   if (value.length === 0) fail(field, `${field} must not be empty.`);
-  if (value.length > LIMITS.emailMax || !EMAIL.test(value))
-    fail(field, `${field} is not a valid email address.`);
+  if (!isEmail(value)) fail(field, `${field} is not a valid email address.`);
   return value;
 }
 
@@ -85,16 +69,13 @@ export function parseOptionalEmail(field: string, raw: unknown): string | null {
   return parseEmail(field, raw);
 }
 
-const PHONE = /^\+?[0-9 ()-]{6,24}$/;
-
 /** An optional phone number: digits with the usual separators, 6–15 digits (E.164 allows 15). */
 export function parseOptionalPhone(field: string, raw: unknown): string | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string') fail(field, `${field} must be text.`);
   const value = raw.trim();
   if (value.length === 0) return null;
-  const digits = value.replace(/\D/g, '').length;
-  if (!PHONE.test(value) || digits < 6 || digits > 15) fail(field, `${field} is not a valid phone number.`);
+  if (!isPhone(value)) fail(field, `${field} is not a valid phone number.`);
   return value;
 }
 
@@ -106,27 +87,24 @@ export function parseOptionalPhone(field: string, raw: unknown): string | null {
 export function parsePassword(field: string, raw: unknown, email?: string): string {
   if (typeof raw !== 'string') fail(field, `${field} is required.`);
   const length = charLength(raw);
+  const refuse = (message: string, reason: PasswordRefusal, extra?: Record<string, unknown>) =>
+    fail(field, message, { ...extra, reason });
   if (length < LIMITS.passwordMin)
-    fail(field, `${field} must be at least ${LIMITS.passwordMin} characters.`, {
+    refuse(`${field} must be at least ${LIMITS.passwordMin} characters.`, 'TOO_SHORT', {
       min: LIMITS.passwordMin,
-      reason: 'TOO_SHORT',
     });
   if (length > LIMITS.passwordMax)
     fail(field, `${field} must be at most ${LIMITS.passwordMax} characters.`, { max: LIMITS.passwordMax });
-  if (raw.trim().length === 0) fail(field, `${field} must not be only spaces.`, { reason: 'TOO_SHORT' });
+  if (raw.trim().length === 0) refuse(`${field} must not be only spaces.`, 'TOO_SHORT');
   if (CONTROL.test(raw) || /[\t\n\r]/.test(raw))
-    fail(field, `${field} must not contain control characters.`, { reason: 'CONTROL_CHARACTERS' });
+    refuse(`${field} must not contain control characters.`, 'CONTROL_CHARACTERS');
   const folded = raw.normalize('NFKC').toLowerCase();
   if (email && (folded === email || folded === email.split('@')[0]))
-    fail(field, `${field} must not be your email address.`, { reason: 'CONTAINS_EMAIL' });
+    refuse(`${field} must not be your email address.`, 'CONTAINS_EMAIL');
   if (isRepetitiveOrSequential(folded))
-    fail(field, `${field} must not be one character repeated or a straight run of characters.`, {
-      reason: 'SEQUENTIAL',
-    });
+    refuse(`${field} must not be one character repeated or a straight run of characters.`, 'SEQUENTIAL');
   if (COMMON_PASSWORDS().has(folded))
-    fail(field, `${field} is one of the passwords most often guessed. Please choose another.`, {
-      reason: 'COMMON',
-    });
+    refuse(`${field} is one of the passwords most often guessed. Please choose another.`, 'COMMON');
   return raw;
 }
 
@@ -154,9 +132,6 @@ export function parseId(field: string, raw: unknown): string {
   if (typeof raw !== 'string' || !UUID.test(raw)) fail(field, `${field} is not a valid id.`);
   return raw.toLowerCase();
 }
-
-// Opaque tokens (ticket, verification, reset) are 43 base64url characters; accept a little slack.
-const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 
 export function parseToken(field: string, raw: unknown): string {
   if (typeof raw !== 'string' || !TOKEN.test(raw)) fail(field, `${field} is not a valid token.`);

@@ -1,4 +1,5 @@
 import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult } from 'aws-lambda';
+import { TOKEN } from '../../schema/rules';
 import type { Log, QueueStore } from '../domain/ports';
 import { hashToken } from '../domain/secrets';
 import { verifySession, type SessionKey } from '../domain/sessions';
@@ -12,7 +13,6 @@ export interface AuthorizerDeps {
   now(): number;
 }
 
-const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 const DENY: AppSyncAuthorizerResult<ResolverContext> = { isAuthorized: false, ttlOverride: 0 };
 
 /**

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 
+import type { JoinRefusal, NameProblem } from '../../../schema/rules';
 import { detectLanguage, otherLanguage, applyLanguage, type Language } from '../../shared/language';
 
 export type { Language };
@@ -57,8 +58,11 @@ const en = {
   joining: 'Joining…',
   privacy:
     'We use your name to call you and your email or phone only to tell you when it is your turn. Staff of this place can see them; nobody else can. They are kept with your ticket.',
-  nameRequired: 'Please enter your name.',
-  nameTooLong: 'Please use at most 128 characters.',
+  nameProblems: {
+    REQUIRED: 'Please enter your name.',
+    TOO_LONG: 'Please use at most 128 characters.',
+    FORBIDDEN_CHARACTERS: 'Please leave out characters such as < > ; { }.',
+  } as Record<NameProblem, string>,
   emailInvalid: 'Please enter a valid email address, or leave it empty.',
   phoneInvalid: 'Please enter a valid phone number, or leave it empty.',
   reasons: {
@@ -66,7 +70,7 @@ const en = {
     CLOSED: 'This queue is closed.',
     FULL: 'This queue is full. Please try again later.',
     SELF_JOIN_OFF: 'This queue does not take online joins. Please ask the staff.',
-  } as Record<string, string>,
+  } as Record<JoinRefusal, string>,
   rateLimited: 'Too many joins from this network right now. Please wait a few minutes and try again.',
   unavailable: 'The service is unavailable right now. Please try again shortly.',
   queueStatus: { OPEN: 'Open', PAUSED: 'Paused', CLOSED: 'Closed' } as Record<string, string>,
@@ -146,8 +150,11 @@ const ptBR: Messages = {
   joining: 'Entrando…',
   privacy:
     'Usamos o seu nome para chamar você, e o e-mail ou telefone só para avisar quando for a sua vez. A equipe deste local pode vê-los; ninguém mais. Eles ficam guardados com a sua senha.',
-  nameRequired: 'Por favor, informe o seu nome.',
-  nameTooLong: 'Use no máximo 128 caracteres.',
+  nameProblems: {
+    REQUIRED: 'Por favor, informe o seu nome.',
+    TOO_LONG: 'Use no máximo 128 caracteres.',
+    FORBIDDEN_CHARACTERS: 'Não use caracteres como < > ; { }.',
+  },
   emailInvalid: 'Informe um e-mail válido ou deixe em branco.',
   phoneInvalid: 'Informe um telefone válido ou deixe em branco.',
   reasons: {

@@ -1,3 +1,4 @@
+import { isEmail, isPhone, nameProblem, type JoinRefusal } from '../../../../schema/rules';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api';
 import { graphql } from '../gql';
@@ -32,14 +33,10 @@ type Field = 'name' | 'email' | 'phone';
 /** The same rules the server applies, so most mistakes are caught before a round trip. */
 export function validate(t: Messages, values: Record<Field, string>): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
-  const name = values.name.trim();
-  if (!name) errors.name = t.nameRequired;
-  else if ([...name].length > 128) errors.name = t.nameTooLong;
-  if (values.email.trim() && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(values.email.trim()))
-    errors.email = t.emailInvalid;
-  const digits = values.phone.replace(/\D/g, '').length;
-  if (values.phone.trim() && (!/^\+?[0-9 ()-]+$/.test(values.phone.trim()) || digits < 6 || digits > 15))
-    errors.phone = t.phoneInvalid;
+  const name = nameProblem(values.name);
+  if (name) errors.name = t.nameProblems[name];
+  if (values.email.trim() && !isEmail(values.email)) errors.email = t.emailInvalid;
+  if (values.phone.trim() && !isPhone(values.phone)) errors.phone = t.phoneInvalid;
   return errors;
 }
 
@@ -96,7 +93,7 @@ export function JoinPage({ queueId }: { queueId: string }) {
         setErrors({
           [e.info.field as Field]:
             e.info.field === 'name'
-              ? t.nameRequired
+              ? t.nameProblems[nameProblem(values.name) ?? 'FORBIDDEN_CHARACTERS']
               : e.info.field === 'email'
                 ? t.emailInvalid
                 : t.phoneInvalid,
@@ -104,7 +101,7 @@ export function JoinPage({ queueId }: { queueId: string }) {
       // Always in the page's language, from the stable errorType and reason: never the server's message.
       else
         setRefusal(
-          (e.info.reason && t.reasons[e.info.reason]) ||
+          (e.info.reason && t.reasons[e.info.reason as JoinRefusal]) ||
             (e.errorType === 'NOT_FOUND'
               ? t.queueNotFound
               : e.errorType === 'RATE_LIMITED'

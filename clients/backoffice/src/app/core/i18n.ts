@@ -1,3 +1,4 @@
+import type { PasswordRefusal } from '../../../../../schema/rules';
 import { detectLanguage, otherLanguage, applyLanguage, type Language } from '../../../../shared/language';
 import { computed, Injectable, signal } from '@angular/core';
 
@@ -343,7 +344,7 @@ export function errorText(t: Messages, error: unknown): string {
 
 /** Why the server refused a password, in the interface's language. */
 export function passwordText(t: Messages, reason: string | undefined): string {
-  switch (reason) {
+  switch (reason as PasswordRefusal | undefined) {
     case 'COMMON':
       return t.errors.passwordCommon;
     case 'CONTAINS_EMAIL':
