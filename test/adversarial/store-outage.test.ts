@@ -41,7 +41,27 @@ describe('MariaDB down mid-session', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('given MariaDB killed, then ticket sockets, ticket requests, owner mutations and public reads each get a clean refusal; after a restart all work again', async () => {
+  /** A GraphiQL-style subscription: its status and either its error type or the stream's first line. */
+  async function playgroundStream(query: string, authorization: string): Promise<string> {
+    const abort = new AbortController();
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { accept: 'text/event-stream', authorization },
+      signal: abort.signal,
+    });
+    try {
+      if (response.status !== 200) {
+        const body = (await response.json()) as { errors: { errorType: string }[] };
+        return `${response.status} ${body.errors[0]!.errorType}`;
+      }
+      const reader = response.body!.getReader();
+      const { value } = await reader.read();
+      return `200 ${new TextDecoder().decode(value).split('\n')[0]}`;
+    } finally {
+      abort.abort();
+    }
+  }
+
+  it('given MariaDB killed, then ticket sockets, ticket requests, owner mutations, public reads and playground streams each get a clean refusal; after a restart all work again', async () => {
     const { authorization: owner } = await ownerOverHttp(server.url);
     const queueId = await queueOverHttp(server.url, owner, { name: 'Outage' });
     const token = (
@@ -82,6 +102,10 @@ describe('MariaDB down mid-session', () => {
       await subscriber.init();
       outcomes.publicSubscription = (await subscriber.start('s', ON_QUEUE_EVENT, { queueId }, 'Public')).type;
       subscriber.close();
+      outcomes.playgroundStream = await playgroundStream(
+        `subscription { onQueueEvent(queueId: "${queueId}") { version } }`,
+        ticket,
+      );
       return outcomes;
     };
 
@@ -96,6 +120,8 @@ describe('MariaDB down mid-session', () => {
       publicRead: 'UNAVAILABLE',
       // Public subscriptions need no store to start.
       publicSubscription: 'start_ack',
+      // The playground's GraphiQL subscription (GET, Server-Sent Events) as a ticket holder: the authorizer.
+      playgroundStream: '503 ServiceUnavailableException',
     });
     expect(server.child.exitCode).toBeNull();
 
@@ -109,9 +135,10 @@ describe('MariaDB down mid-session', () => {
       ownerMutation: 'ok',
       publicRead: 'ok',
       publicSubscription: 'start_ack',
+      playgroundStream: '200 : subscribed',
     });
     process.stdout.write(
-      `mariadb outage: 5 kinds of request while down, all refused cleanly in ${downMs.toFixed(0)} ms; all served again after restart; process alive\n`,
+      `mariadb outage: 6 kinds of request while down, all refused cleanly in ${downMs.toFixed(0)} ms; all served again after restart; process alive\n`,
     );
   });
 });

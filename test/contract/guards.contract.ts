@@ -237,6 +237,18 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
         'VALIDATION',
       ],
       [
+        'a ticket id with SQL, for a new link',
+        'newTicketLink',
+        () => alice('newTicketLink', { id: "x' OR 1=1 --" }),
+        'VALIDATION',
+      ],
+      [
+        'an unknown ticket id, for a new link',
+        'newTicketLink',
+        () => alice('newTicketLink', { id: randomUUID() }),
+        'NOT_FOUND',
+      ],
+      [
         'a malformed ticket token',
         'leaveQueue',
         () => anonymous('leaveQueue', { token: "' OR 1=1" }),
