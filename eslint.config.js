@@ -6,7 +6,17 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', '.data', 'coverage', 'resolvers/generated', 'clients', 'infra/cdk.out'],
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '.data',
+      'coverage',
+      'resolvers/generated',
+      'clients/*/src/gql',
+      'clients/backoffice/.angular',
+      'infra/cdk.out',
+      'test-results',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -18,8 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // The browser app.
-    files: ['clients/react/**/*.{ts,tsx}'],
+    // The browser apps and what they share.
+    files: ['clients/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

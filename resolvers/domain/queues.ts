@@ -151,7 +151,3 @@ export function nextTokenOf(raw: unknown): string | undefined {
   if (typeof raw !== 'string') throw new ValidationError('nextToken must be text.');
   return raw;
 }
-
-export function joinUrl(deps: Deps, queue: Queue): string {
-  return `${deps.publicUrl}/j/${queue.id}`;
-}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { request, subscribe, useConnection } from '../api';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { graphql } from '../gql';
+import type { DisplayQuery } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { createAnnouncer } from './announce';
 
@@ -36,15 +37,7 @@ const DisplayEvents = graphql(`
   }
 `);
 
-type Call = { number: number; calledAt: string };
-type Display = {
-  name: string;
-  status: string;
-  nowServing?: number | null;
-  waitingCount: number;
-  version: number;
-  recentCalls: Call[];
-};
+type Display = NonNullable<DisplayQuery['queueDisplay']>;
 
 const SHOWN_CALLS = 5;
 const SOUND_KEY = 'qm.display.sound';

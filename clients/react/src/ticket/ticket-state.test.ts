@@ -11,6 +11,7 @@ const view = (overrides: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
   ticketId: 't5',
   queueId: 'q1',
   queueName: 'Padaria',
+  queueDescription: null,
   queueStatus: 'OPEN',
   name: 'Cláudia',
   number: 5,

@@ -1,27 +1,9 @@
 import { derivePosition } from '../../../../resolvers/domain/derive-position';
-
-export interface WaitRange {
-  lowSeconds: number;
-  highSeconds: number;
-}
+import type { TicketFieldsFragment } from '../gql/graphql';
 
 /** What the page knows of the ticket: the fields of TicketView it reads. */
-export interface TicketSnapshot {
-  ticketId: string;
-  queueId: string;
-  queueName: string;
-  queueDescription?: string | null;
-  queueStatus: string;
-  name: string;
-  number: number;
-  status: string;
-  position?: number | null;
-  waitingCount: number;
-  nowServing?: number | null;
-  estimatedWait?: WaitRange | null;
-  calledMessage?: string | null;
-  version: number;
-}
+export type TicketSnapshot = TicketFieldsFragment;
+type WaitRange = NonNullable<TicketSnapshot['estimatedWait']>;
 
 export interface QueueEventSnapshot {
   version: number;

@@ -1,6 +1,7 @@
 import { Component, computed, inject, input, OnDestroy, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import type { QueueScreenQuery } from '../../gql/graphql';
 import { AuthService } from '../auth/auth.service';
 import { validatePersonName, validateQueueName } from '../auth/validation';
 import { Api, ApiError } from '../core/api';
@@ -22,14 +23,7 @@ import {
 } from './queue.documents';
 import { queueInput } from './queue-input';
 
-type Ticket = {
-  id: string;
-  number: number;
-  name: string;
-  status: string;
-  position?: number | null;
-  joinedAt: string;
-};
+type Ticket = QueueScreenQuery['queueTickets']['items'][number];
 type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 
 /** /queues/:id: the live ticket list; add, call next (also the N key), served, remove. */

@@ -2,6 +2,7 @@ import { Component, inject, OnDestroy, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { graphql } from '../../gql';
+import type { MyQueuesQuery } from '../../gql/graphql';
 import { AuthService } from '../auth/auth.service';
 import { validateQueueName } from '../auth/validation';
 import { Api } from '../core/api';
@@ -89,9 +90,7 @@ export class QueuesPage implements OnInit, OnDestroy {
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  readonly queues = signal<
-    { id: string; name: string; status: string; waitingCount: number; nowServing?: number | null }[]
-  >([]);
+  readonly queues = signal<MyQueuesQuery['myQueues']['items']>([]);
   readonly nameError = signal<string | undefined>(undefined);
   name = '';
   description = '';
