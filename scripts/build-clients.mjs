@@ -1,21 +1,51 @@
 #!/usr/bin/env node
-// Builds each client (clients/*) whose build is missing or older than its sources: `npm start` serves them,
-// and the end-to-end tests drive them. Set FORCE_CLIENT_BUILD=1 to rebuild regardless.
+// Builds each client (clients/*) whose build is missing or older than what it is built from (its folder and
+// every file elsewhere its sources import): `npm start` serves them, and the end-to-end tests drive them. Set
+// FORCE_CLIENT_BUILD=1 to rebuild regardless.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 
-const newest = (path) => {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    0,
-    ...readdirSync(path)
-      .filter((n) => n !== 'node_modules' && n !== 'dist')
-      .map((n) => newest(join(path, n))),
-  );
-};
+const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
+const IMPORT = /(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Every file of a folder, build output and dependencies aside. */
+function filesOf(path) {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((n) => n !== 'node_modules' && n !== 'dist' && n !== '.angular')
+    .flatMap((n) => filesOf(join(path, n)));
+}
+
+/** A relative import as the bundlers resolve it (extension omitted, or a folder's index). */
+function resolveImport(from, specifier) {
+  const base = resolve(dirname(from), specifier);
+  const candidates = [base, ...['.ts', '.tsx', '.mts', '.js', '.mjs'].map((e) => base + e)];
+  candidates.push(...['index.ts', 'index.tsx', 'index.js'].map((i) => join(base, i)));
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+/**
+ * What a client's build reads: its own folder, and every file outside it that its sources import, followed
+ * import by import (clients/shared, the domain's position rule, schema/rules.ts…). Its newest change time.
+ */
+function newestInput(dir) {
+  const root = resolve(dir);
+  const seen = new Set(filesOf(root));
+  const queue = [...seen];
+  while (queue.length > 0) {
+    const file = queue.pop();
+    if (!SOURCE.test(file)) continue;
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const target = resolveImport(file, specifier);
+      if (!target || seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return Math.max(0, ...[...seen].map((f) => statSync(f).mtimeMs));
+}
 
 for (const name of existsSync('clients') ? readdirSync('clients') : []) {
   const dir = join('clients', name);
@@ -25,7 +55,7 @@ for (const name of existsSync('clients') ? readdirSync('clients') : []) {
   if (!scripts.build) continue;
   const output = join(dir, queueManager.buildOutput ?? 'dist/index.html');
   const stale =
-    !existsSync(output) || process.env.FORCE_CLIENT_BUILD || newest(dir) > statSync(output).mtimeMs;
+    !existsSync(output) || process.env.FORCE_CLIENT_BUILD || newestInput(dir) > statSync(output).mtimeMs;
   if (!stale) {
     console.log(`${workspace}: build is up to date`);
     continue;
