@@ -1,8 +1,7 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
 import { gunzipSync } from 'node:zlib';
+import { signedPost } from './signed-fetch';
 
 /** A CloudWatch Logs subscription payload: base64 gzip JSON. */
 export function decodeLogs(event: CloudWatchLogsEvent): CloudWatchLogsDecodedData {
@@ -57,22 +56,12 @@ export function createLogShipper(deps: () => Promise<LogShipperDeps>) {
     const body = bulkBody(data);
     if (!body) return { indexed: 0 };
     const url = new URL('/_bulk', endpoint);
-    const signer = new SignatureV4({ credentials, region, service: 'es', sha256: Sha256 });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port ? { port: Number(url.port) } : {}),
-      path: url.pathname,
-      query: {},
-      headers: { 'content-type': 'application/x-ndjson', host: url.host },
-      body,
-    });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: signed.headers,
-      body,
-      signal: AbortSignal.timeout(10_000),
+    const response = await signedPost(url, body, {
+      credentials,
+      region,
+      service: 'es',
+      contentType: 'application/x-ndjson',
+      timeoutMs: 10_000,
     });
     const answer = (await response.json().catch(() => ({}))) as { errors?: boolean };
     if (!response.ok || answer.errors)
