@@ -6,6 +6,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { ACCOUNT_TABLE_SCHEMA } from '../../resolvers/stores/accounts/table-schema';
 import { QueueManagerFunction } from './function';
 
 export interface DataProps {
@@ -163,16 +164,16 @@ export class Data extends Construct {
     });
 
     this.accounts = new dynamodb.Table(this, 'Accounts', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      partitionKey: { name: ACCOUNT_TABLE_SCHEMA.partitionKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: 'expiresAt',
+      timeToLiveAttribute: ACCOUNT_TABLE_SCHEMA.ttlAttribute,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.accounts.addGlobalSecondaryIndex({
-      indexName: 'byId',
-      partitionKey: { name: 'accountId', type: dynamodb.AttributeType.STRING },
+      indexName: ACCOUNT_TABLE_SCHEMA.byIdIndex,
+      partitionKey: { name: ACCOUNT_TABLE_SCHEMA.byIdKey, type: dynamodb.AttributeType.STRING },
     });
 
     // Migrations on every deploy: a one-shot function behind a custom resource, idempotent.

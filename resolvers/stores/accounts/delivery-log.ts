@@ -1,5 +1,4 @@
 import {
-  ConditionalCheckFailedException,
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
@@ -7,6 +6,9 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { DeliveryClaim, DeliveryLog } from '../../domain/ports';
+import { conditional, N, S, str, ttl } from './attributes';
+
+const keyOf = (id: string) => ({ pk: S(`DELIVERY#${id}`) });
 
 /** Delivery records in the accounts table (`DELIVERY#<id>`), expiring through its TTL attribute. */
 export class DynamoDeliveryLog implements DeliveryLog {
@@ -16,61 +18,52 @@ export class DynamoDeliveryLog implements DeliveryLog {
   ) {}
 
   async claim(id: string, now: number, leaseUntil: number): Promise<DeliveryClaim> {
-    const key = { pk: { S: `DELIVERY#${id}` } };
-    try {
-      await this.client.send(
+    const key = keyOf(id);
+    const claimed = await conditional(() =>
+      this.client.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: {
-            ...key,
-            state: { S: 'SENDING' },
-            expiresAtMs: { N: String(leaseUntil) },
-            expiresAt: { N: String(Math.ceil(leaseUntil / 1000)) },
-          },
+          Item: { ...key, state: S('SENDING'), expiresAtMs: N(leaseUntil), expiresAt: ttl(leaseUntil) },
           ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND expiresAtMs <= :now)',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sending': { S: 'SENDING' }, ':now': { N: String(now) } },
+          ExpressionAttributeValues: { ':sending': S('SENDING'), ':now': N(now) },
         }),
-      );
-      return 'claimed';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+      ),
+    );
+    if (claimed) return 'claimed';
     const { Item } = await this.client.send(
       new GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
     );
-    return Item?.state?.S === 'DELIVERED' ? 'delivered' : 'busy';
+    return Item && str(Item, 'state') === 'DELIVERED' ? 'delivered' : 'busy';
   }
 
   async markDelivered(id: string, keepUntil: number): Promise<void> {
     await this.client.send(
       new UpdateItemCommand({
         TableName: this.table,
-        Key: { pk: { S: `DELIVERY#${id}` } },
+        Key: keyOf(id),
         UpdateExpression: 'SET #state = :delivered, expiresAtMs = :ms, expiresAt = :s',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
-          ':delivered': { S: 'DELIVERED' },
-          ':ms': { N: String(keepUntil) },
-          ':s': { N: String(Math.ceil(keepUntil / 1000)) },
+          ':delivered': S('DELIVERED'),
+          ':ms': N(keepUntil),
+          ':s': ttl(keepUntil),
         },
       }),
     );
   }
 
   async release(id: string): Promise<void> {
-    await this.client
-      .send(
+    await conditional(() =>
+      this.client.send(
         new DeleteItemCommand({
           TableName: this.table,
-          Key: { pk: { S: `DELIVERY#${id}` } },
+          Key: keyOf(id),
           ConditionExpression: '#state = :sending',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sending': { S: 'SENDING' } },
+          ExpressionAttributeValues: { ':sending': S('SENDING') },
         }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      ),
+    );
   }
 }

@@ -1,15 +1,15 @@
 import {
-  ConditionalCheckFailedException,
   DeleteItemCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   UpdateItemCommand,
-  type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import type { Account, AccountStatus } from '../../domain/model';
 import type { AccountStore, SessionState, SignUpChoice, StoredToken, TokenPurpose } from '../../domain/ports';
+import { conditional, N, num, S, str, ttl, type Item } from './attributes';
+import { ACCOUNT_TABLE_SCHEMA } from './table-schema';
 
 /**
  * Accounts in one DynamoDB table, with no transactions (dynalite has none): the account item is keyed by its
@@ -23,20 +23,6 @@ import type { AccountStore, SessionState, SignUpChoice, StoredToken, TokenPurpos
  *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
  *   SECRET#<name>      a secret every instance of the local runtime shares (table.ts: sharedSecret)
  */
-export const ACCOUNT_TABLE_SCHEMA = {
-  partitionKey: 'pk',
-  byIdIndex: 'byId',
-  byIdKey: 'accountId',
-  ttlAttribute: 'expiresAt',
-} as const;
-
-type Item = Record<string, AttributeValue>;
-
-export const S = (value: string): AttributeValue => ({ S: value });
-const N = (value: number): AttributeValue => ({ N: String(value) });
-const str = (item: Item, key: string) => item[key]?.S;
-const num = (item: Item, key: string) => (item[key]?.N === undefined ? undefined : Number(item[key]!.N));
-const ttl = (ms: number) => N(Math.ceil(ms / 1000));
 
 function toAccount(item: Item): Account {
   return {
@@ -52,15 +38,6 @@ function toAccount(item: Item): Account {
 }
 
 const live = (account: Account, now: number) => account.expiresAt === null || account.expiresAt > now;
-
-export async function conditional<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return undefined;
-    throw error;
-  }
-}
 
 export class DynamoAccountStore implements AccountStore {
   constructor(

@@ -7,7 +7,8 @@ import {
   ResourceNotFoundException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { ACCOUNT_TABLE_SCHEMA, conditional, S } from './dynamodb';
+import { conditional, S } from './attributes';
+import { ACCOUNT_TABLE_SCHEMA } from './table-schema';
 
 /**
  * A random secret stored once in the table and read by every instance that shares it: the first writer wins
@@ -52,14 +53,14 @@ export async function ensureAccountTable(client: DynamoDBClient, table: string):
       TableName: table,
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'accountId', AttributeType: 'S' },
+        { AttributeName: ACCOUNT_TABLE_SCHEMA.partitionKey, AttributeType: 'S' },
+        { AttributeName: ACCOUNT_TABLE_SCHEMA.byIdKey, AttributeType: 'S' },
       ],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      KeySchema: [{ AttributeName: ACCOUNT_TABLE_SCHEMA.partitionKey, KeyType: 'HASH' }],
       GlobalSecondaryIndexes: [
         {
           IndexName: ACCOUNT_TABLE_SCHEMA.byIdIndex,
-          KeySchema: [{ AttributeName: 'accountId', KeyType: 'HASH' }],
+          KeySchema: [{ AttributeName: ACCOUNT_TABLE_SCHEMA.byIdKey, KeyType: 'HASH' }],
           Projection: { ProjectionType: 'ALL' },
         },
       ],
