@@ -17,6 +17,7 @@ import { API_LIMITS } from '../../schema/limits';
 import { DATABASE_NAME } from './data';
 import { ApiFirewall } from './firewall';
 import { QueueManagerFunction } from './function';
+import { INVOKE_RESOLVER_FILE, noneResolverField } from '../../resolvers/appsync-files';
 
 const SCHEMA = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
 const APPSYNC_JS = fileURLToPath(new URL('../../resolvers/appsync/', import.meta.url));
@@ -182,7 +183,7 @@ export class Api extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.resolver.function.node.defaultChild as CfnResource)}.Arn>:*]`,
       reason: 'AppSync invokes the resolver function, any version.',
     });
-    const invoke = appsyncCode('invokeResolver.[LAMBDA].ts');
+    const invoke = appsyncCode(INVOKE_RESOLVER_FILE);
     for (const [typeName, fields] of Object.entries(routedFields))
       for (const fieldName of fields)
         lambdaSource.createResolver(`${typeName}${fieldName}`, {
@@ -194,11 +195,10 @@ export class Api extends Construct {
 
     const none = this.api.addNoneDataSource('None');
     for (const file of readdirSync(APPSYNC_JS)) {
-      const match = /^(Query|Mutation|Subscription)\.(\w+)\.\[NONE\]\.ts$/.exec(file);
-      if (match)
-        none.createResolver(`${match[1]}${match[2]}`, {
-          typeName: match[1]!,
-          fieldName: match[2]!,
+      const field = noneResolverField(file);
+      if (field)
+        none.createResolver(`${field.typeName}${field.fieldName}`, {
+          ...field,
           runtime: appsync.FunctionRuntime.JS_1_0_0,
           code: appsyncCode(file),
         });

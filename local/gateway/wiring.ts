@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routedFields } from '../../resolvers/handlers/router';
 import { loadAppSyncJs, type AppSyncJsResolver } from '../appsync-js/runner';
+import { INVOKE_RESOLVER_FILE, noneResolverField } from '../../resolvers/appsync-files';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,13 +22,13 @@ export interface ApiWiring {
 export async function wiringFromSources(): Promise<ApiWiring> {
   const dir = join(ROOT, 'resolvers/appsync');
   const resolvers: ApiWiring['resolvers'] = new Map();
-  const invoke = await loadAppSyncJs(join(dir, 'invokeResolver.[LAMBDA].ts'));
+  const invoke = await loadAppSyncJs(join(dir, INVOKE_RESOLVER_FILE));
   for (const [typeName, fields] of Object.entries(routedFields))
     for (const field of fields) resolvers.set(`${typeName}.${field}`, { dataSource: 'lambda', code: invoke });
   for (const file of readdirSync(dir)) {
-    const match = /^(Query|Mutation|Subscription)\.(\w+)\.\[NONE\]\.ts$/.exec(file);
-    if (match)
-      resolvers.set(`${match[1]}.${match[2]}`, {
+    const field = noneResolverField(file);
+    if (field)
+      resolvers.set(`${field.typeName}.${field.fieldName}`, {
         dataSource: 'none',
         code: await loadAppSyncJs(join(dir, file)),
       });

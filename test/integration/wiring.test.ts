@@ -7,6 +7,7 @@ import { route, routedFields } from '../../resolvers/handlers/router';
 import { PUBLIC } from '../support/appsync';
 import { resolverEvent } from '../support/appsync';
 import { openStack, type TestStack } from '../support/stack';
+import { noneResolverField } from '../../resolvers/appsync-files';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const schema = buildSchema(
@@ -17,9 +18,9 @@ const fieldsOf = (type: GraphQLObjectType | null | undefined) => Object.keys(typ
 describe('wiring: schema ↔ resolvers', () => {
   it('given the schema, then every Query, Mutation and Subscription field has exactly one resolver', () => {
     const appsyncJs = readdirSync(root('resolvers/appsync'))
-      .map((f) => /^(Query|Mutation|Subscription)\.(\w+)\.\[NONE\]\.ts$/.exec(f))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => `${m[1]}.${m[2]}`);
+      .map(noneResolverField)
+      .filter((f) => f !== null)
+      .map((f) => `${f.typeName}.${f.fieldName}`);
     const lambda = [
       ...routedFields.Query.map((f) => `Query.${f}`),
       ...routedFields.Mutation.map((f) => `Mutation.${f}`),
