@@ -6,6 +6,7 @@
 import { Amplify } from 'aws-amplify';
 import { CONNECTION_STATE_CHANGE, ConnectionState, generateClient } from 'aws-amplify/api';
 import { Hub } from 'aws-amplify/utils';
+import { ApiError } from './api-error';
 
 /** Served by the local server at /runtime-config.json, and generated from stack outputs in AWS. */
 export interface RuntimeConfig {
@@ -43,16 +44,7 @@ export async function configure(): Promise<RuntimeConfig> {
   return config;
 }
 
-/** A GraphQL error as the API reports it: a stable errorType, a human message, and machine-readable info. */
-export class ApiError extends Error {
-  constructor(
-    readonly errorType: string,
-    message: string,
-    readonly info: { reason?: string; field?: string } = {},
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

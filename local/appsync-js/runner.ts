@@ -75,7 +75,8 @@ export async function loadAppSyncJs(
         data?: unknown;
         errorInfo?: unknown;
       };
-      if (e?.name !== 'AppSyncJsError') throw error;
+      // Raised in the sandbox (another realm): recognised by name, not instanceof.
+      if (e?.name !== 'AppSyncError') throw error;
       return { error: { message: e.message, errorType: e.errorType, data: e.data, errorInfo: e.errorInfo } };
     }
   };

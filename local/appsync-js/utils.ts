@@ -3,24 +3,13 @@
  * resolver by the runner. (The npm package holds types only.) What a call records for the runner (errors,
  * the subscription filter) goes to the evaluation slot the runner puts on the sandbox's globalThis.
  */
+import { AppSyncError } from '../gateway/errors';
 export interface SubscriptionFilter {
   filterGroup: { filters: { fieldName: string; operator: string; value: unknown }[] }[];
 }
 
 export interface EvaluationSlot {
   subscriptionFilter?: SubscriptionFilter;
-}
-
-export class AppSyncJsError extends Error {
-  constructor(
-    message: string,
-    readonly errorType: string | undefined,
-    readonly data?: unknown,
-    readonly errorInfo?: unknown,
-  ) {
-    super(message);
-    this.name = 'AppSyncJsError';
-  }
 }
 
 const slot = (): EvaluationSlot =>
@@ -48,7 +37,7 @@ function filtersOf(
   for (const [fieldName, condition] of Object.entries(object)) {
     for (const [operator, value] of Object.entries(condition)) {
       if (!OPERATORS.includes(operator))
-        throw new AppSyncJsError(`Unsupported filter operator ${operator}`, 'BadRequest');
+        throw new AppSyncError(`Unsupported filter operator ${operator}`, 'BadRequest');
       filters.push({ fieldName, operator, value });
     }
   }
@@ -57,10 +46,11 @@ function filtersOf(
 
 export const util = {
   error(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): never {
-    throw new AppSyncJsError(message, errorType, data, errorInfo);
+    // AppSync answers an error raised without a type as "Unknown".
+    throw new AppSyncError(message, errorType ?? 'Unknown', data ?? null, errorInfo ?? null);
   },
   unauthorized(): never {
-    throw new AppSyncJsError('Unauthorized', 'Unauthorized');
+    throw new AppSyncError('Unauthorized', 'Unauthorized');
   },
   /** Like AppSync's (Java regex): the whole value must match the pattern. */
   matches(pattern: string, value: string): boolean {

@@ -1,6 +1,9 @@
 import type { GraphQLError } from 'graphql';
 
-/** An error a resolver raises the AppSync way (util.error / util.unauthorized, or the gateway itself). */
+/**
+ * An error raised the AppSync way: by a resolver (util.error / util.unauthorized, inside its sandbox) or by the
+ * gateway itself. It becomes one entry of the response's `errors[]`.
+ */
 export class AppSyncError extends Error {
   constructor(
     message: string,

@@ -3,6 +3,7 @@ import type { Deps } from '../../resolvers/domain/deps';
 import type { Identity } from '../../resolvers/domain/model';
 import { toResolverContext } from '../../resolvers/handlers/identity';
 import { route } from '../../resolvers/handlers/router';
+import { ApiError } from '../../clients/shared/api-error';
 
 /** An event shaped as AppSync sends it to a Lambda data source behind a Lambda authorizer. */
 export function resolverEvent(
@@ -24,15 +25,7 @@ export function resolverEvent(
   };
 }
 
-/** An error as a GraphQL client would see it. */
-export class ApiError extends Error {
-  constructor(
-    readonly errorType: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 export type Api = <T = any>(field: string, args?: Record<string, unknown>) => Promise<T>;
 
@@ -41,7 +34,8 @@ export function apiAs(deps: Deps, identity: Identity): Api {
   return async (field, args = {}) => {
     const type = QUERIES.has(field) ? 'Query' : 'Mutation';
     const result = await route(deps, resolverEvent(type, field, args, identity));
-    if ('error' in result) throw new ApiError(result.error.errorType, result.error.message);
+    if ('error' in result)
+      throw new ApiError(result.error.errorType, result.error.message, result.error.errorInfo ?? {});
     return result.data as never;
   };
 }
