@@ -1,3 +1,5 @@
+import type { InFlight } from './in-flight';
+import type { GroupCommit } from './issue';
 import type { AccountStore, EventPublisher, JobQueue, Log, PositionIndex, QueueStore } from './ports';
 import type { ScryptCost } from './secrets';
 import type { SessionKey } from './sessions';
@@ -16,6 +18,10 @@ export interface Deps {
   now(): number;
   newId(): string;
   scryptCost?: ScryptCost;
+  /** Joins in flight, committed in groups per queue (made with `queues`; every request's copy shares it). */
+  joins: GroupCommit;
+  /** Position index rebuilds in flight, one per queue (made with `positions`). */
+  indexRebuilds: InFlight<string>;
   /** How long one access token lives (default SESSION.lifetimeSeconds); short only in tests. */
   sessionLifetimeSeconds?: number;
 }

@@ -2,13 +2,9 @@ import type { Deps } from './deps';
 import type { Queue, Ticket } from './model';
 import type { IndexChange } from './ports';
 
-const rebuilding = new Map<string, Promise<void>>();
-
 /** Replaces the queue's index with SQL's view; concurrent callers for one queue share one rebuild. */
 export function rebuildIndex(deps: Deps, queueId: string): Promise<void> {
-  const running = rebuilding.get(queueId);
-  if (running) return running;
-  const work = (async () => {
+  return deps.indexRebuilds.run(queueId, async () => {
     const snapshot = await deps.queues.waitingSnapshot(queueId);
     if (!snapshot) return deps.positions.drop(queueId);
     await deps.positions.rebuild(queueId, snapshot.version, snapshot.waiting);
@@ -17,9 +13,7 @@ export function rebuildIndex(deps: Deps, queueId: string): Promise<void> {
       version: snapshot.version,
       waiting: snapshot.waiting.length,
     });
-  })().finally(() => rebuilding.delete(queueId));
-  rebuilding.set(queueId, work);
-  return work;
+  });
 }
 
 /**

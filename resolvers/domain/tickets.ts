@@ -8,7 +8,7 @@ import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
 import { paceInterval, paceSlots, placePace, waitRange, withSample, type WaitRange } from './estimates';
 import { positionOf } from './positions';
 import { nextTokenOf } from './queues';
-import { issue, ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
+import { ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
 import { hashToken, newToken } from './secrets';
 import {
   LIMITS,
@@ -69,7 +69,7 @@ function parseTicketInput(input: TicketInput) {
 /** Staff adds a person: allowed while the queue is open or paused, whatever its self-join capacity. */
 export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
   const ownerId = requireOwner(identity);
-  return issue(deps, parseId('queueId', rawQueueId), 'STAFF', parseTicketInput(input), (queue) => {
+  return deps.joins.issue(deps, parseId('queueId', rawQueueId), 'STAFF', parseTicketInput(input), (queue) => {
     assertOwns(ownerId, queue);
     if (queue.status === 'CLOSED') throw new ConflictError('The queue is closed. Open it to add people.');
   });
@@ -77,7 +77,7 @@ export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unkn
 
 /** Self-join: only when the owner allows it, the queue is open, and it is not full. */
 export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketInput) {
-  return issue(deps, parseId('queueId', rawQueueId), 'SELF', parseTicketInput(input), (queue) => {
+  return deps.joins.issue(deps, parseId('queueId', rawQueueId), 'SELF', parseTicketInput(input), (queue) => {
     const refuse = (message: string, reason: JoinRefusal) => new ConflictError(message, { reason });
     if (!queue.selfJoin) throw refuse('This queue does not take self-service joins.', 'SELF_JOIN_OFF');
     if (queue.status === 'PAUSED') throw refuse('This queue is paused. Please try again soon.', 'PAUSED');

@@ -17,6 +17,8 @@ import { DynamoAccountStore } from '../stores/accounts/dynamodb';
 import type { SqlDatabase } from '../stores/sql/database';
 import { SqlQueueStore } from '../stores/sql/queue-store';
 import type { AuthorizerDeps } from './authorizer';
+import { InFlight } from '../domain/in-flight';
+import { GroupCommit } from '../domain/issue';
 
 /**
  * The one place each function's dependencies are assembled from opened stores. The runtimes differ only in how
@@ -50,6 +52,8 @@ export function resolverDeps(parts: ResolverParts): Deps {
     publicUrl: parts.publicUrl.replace(/\/$/, ''),
     now: monotonicClock(),
     newId: randomUUID,
+    joins: new GroupCommit(),
+    indexRebuilds: new InFlight(),
     ...(parts.sessionLifetimeSeconds ? { sessionLifetimeSeconds: parts.sessionLifetimeSeconds } : {}),
   };
 }
