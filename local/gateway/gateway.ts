@@ -1,3 +1,8 @@
+/**
+ * The AppSync semantics the local server mirrors, in one class: the schema with AppSync's scalars and auth
+ * directives, auth modes per field, resolver evaluation on data sources, limits, and subscriptions with their
+ * filters. Over ~300 lines because these rules interlock (a field's auth decides what its resolver sees).
+ */
 import type { AppSyncAuthorizerResult } from 'aws-lambda';
 import {
   buildSchema,

@@ -1,3 +1,7 @@
+/**
+ * MariaDB, Redis and moto as processes of our own on free ports (TLS for the first two, as RDS and ElastiCache
+ * require), stopped by PID: the rehearsal and the fault tests use them. Three services started alike, so one file.
+ */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,3 +1,7 @@
+/**
+ * `npm run start:aws`, start to stop: synthesize, create the stand-in resources, run the deploy-time custom
+ * resource, serve the assembly, and undo all of it. One sequence, read top to bottom, hence one file.
+ */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -7,6 +7,7 @@ import type { IssuedTicket } from '../domain/issue';
 import type { Identity } from '../domain/model';
 import * as queues from '../domain/queues';
 import { queueStats } from '../domain/stats';
+import * as staff from '../domain/staff-tickets';
 import * as tickets from '../domain/tickets';
 import type * as G from '../generated/graphql';
 import { fromResolverContext } from './identity';
@@ -82,7 +83,7 @@ export const routes: Routes = {
       const queue = await queues.getQueue(deps, id, a.id);
       return queue && presentQueue(queue, deps.publicUrl);
     },
-    queueTickets: async (deps, id, a) => presentPage(await tickets.queueTickets(deps, id, a), presentTicket),
+    queueTickets: async (deps, id, a) => presentPage(await staff.queueTickets(deps, id, a), presentTicket),
     queueStats: async (deps, id, a) => presentStats(await queueStats(deps, id, a)),
     ticket: (deps, _id, a) => tickets.ticketView(deps, a.token),
     queueDisplay: async (deps, _id, a) => {
@@ -109,21 +110,20 @@ export const routes: Routes = {
     setQueueStatus: async (deps, id, a) =>
       presentQueue(await queues.setQueueStatus(deps, id, a.id, a.status), deps.publicUrl),
     deleteQueue: (deps, id, a) => queues.deleteQueue(deps, id, a.id),
-    addTicket: async (deps, id, a) => issued(await tickets.addTicket(deps, id, a.queueId, a.input)),
+    addTicket: async (deps, id, a) => issued(await staff.addTicket(deps, id, a.queueId, a.input)),
     joinQueue: async (deps, _id, a) => issued(await tickets.joinQueue(deps, a.queueId, a.input)),
     callNext: async (deps, id, a) => {
-      const ticket = await tickets.callNext(deps, id, a.queueId);
+      const ticket = await staff.callNext(deps, id, a.queueId);
       return ticket && presentTicket(ticket);
     },
     recallTicket: async (deps, id, a) =>
-      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'RECALLED')),
+      presentTicket(await staff.transitionTicket(deps, id, a.id, 'RECALLED')),
     completeTicket: async (deps, id, a) =>
-      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'SERVED')),
-    markNoShow: async (deps, id, a) =>
-      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'NO_SHOW')),
+      presentTicket(await staff.transitionTicket(deps, id, a.id, 'SERVED')),
+    markNoShow: async (deps, id, a) => presentTicket(await staff.transitionTicket(deps, id, a.id, 'NO_SHOW')),
     removeTicket: async (deps, id, a) =>
-      presentTicket(await tickets.transitionTicket(deps, id, a.id, 'REMOVED')),
-    newTicketLink: async (deps, id, a) => issued(await tickets.newTicketLink(deps, id, a.id)),
+      presentTicket(await staff.transitionTicket(deps, id, a.id, 'REMOVED')),
+    newTicketLink: async (deps, id, a) => issued(await staff.newTicketLink(deps, id, a.id)),
     leaveQueue: (deps, _id, a) => tickets.leaveQueue(deps, a.token),
   },
 };

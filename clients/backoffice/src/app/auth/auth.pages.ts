@@ -1,3 +1,4 @@
+/** The account pages before a session: sign-up, verification, login, password reset (each small; one file). */
 import { Component, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';

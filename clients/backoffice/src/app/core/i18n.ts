@@ -1,3 +1,7 @@
+/**
+ * Every text of the backoffice, in English and Brazilian Portuguese side by side. Longer than the files around
+ * it on purpose: kept together, a message missing in one language is a type error (`Messages` is English's shape).
+ */
 import type { PasswordRefusal } from '../../../../../schema/rules';
 import { detectLanguage, otherLanguage, applyLanguage, type Language } from '../../../../shared/language';
 import { computed, Injectable, signal } from '@angular/core';

@@ -1,0 +1,216 @@
+/** Staff's side of tickets: adding people, calling, moving a ticket along its life, links, the list. */
+import { changeQueue, changeQueueInOrder, type Plan } from './changes';
+import type { Deps } from './deps';
+import { ConflictError, ValidationError } from './errors';
+import { paceInterval, paceSlots, withSample } from './estimates';
+import { assertOwns, ownedQueue, requireOwner } from './identity';
+import { ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
+import type { Identity, Queue, Ticket, TicketStatus } from './model';
+import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
+import { positionOf } from './positions';
+import { nextTokenOf } from './queues';
+import { hashToken, newToken } from './secrets';
+import { lockedTicket, parseTicketInput, ticketNotFound, type TicketInput } from './tickets';
+import { LIMITS, parseId, parseLimit } from './validation';
+
+const TICKET_STATUSES: readonly TicketStatus[] = [
+  'WAITING',
+  'CALLED',
+  'SERVED',
+  'NO_SHOW',
+  'REMOVED',
+  'LEFT',
+];
+
+/** Staff adds a person: allowed while the queue is open or paused, whatever its self-join capacity. */
+export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
+  const ownerId = requireOwner(identity);
+  return deps.joins.issue(deps, parseId('queueId', rawQueueId), 'STAFF', parseTicketInput(input), (queue) => {
+    assertOwns(ownerId, queue);
+    if (queue.status === 'CLOSED') throw new ConflictError('The queue is closed. Open it to add people.');
+  });
+}
+
+function calledMail(deps: Deps, queue: Queue, ticket: Ticket, version: number): MailJob[] {
+  if (!ticket.email) return [];
+  return [
+    {
+      id: `ticket-called:${ticket.id}:${version}`,
+      template: 'TICKET_CALLED',
+      to: ticket.email,
+      data: {
+        queueName: queue.name,
+        number: String(ticket.number),
+        calledMessage: queue.calledMessage ?? '',
+      },
+    },
+  ];
+}
+
+/** Calls the first waiting ticket; null when nobody waits. */
+export async function callNext(
+  deps: Deps,
+  identity: Identity,
+  rawQueueId: unknown,
+): Promise<PositionedTicket | null> {
+  const ownerId = requireOwner(identity);
+  const queueId = parseId('queueId', rawQueueId);
+  const committed = await changeQueueInOrder(deps, queueId, async (tx) => {
+    assertOwns(ownerId, tx.queue);
+    if (tx.queue.status === 'CLOSED')
+      throw new ConflictError('The queue is closed. Open or pause it to call people.');
+    const at = deps.now();
+    // Whoever is still called is done (unless the owner turned this off): one SERVED change each, so their
+    // pages learn it, before the next person is called.
+    const plans: Plan<PositionedTicket | null>[] = [];
+    for (const done of tx.queue.serveOnNext ? await tx.calledTickets() : []) {
+      const served: TicketPatch = { status: 'SERVED', finishedAt: at };
+      await tx.updateTicket(done.id, served);
+      plans.push({
+        value: { ...done, ...served, position: null },
+        kind: 'SERVED',
+        ticketNumber: done.number,
+      });
+    }
+    const next = await tx.firstWaiting();
+    if (!next) return [...plans, { value: null }];
+    const patch: TicketPatch = { status: 'CALLED', calledAt: at };
+    await tx.updateTicket(next.id, patch);
+    await recordPace(tx, at);
+    return [
+      ...plans,
+      {
+        value: { ...next, ...patch, position: null },
+        kind: 'CALLED',
+        ticketNumber: next.number,
+        queuePatch: {
+          waitingCount: tx.queue.waitingCount - 1,
+          nowServing: next.number,
+          lastCalledAt: at,
+        },
+        index: { remove: next.id },
+        // Its event's version: after the queue's, and after each SERVED change above.
+        mail: calledMail(deps, tx.queue, next, tx.queue.version + plans.length + 1),
+      },
+    ];
+  });
+  return committed.at(-1)?.value ?? null;
+}
+
+/** Adds this call's interval to the queue's pace (its hour-of-week and its recent samples), when it is pace. */
+async function recordPace(tx: QueueTx, at: number): Promise<void> {
+  const interval = paceInterval(tx.queue.lastCalledAt, at);
+  if (interval === null) return;
+  const slots = paceSlots(at);
+  const samples = await tx.pace(slots);
+  for (const slot of slots) await tx.savePace(slot, withSample(slot, samples.get(slot) ?? [], at, interval));
+}
+
+type Transition = 'RECALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED';
+
+const FROM: Record<Transition, readonly TicketStatus[]> = {
+  RECALLED: ['CALLED', 'NO_SHOW'],
+  SERVED: ['CALLED'],
+  NO_SHOW: ['CALLED'],
+  REMOVED: ['WAITING', 'CALLED'],
+};
+const TO: Record<Transition, TicketStatus> = {
+  RECALLED: 'CALLED',
+  SERVED: 'SERVED',
+  NO_SHOW: 'NO_SHOW',
+  REMOVED: 'REMOVED',
+};
+
+/** Staff moves any ticket (not only the head) along its life: recall, served, no-show, remove. */
+export async function transitionTicket(
+  deps: Deps,
+  identity: Identity,
+  rawId: unknown,
+  transition: Transition,
+): Promise<PositionedTicket> {
+  const ownerId = requireOwner(identity);
+  const id = parseId('id', rawId);
+  const found = await deps.queues.ticket(id);
+  if (!found) throw ticketNotFound();
+  const { value } = await changeQueue(deps, found.queueId, async (tx) => {
+    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
+    const ticket = await lockedTicket(tx, id);
+    if (!FROM[transition].includes(ticket.status))
+      throw new ConflictError(
+        `A ${ticket.status} ticket cannot be ${transition.toLowerCase().replace('_', '-')}.`,
+        {
+          status: ticket.status,
+        },
+      );
+    const at = deps.now();
+    const status = TO[transition];
+    const patch: TicketPatch =
+      transition === 'RECALLED' ? { status, calledAt: at, finishedAt: null } : { status, finishedAt: at };
+    await tx.updateTicket(id, patch);
+    const wasWaiting = ticket.status === 'WAITING';
+    return {
+      value: { ...ticket, ...patch, position: null },
+      kind: transition,
+      ticketNumber: ticket.number,
+      queuePatch: {
+        ...(wasWaiting ? { waitingCount: tx.queue.waitingCount - 1 } : {}),
+        ...(transition === 'RECALLED' ? { nowServing: ticket.number } : {}),
+      },
+      ...(wasWaiting ? { index: { remove: id } } : {}),
+      mail: transition === 'RECALLED' ? calledMail(deps, tx.queue, ticket, tx.queue.version + 1) : [],
+    };
+  });
+  deps.log.info('ticket updated', { queueId: found.queueId, ticketId: id, transition });
+  return value;
+}
+
+/**
+ * Staff shows a ticket's link again: only the token's hash is stored, so the ticket gets a new token and the
+ * previous link stops working (the person's page says so). Only while the ticket is WAITING or CALLED.
+ */
+export async function newTicketLink(deps: Deps, identity: Identity, rawId: unknown): Promise<IssuedTicket> {
+  const ownerId = requireOwner(identity);
+  const id = parseId('id', rawId);
+  const found = await deps.queues.ticket(id);
+  if (!found) throw ticketNotFound();
+  const accessToken = newToken();
+  const { value: ticket, queue } = await changeQueue(deps, found.queueId, async (tx) => {
+    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
+    const locked = await lockedTicket(tx, id);
+    if (locked.status !== 'WAITING' && locked.status !== 'CALLED')
+      throw new ConflictError(`A ${locked.status} ticket needs no link.`, { status: locked.status });
+    await tx.replaceTokenHash(id, hashToken(accessToken));
+    return { value: locked };
+  });
+  deps.log.info('ticket link replaced', { queueId: queue.id, ticketId: id });
+  const { position } = await positionOf(deps, queue, ticket);
+  return { ticket: { ...ticket, position }, accessToken, accessUrl: ticketUrl(deps, accessToken) };
+}
+
+/** An owner's view of a queue's tickets in number order, with the positions of the waiting ones. */
+export async function queueTickets(
+  deps: Deps,
+  identity: Identity,
+  args: { queueId?: unknown; statuses?: unknown; limit?: unknown; nextToken?: unknown },
+): Promise<Page<PositionedTicket>> {
+  const ownerId = requireOwner(identity);
+  const queue = await ownedQueue(deps, ownerId, parseId('queueId', args.queueId));
+  const statuses = parseStatuses(args.statuses);
+  const page = await deps.queues.tickets(
+    queue.id,
+    statuses,
+    parseLimit(args.limit, 100, LIMITS.pageMax),
+    nextTokenOf(args.nextToken),
+  );
+  const first = page.items.find((t) => t.status === 'WAITING');
+  let position = first ? await deps.queues.countWaitingBefore(queue.id, first.number) : 0;
+  const items = page.items.map((t) => ({ ...t, position: t.status === 'WAITING' ? (position += 1) : null }));
+  return { items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+}
+
+function parseStatuses(raw: unknown): TicketStatus[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw) || raw.some((s) => !TICKET_STATUSES.includes(s as TicketStatus)))
+    throw new ValidationError('statuses must be ticket statuses.');
+  return raw.length === 0 ? undefined : (raw as TicketStatus[]);
+}

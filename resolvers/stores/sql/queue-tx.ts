@@ -1,0 +1,118 @@
+import type { Transaction } from 'kysely';
+import type { PaceSample } from '../../domain/estimates';
+import type { Queue, Ticket } from '../../domain/model';
+import type { QueuePatch, QueueTx, TicketPatch } from '../../domain/ports';
+import type { Tables } from './database';
+import { paceOf, queueColumns, TICKET_COLUMNS, ticketColumns, toTicket } from './rows';
+
+/** Reads and writes inside one queue's transaction, its row locked (SqlQueueStore.inQueueTransaction). */
+export class SqlQueueTx implements QueueTx {
+  constructor(
+    private readonly trx: Transaction<Tables>,
+    readonly queue: Queue,
+    private readonly mysql: boolean,
+  ) {}
+
+  async firstWaiting(): Promise<Ticket | undefined> {
+    let query = this.trx
+      .selectFrom('tickets')
+      .select(TICKET_COLUMNS)
+      .where('queue_id', '=', this.queue.id)
+      .where('status', '=', 'WAITING')
+      .orderBy('number', 'asc')
+      .limit(1);
+    // Locking reads see the latest committed rows whatever the isolation level.
+    if (this.mysql) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row && toTicket(row);
+  }
+
+  async calledTickets(): Promise<Ticket[]> {
+    let query = this.trx
+      .selectFrom('tickets')
+      .select(TICKET_COLUMNS)
+      .where('queue_id', '=', this.queue.id)
+      .where('status', '=', 'CALLED')
+      .orderBy('number', 'asc');
+    if (this.mysql) query = query.forUpdate();
+    return (await query.execute()).map(toTicket);
+  }
+
+  async ticket(id: string): Promise<Ticket | undefined> {
+    let query = this.trx
+      .selectFrom('tickets')
+      .select(TICKET_COLUMNS)
+      .where('id', '=', id)
+      .where('queue_id', '=', this.queue.id);
+    if (this.mysql) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row && toTicket(row);
+  }
+
+  async insertTickets(tickets: { ticket: Ticket; tokenHash: string }[]): Promise<void> {
+    // 500 rows a statement stays under SQLite's and MySQL's parameter limits.
+    for (let i = 0; i < tickets.length; i += 500) {
+      await this.trx
+        .insertInto('tickets')
+        .values(
+          tickets.slice(i, i + 500).map(({ ticket, tokenHash }) => ({
+            id: ticket.id,
+            queue_id: ticket.queueId,
+            number: ticket.number,
+            name: ticket.name,
+            email: ticket.email,
+            phone: ticket.phone,
+            status: ticket.status,
+            source: ticket.source,
+            token_hash: tokenHash,
+            joined_at: ticket.joinedAt,
+            called_at: ticket.calledAt,
+            finished_at: ticket.finishedAt,
+            quote_low_s: ticket.quote?.lowSeconds ?? null,
+            quote_high_s: ticket.quote?.highSeconds ?? null,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async pace(slots: number[]): Promise<Map<number, PaceSample[]>> {
+    return paceOf(this.trx, this.queue.id, slots);
+  }
+
+  async savePace(slot: number, samples: PaceSample[]): Promise<void> {
+    const row = { queue_id: this.queue.id, slot, samples: JSON.stringify(samples) };
+    const insert = this.trx.insertInto('call_pace').values(row);
+    await (
+      this.mysql
+        ? insert.onDuplicateKeyUpdate({ samples: row.samples })
+        : insert.onConflict((oc) => oc.columns(['queue_id', 'slot']).doUpdateSet({ samples: row.samples }))
+    ).execute();
+  }
+
+  async replaceTokenHash(id: string, tokenHash: string): Promise<void> {
+    await this.trx
+      .updateTable('tickets')
+      .set({ token_hash: tokenHash })
+      .where('id', '=', id)
+      .where('queue_id', '=', this.queue.id)
+      .execute();
+  }
+
+  async updateTicket(id: string, patch: TicketPatch): Promise<void> {
+    const columns = ticketColumns(patch);
+    if (Object.keys(columns).length === 0) return;
+    await this.trx
+      .updateTable('tickets')
+      .set(columns)
+      .where('id', '=', id)
+      .where('queue_id', '=', this.queue.id)
+      .execute();
+  }
+
+  async updateQueue(patch: QueuePatch): Promise<void> {
+    const columns = queueColumns(patch);
+    if (Object.keys(columns).length === 0) return;
+    await this.trx.updateTable('queues').set(columns).where('id', '=', this.queue.id).execute();
+  }
+}

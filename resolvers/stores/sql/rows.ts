@@ -1,0 +1,120 @@
+/** How queues, tickets and pace samples map to rows: the one place that knows the column names. */
+import type { Kysely, Selectable } from 'kysely';
+import type { PaceSample } from '../../domain/estimates';
+import type { Queue, QueueStatus, Ticket, TicketSource, TicketStatus } from '../../domain/model';
+import type { QueuePatch, TicketPatch } from '../../domain/ports';
+import type { QueuesTable, Tables, TicketsTable } from './database';
+
+const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export function toQueue(row: Selectable<QueuesTable>): Queue {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    name: row.name,
+    description: row.description,
+    calledMessage: row.called_message,
+    status: row.status as QueueStatus,
+    selfJoin: Number(row.self_join) === 1,
+    serveOnNext: Number(row.serve_on_next) === 1,
+    capacity: nullableNumber(row.capacity),
+    version: Number(row.version),
+    nextNumber: Number(row.next_number),
+    waitingCount: Number(row.waiting_count),
+    nowServing: nullableNumber(row.now_serving),
+    lastCalledAt: nullableNumber(row.last_called_at),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export const TICKET_COLUMNS = [
+  'id',
+  'queue_id',
+  'number',
+  'name',
+  'email',
+  'phone',
+  'status',
+  'source',
+  'joined_at',
+  'called_at',
+  'finished_at',
+  'quote_low_s',
+  'quote_high_s',
+] as const;
+
+export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
+  return {
+    id: row.id,
+    queueId: row.queue_id,
+    number: Number(row.number),
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    status: row.status as TicketStatus,
+    source: row.source as TicketSource,
+    joinedAt: Number(row.joined_at),
+    calledAt: nullableNumber(row.called_at),
+    finishedAt: nullableNumber(row.finished_at),
+    quote:
+      row.quote_low_s === null || row.quote_high_s === null
+        ? null
+        : { lowSeconds: Number(row.quote_low_s), highSeconds: Number(row.quote_high_s) },
+  };
+}
+
+/** Rows of call_pace as slots and their samples; unreadable JSON counts as no samples (estimates are advisory). */
+export function toPace(rows: { slot: number; samples: string }[]): Map<number, PaceSample[]> {
+  const out = new Map<number, PaceSample[]>();
+  for (const row of rows) {
+    try {
+      const samples: unknown = JSON.parse(row.samples);
+      if (Array.isArray(samples)) out.set(Number(row.slot), samples as PaceSample[]);
+    } catch {
+      // left out
+    }
+  }
+  return out;
+}
+
+export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
+  const out: Partial<QueuesTable> = {};
+  if (patch.name !== undefined) out.name = patch.name;
+  if (patch.description !== undefined) out.description = patch.description;
+  if (patch.calledMessage !== undefined) out.called_message = patch.calledMessage;
+  if (patch.status !== undefined) out.status = patch.status;
+  if (patch.selfJoin !== undefined) out.self_join = patch.selfJoin ? 1 : 0;
+  if (patch.serveOnNext !== undefined) out.serve_on_next = patch.serveOnNext ? 1 : 0;
+  if (patch.capacity !== undefined) out.capacity = patch.capacity;
+  if (patch.version !== undefined) out.version = patch.version;
+  if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
+  if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;
+  if (patch.nowServing !== undefined) out.now_serving = patch.nowServing;
+  if (patch.lastCalledAt !== undefined) out.last_called_at = patch.lastCalledAt;
+  if (patch.updatedAt !== undefined) out.updated_at = patch.updatedAt;
+  return out;
+}
+
+export function ticketColumns(patch: TicketPatch): Partial<TicketsTable> {
+  const out: Partial<TicketsTable> = {};
+  if (patch.status !== undefined) out.status = patch.status;
+  if (patch.calledAt !== undefined) out.called_at = patch.calledAt;
+  if (patch.finishedAt !== undefined) out.finished_at = patch.finishedAt;
+  return out;
+}
+
+export async function paceOf(
+  db: Kysely<Tables>,
+  queueId: string,
+  slots: number[],
+): Promise<Map<number, PaceSample[]>> {
+  if (slots.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('call_pace')
+    .select(['slot', 'samples'])
+    .where('queue_id', '=', queueId)
+    .where('slot', 'in', slots)
+    .execute();
+  return toPace(rows);
+}
