@@ -27,7 +27,7 @@ export class SqsEventSource {
   private constructor(
     private readonly spec: EventSourceSpec,
     private readonly queue: { url: string; arn: string },
-    private readonly fn: LambdaFunction,
+    private readonly fn: Pick<LambdaFunction, 'invoke'>,
     private readonly sqs: SQSClient,
     private readonly log: Log,
   ) {
@@ -38,7 +38,7 @@ export class SqsEventSource {
   static async start(
     spec: EventSourceSpec,
     queue: { url: string; arn: string },
-    fn: LambdaFunction,
+    fn: Pick<LambdaFunction, 'invoke'>,
     aws: AwsClientConfig,
     log: Log,
   ): Promise<SqsEventSource> {

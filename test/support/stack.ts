@@ -2,7 +2,7 @@ import type { Deps } from '../../resolvers/domain/deps';
 import type { MailJob, MailMessage, MailTransport, PositionIndex } from '../../resolvers/domain/ports';
 import { sessionKey } from '../../resolvers/domain/sessions';
 import { resolverDeps } from '../../resolvers/handlers/composition';
-import { InProcessEventBus } from '../../resolvers/stores/events/in-process';
+import { InProcessEventBus } from './event-bus';
 import { MemoryPositionIndex } from '../../resolvers/stores/positions/memory';
 import { connectRedis, RedisPositionIndex } from '../../resolvers/stores/positions/redis';
 import { openSqlDatabase } from '../../resolvers/stores/sql/database';

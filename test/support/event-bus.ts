@@ -1,9 +1,12 @@
-import type { QueueEvent } from '../../domain/model';
-import type { EventPublisher } from '../../domain/ports';
+import type { QueueEvent } from '../../resolvers/domain/model';
+import type { EventPublisher } from '../../resolvers/domain/ports';
 
 export type QueueEventListener = (event: QueueEvent) => void;
 
-/** Publishes queue events to listeners in this process (the local gateway's subscriptions, tests). */
+/**
+ * The test stacks' event publisher: every event to listeners in this process, in publish order, so a test can
+ * read what subscribers were sent. (The local server publishes through its gateway's fan-out instead.)
+ */
 export class InProcessEventBus implements EventPublisher {
   private readonly listeners = new Set<QueueEventListener>();
 
