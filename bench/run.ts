@@ -9,7 +9,7 @@ import { fanoutBaseline, fanoutServer, type FanoutResult } from './fanout';
 import { JOINS, joinBaseline, joinServer, WARM_UP, type JoinResult } from './joins';
 import { readBaseline, readServer, type ReadResult } from './reads';
 import { killAll } from './lib/processes';
-import { int, ms, ratio } from './lib/stats';
+import { int, markdownTable, medianOf, ms, ratio } from './lib/stats';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const quick = !!process.env.BENCH_QUICK;
@@ -30,8 +30,7 @@ const PRICES = {
 const REPEATS = quick ? 1 : 3;
 
 function median(results: FanoutResult[]): FanoutResult {
-  const mid = <T>(values: T[], key: (v: T) => number) =>
-    [...values].map(key).sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const mid = medianOf;
   const first = results[0]!;
   return {
     ...first,
@@ -50,7 +49,7 @@ function median(results: FanoutResult[]): FanoutResult {
 }
 
 async function fanoutSection(): Promise<void> {
-  const rows: string[] = [];
+  const rows: (string | number)[][] = [];
   for (const n of quick ? [200, 1000] : [1000, 10_000]) {
     const runs: Record<'embedded' | 'redis' | 'baseline', FanoutResult[]> = {
       embedded: [],
@@ -68,18 +67,41 @@ async function fanoutSection(): Promise<void> {
     const [embedded, redis, baseline] = [median(runs.embedded), median(runs.redis), median(runs.baseline)];
     measuredFanout ??= embedded;
     for (const r of [embedded, redis, baseline])
-      rows.push(
-        `| ${int(n)} | ${r.mode} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r === baseline ? '—' : ratio(r.p99, baseline.p99)} | ${int(r.delivered)}/${int(r.expected)} | ${r.memoryPerSubscriberBytes === undefined ? '—' : `${(r.memoryPerSubscriberBytes / 1024).toFixed(1)} KB`} | ${r.publishesPerChange ?? '—'} | ${Math.round(r.bytesPerMessage)} B |`,
-      );
+      rows.push([
+        int(n),
+        r.mode,
+        ms(r.p50),
+        ms(r.p99),
+        ms(r.max),
+        r === baseline ? '—' : ratio(r.p99, baseline.p99),
+        `${int(r.delivered)}/${int(r.expected)}`,
+        r.memoryPerSubscriberBytes === undefined
+          ? '—'
+          : `${(r.memoryPerSubscriberBytes / 1024).toFixed(1)} KB`,
+        r.publishesPerChange ?? '—',
+        `${Math.round(r.bytesPerMessage)} B`,
+      ]);
   }
   sections.push(
     [
       '### Fan-out: 20 calls to N live subscribers of one queue',
       `Latency: from sending \`callNext\` to each subscriber receiving the event (the baseline: from sending the broadcast request). Each configuration ran ${REPEATS}× interleaved; medians of the runs' p50/p99/max, deliveries summed. Target: every event delivered, p99 at N = 10,000 within 1.5× the bare broadcast, one publish per change, memory per subscriber under 20 KB.`,
       '',
-      '| N | server | p50 | p99 | max | p99 vs baseline | delivered | memory / subscriber | publishes / change | message |',
-      '|---|---|---|---|---|---|---|---|---|---|',
-      ...rows,
+      markdownTable(
+        [
+          'N',
+          'server',
+          'p50',
+          'p99',
+          'max',
+          'p99 vs baseline',
+          'delivered',
+          'memory / subscriber',
+          'publishes / change',
+          'message',
+        ],
+        rows,
+      ),
     ].join('\n'),
   );
 }
@@ -99,12 +121,30 @@ async function readsSection(): Promise<void> {
       '### Position reads: `ticket(token)` over HTTP (autocannon, 16 connections, 8 s per row)',
       'Target: throughput at least 0.5× the bare graphql-yoga baseline; p99 at 1,000,000 waiting within 1.2× of at 100 (a read never scans the queue).',
       '',
-      '| stores | waiting | req/s | vs baseline | p50 | p99 | p99 vs 100 waiting | errors |',
-      '|---|---|---|---|---|---|---|---|',
-      `| ${baseline.label} | — | ${int(baseline.requestsPerSecond)} | 1.00× | ${ms(baseline.p50)} | ${ms(baseline.p99)} | — | ${baseline.errors} |`,
-      ...rows.map(
-        (r) =>
-          `| ${r.label} | ${int(r.waiting)} | ${int(r.requestsPerSecond)} | ${ratio(r.requestsPerSecond, baseline.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio(r.p99, smallest(r.label).p99)} | ${r.errors} |`,
+      markdownTable(
+        ['stores', 'waiting', 'req/s', 'vs baseline', 'p50', 'p99', 'p99 vs 100 waiting', 'errors'],
+        [
+          [
+            baseline.label,
+            '—',
+            int(baseline.requestsPerSecond),
+            '1.00×',
+            ms(baseline.p50),
+            ms(baseline.p99),
+            '—',
+            baseline.errors,
+          ],
+          ...rows.map((r) => [
+            r.label,
+            int(r.waiting),
+            int(r.requestsPerSecond),
+            ratio(r.requestsPerSecond, baseline.requestsPerSecond),
+            ms(r.p50),
+            ms(r.p99),
+            ratio(r.p99, smallest(r.label).p99),
+            r.errors,
+          ]),
+        ],
       ),
     ].join('\n'),
   );
@@ -118,8 +158,7 @@ async function joinsSection(): Promise<void> {
     log(`joins: raw INSERT baseline, round ${round}/${REPEATS}…`);
     runs.baseline.push(await joinBaseline());
   }
-  const mid = (results: JoinResult[], key: (r: JoinResult) => number) =>
-    [...results].map(key).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
+  const mid = medianOf<JoinResult>;
   const [server, baseline] = [runs.server, runs.baseline].map((results) => ({
     ...results[0]!,
     perSecond: mid(results, (r) => r.perSecond),
@@ -132,10 +171,19 @@ async function joinsSection(): Promise<void> {
       `### Joins under contention: ${int(JOINS)} \`joinQueue\` from 50 concurrent connections on one queue (MariaDB + Redis)`,
       `Each side first runs ${int(WARM_UP)} operations that are not counted (JIT, pools), then ${int(JOINS)} timed to the last answer. ${REPEATS} rounds interleaved; medians (server ${each(runs.server)}/s, baseline ${each(runs.baseline)}/s). Target: at least 0.5× the raw INSERT baseline, numbers exactly 1..${int(JOINS)}.`,
       '',
-      `| what | per second | vs baseline | p99 | numbers 1..${int(JOINS)} |`,
-      '|---|---|---|---|---|',
-      `| ${server.label} | ${int(server.perSecond)} | ${ratio(server.perSecond, baseline.perSecond)} | ${ms(server.p99)} | ${server.numbersExact ? 'exact' : 'WRONG'} |`,
-      `| ${baseline.label} | ${int(baseline.perSecond)} | 1.00× | ${ms(baseline.p99)} | — |`,
+      markdownTable(
+        ['what', 'per second', 'vs baseline', 'p99', `numbers 1..${int(JOINS)}`],
+        [
+          [
+            server.label,
+            int(server.perSecond),
+            ratio(server.perSecond, baseline.perSecond),
+            ms(server.p99),
+            server.numbersExact ? 'exact' : 'WRONG',
+          ],
+          [baseline.label, int(baseline.perSecond), '1.00×', ms(baseline.p99), '—'],
+        ],
+      ),
     ].join('\n'),
   );
 }
@@ -153,13 +201,19 @@ function costSection(): void {
       `### AppSync cost per million queue changes watched by ${watchers} people`,
       `From this run: ${publishes} publish per change, ${Math.round(measuredFanout.bytesPerMessage)} B per delivered message (${units} × 5 KB unit). Prices: AppSync GraphQL list prices (aws.amazon.com/appsync/pricing, read 2026-11-26): $${PRICES.operationPerMillion.toFixed(2)} per million queries/mutations, $${PRICES.realtimeUpdatePerMillion.toFixed(2)} per million real-time updates (5 KB units), $${PRICES.connectionMinutesPerMillion.toFixed(2)} per million connection-minutes. Regional prices (sa-east-1) may differ; Lambda, RDS and data transfer are not included.`,
       '',
-      '| part | per million changes |',
-      '|---|---|',
-      `| the staff mutation (e.g. callNext) | $${trigger.toFixed(2)} |`,
-      `| publishQueueEvent (IAM), ${publishes} per change | $${publish.toFixed(2)} |`,
-      `| ${watchers} deliveries × ${units} unit | $${deliveries.toFixed(2)} |`,
-      `| **total** | **$${(trigger + publish + deliveries).toFixed(2)}** |`,
-      `| (connections: ${watchers} people connected for an hour) | $${((watchers * 60 * PRICES.connectionMinutesPerMillion) / 1e6).toFixed(6)} per hour |`,
+      markdownTable(
+        ['part', 'per million changes'],
+        [
+          ['the staff mutation (e.g. callNext)', `$${trigger.toFixed(2)}`],
+          [`publishQueueEvent (IAM), ${publishes} per change`, `$${publish.toFixed(2)}`],
+          [`${watchers} deliveries × ${units} unit`, `$${deliveries.toFixed(2)}`],
+          ['**total**', `**$${(trigger + publish + deliveries).toFixed(2)}**`],
+          [
+            `(connections: ${watchers} people connected for an hour)`,
+            `$${((watchers * 60 * PRICES.connectionMinutesPerMillion) / 1e6).toFixed(6)} per hour`,
+          ],
+        ],
+      ),
     ].join('\n'),
   );
 }

@@ -14,3 +14,14 @@ export const int = (value: number) => Math.round(value).toLocaleString('en-US');
 export function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
+
+/** The median of one figure over repeated runs (the upper middle for an even count). */
+export function medianOf<T>(runs: T[], figure: (run: T) => number): number {
+  return [...runs].map(figure).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+}
+
+/** A markdown table: one header row, then one row per entry, every cell already formatted. */
+export function markdownTable(headers: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
