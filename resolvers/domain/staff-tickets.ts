@@ -121,6 +121,26 @@ const TO: Record<Transition, TicketStatus> = {
   REMOVED: 'REMOVED',
 };
 
+/**
+ * One change to one of the owner's tickets, by its id, under its queue's lock: another owner's ticket answers
+ * exactly like a missing one.
+ */
+async function changeOwnedTicket<T>(
+  deps: Deps,
+  identity: Identity,
+  rawId: unknown,
+  decide: (tx: QueueTx, ticket: Ticket) => Promise<Plan<T>>,
+) {
+  const ownerId = requireOwner(identity);
+  const id = parseId('id', rawId);
+  const found = await deps.queues.ticket(id);
+  if (!found) throw ticketNotFound();
+  return changeQueue(deps, found.queueId, async (tx) => {
+    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
+    return decide(tx, await lockedTicket(tx, id));
+  });
+}
+
 /** Staff moves any ticket (not only the head) along its life: recall, served, no-show, remove. */
 export async function transitionTicket(
   deps: Deps,
@@ -128,13 +148,8 @@ export async function transitionTicket(
   rawId: unknown,
   transition: Transition,
 ): Promise<PositionedTicket> {
-  const ownerId = requireOwner(identity);
-  const id = parseId('id', rawId);
-  const found = await deps.queues.ticket(id);
-  if (!found) throw ticketNotFound();
-  const { value } = await changeQueue(deps, found.queueId, async (tx) => {
-    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
-    const ticket = await lockedTicket(tx, id);
+  const { value, queue } = await changeOwnedTicket(deps, identity, rawId, async (tx, ticket) => {
+    const id = ticket.id;
     if (!FROM[transition].includes(ticket.status))
       throw new ConflictError(
         `A ${ticket.status} ticket cannot be ${transition.toLowerCase().replace('_', '-')}.`,
@@ -160,7 +175,7 @@ export async function transitionTicket(
       mail: transition === 'RECALLED' ? calledMail(deps, tx.queue, ticket, tx.queue.version + 1) : [],
     };
   });
-  deps.log.info('ticket updated', { queueId: found.queueId, ticketId: id, transition });
+  deps.log.info('ticket updated', { queueId: queue.id, ticketId: value.id, transition });
   return value;
 }
 
@@ -169,20 +184,14 @@ export async function transitionTicket(
  * previous link stops working (the person's page says so). Only while the ticket is WAITING or CALLED.
  */
 export async function newTicketLink(deps: Deps, identity: Identity, rawId: unknown): Promise<IssuedTicket> {
-  const ownerId = requireOwner(identity);
-  const id = parseId('id', rawId);
-  const found = await deps.queues.ticket(id);
-  if (!found) throw ticketNotFound();
   const accessToken = newToken();
-  const { value: ticket, queue } = await changeQueue(deps, found.queueId, async (tx) => {
-    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
-    const locked = await lockedTicket(tx, id);
+  const { value: ticket, queue } = await changeOwnedTicket(deps, identity, rawId, async (tx, locked) => {
     if (locked.status !== 'WAITING' && locked.status !== 'CALLED')
       throw new ConflictError(`A ${locked.status} ticket needs no link.`, { status: locked.status });
-    await tx.replaceTokenHash(id, hashToken(accessToken));
+    await tx.replaceTokenHash(locked.id, hashToken(accessToken));
     return { value: locked };
   });
-  deps.log.info('ticket link replaced', { queueId: queue.id, ticketId: id });
+  deps.log.info('ticket link replaced', { queueId: queue.id, ticketId: ticket.id });
   const { position } = await positionOf(deps, queue, ticket);
   return { ticket: { ...ticket, position }, accessToken, accessUrl: ticketUrl(deps, accessToken) };
 }
