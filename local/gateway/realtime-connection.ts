@@ -1,49 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import type { Log } from '../../resolvers/domain/ports';
-import { AppSyncError } from './errors';
+import { AppSyncError, realtimeErrors, type RealtimeErrorEntry } from './errors';
 import type { Caller, Gateway } from './gateway';
-
-/** One entry of a real-time `error` or `connection_error` payload. */
-export type RealtimeErrorEntry = { errorType: string; message: string; errorCode?: number };
-
-/** The real-time protocol's refusals, each spelled once. */
-export const realtimeErrors = {
-  unauthorized: {
-    errorType: 'UnauthorizedException',
-    errorCode: 401,
-    message: 'You are not authorized to make this call.',
-  },
-  unavailable: {
-    errorType: 'ServiceUnavailableException',
-    errorCode: 503,
-    message: 'The service is unavailable right now. Try again shortly.',
-  },
-  internal: { errorType: 'InternalFailure', message: 'An internal failure occurred.' },
-  notJson: { errorType: 'MalformedMessage', message: 'Messages must be JSON objects.' },
-  binary: { errorType: 'MalformedMessage', message: 'Messages must be text frames.' },
-  badId: { errorType: 'MalformedMessage', message: 'id must be a string of 1 to 256 characters.' },
-  missingId: { errorType: 'MalformedMessage', message: 'start and stop need an id.' },
-  badData: {
-    errorType: 'MalformedMessage',
-    message: 'payload.data must be a JSON string of {query, variables}.',
-  },
-  noQuery: { errorType: 'MalformedMessage', message: 'payload.data has no query.' },
-  badVariables: { errorType: 'MalformedMessage', message: 'variables must be a JSON object.' },
-  initFirst: { errorType: 'UnsupportedOperation', message: 'Send connection_init first.' },
-  duplicate: (id: string): RealtimeErrorEntry => ({
-    errorType: 'DuplicateSubscription',
-    message: `A subscription with id ${id} is already running.`,
-  }),
-  tooMany: (max: number): RealtimeErrorEntry => ({
-    errorType: 'LimitExceededError',
-    message: `At most ${max} subscriptions per connection.`,
-  }),
-  unsupported: (type: string): RealtimeErrorEntry => ({
-    errorType: 'UnsupportedOperation',
-    message: `${type} is not supported through the realtime channel.`,
-  }),
-} as const;
 
 export interface ConnectionLimits {
   maxSubscriptions: number;
