@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, as a ratio (the machine is shared
- * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins,
+ * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins|aws-joins,
  * BENCH_QUICK=1 for small sizes while iterating.
  */
 import { writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { fanoutBaseline, fanoutServer, type FanoutResult } from './fanout';
 import { JOINS, joinBaseline, joinServer, WARM_UP, type JoinResult } from './joins';
 import { readBaseline, readServer, type ReadResult } from './reads';
+import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
 import { killAll } from './lib/processes';
 import { int, markdownTable, medianOf, ms, ratio } from './lib/stats';
 
@@ -188,6 +189,85 @@ async function joinsSection(): Promise<void> {
   );
 }
 
+/** The AWS topology's target: a 10,000-person burst on one queue absorbed at 2,000 joins/s with 1 ms hops. */
+const AWS_JOINS_TARGET = 2000;
+
+async function awsJoinsSection(): Promise<void> {
+  const joins = quick ? 2000 : 10_000;
+  const warmUp = quick ? 200 : 1000;
+  const results: AwsJoinResult[] = [];
+  for (const delayMs of [0.5, 1]) {
+    const rounds: Record<'server' | 'baseline', AwsJoinResult[]> = { server: [], baseline: [] };
+    for (let round = 1; round <= REPEATS; round += 1)
+      // Interleaved, the order flipped every other round: neither side always runs on a warmer machine.
+      for (const mode of round % 2 ? (['server', 'baseline'] as const) : (['baseline', 'server'] as const)) {
+        log(`aws joins: ${mode}, ${delayMs} ms per hop, round ${round}/${REPEATS}…`);
+        rounds[mode].push(await awsJoinBurst(mode, delayMs, joins, warmUp));
+      }
+    for (const mode of ['server', 'baseline'] as const) {
+      const runs = rounds[mode];
+      results.push({
+        ...runs[0]!,
+        perSecond: medianOf(runs, (r) => r.perSecond),
+        p50Us: medianOf(runs, (r) => r.p50Us),
+        p99Us: medianOf(runs, (r) => r.p99Us),
+        fleetCpuUs: medianOf(runs, (r) => r.fleetCpuUs),
+        ...(runs[0]!.databaseCpuUs === undefined
+          ? {}
+          : { databaseCpuUs: medianOf(runs, (r) => r.databaseCpuUs!) }),
+        statementsPerJoin: medianOf(runs, (r) => r.statementsPerJoin),
+        failures: runs.reduce((sum, r) => sum + r.failures, 0),
+        exact: runs.every((r) => r.exact !== false),
+        outOfOrder: mode === 'server' ? runs.reduce((sum, r) => sum + (r.outOfOrder ?? 0), 0) : undefined,
+      });
+    }
+  }
+  const baselineOf = (r: AwsJoinResult) =>
+    results.find((b) => b.mode === 'baseline' && b.delayMs === r.delayMs)!;
+  const us = (value: number) => `${int(value)} µs`;
+  sections.push(
+    [
+      `### Joins in the AWS topology: a burst of ${int(joins)} on one queue, each join its own invocation`,
+      `${CALLERS} invocations at once on at most ${CONNECTIONS} database connections (as RDS Proxy multiplexes them), through a proxy adding the hop's delay to every packet each way; no batching across invocations; Redis for positions. Baseline: single-row INSERT transactions on the same connections and hops. ${REPEATS} interleaved rounds, medians; CPU per join from the processes' own counters and MariaDB's /proc times. Target: ≥ ${int(AWS_JOINS_TARGET)} joins/s at 1 ms, numbers exactly 1..${int(joins)}, every version published once.`,
+      '',
+      markdownTable(
+        [
+          'what',
+          'hop',
+          'per second',
+          'vs baseline',
+          'p50',
+          'p99',
+          'statements / join',
+          'CPU / join (fleet + MariaDB)',
+          'correct',
+          'verdict',
+        ],
+        results.map((r) => [
+          r.mode === 'server' ? 'joinQueue, one invocation each' : 'INSERT transactions (baseline)',
+          `${r.delayMs} ms`,
+          int(r.perSecond),
+          ratio(r.perSecond, baselineOf(r).perSecond),
+          us(r.p50Us),
+          us(r.p99Us),
+          r.statementsPerJoin.toFixed(1),
+          `${us(r.fleetCpuUs)} + ${r.databaseCpuUs === undefined ? 'n/a' : us(r.databaseCpuUs)}`,
+          r.mode === 'server'
+            ? `${r.exact ? 'exact' : 'WRONG'}${r.outOfOrder ? `, ${int(r.outOfOrder)} published out of order` : ''}`
+            : r.failures === 0
+              ? 'no failures'
+              : `${r.failures} failed`,
+          r.mode === 'server' && r.delayMs === 1
+            ? r.perSecond >= AWS_JOINS_TARGET && r.exact
+              ? 'PASS'
+              : 'MISS'
+            : '—',
+        ]),
+      ),
+    ].join('\n'),
+  );
+}
+
 function costSection(): void {
   if (!measuredFanout) return;
   const watchers = 30;
@@ -223,6 +303,7 @@ async function main(): Promise<void> {
   if (!only || only === 'fanout') await fanoutSection();
   if (!only || only === 'reads') await readsSection();
   if (!only || only === 'joins') await joinsSection();
+  if (!only || only === 'aws-joins') await awsJoinsSection();
   costSection();
   const report = [
     `## Queue Manager benchmarks — ${started.toISOString().slice(0, 10)}`,

@@ -1,0 +1,132 @@
+/**
+ * The AWS topology's joins, in a process of its own: every join is its own invocation, as each Lambda
+ * invocation carries one request, so nothing batches joins across callers (a fresh GroupCommit per call).
+ * CALLERS invocations run at once and share CONNECTIONS database connections, as RDS Proxy multiplexes them,
+ * reached through the delay proxy at MYSQL_URL. The position index is Redis; events are recorded at the
+ * publisher. MODE=server runs the project's joinQueue; MODE=baseline runs single-row INSERT transactions on the
+ * same connections. Prints one JSON line: the result.
+ */
+import { randomUUID } from 'node:crypto';
+import { createPool } from 'mysql2/promise';
+import type { Deps } from '../resolvers/domain/deps';
+import { GroupCommit } from '../resolvers/domain/issue';
+import type { QueueEvent } from '../resolvers/domain/model';
+import { joinQueue } from '../resolvers/domain/tickets';
+import { resolverDeps } from '../resolvers/handlers/composition';
+import { connectRedis, RedisPositionIndex } from '../resolvers/stores/positions/redis';
+import { openSqlDatabase } from '../resolvers/stores/sql/database';
+import { sessionKey } from '../resolvers/domain/sessions';
+import { freshDynamo } from '../test/support/dynalite';
+
+const env = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+};
+const MODE = env('MODE');
+const CALLERS = Number(env('CALLERS'));
+const CONNECTIONS = Number(env('CONNECTIONS'));
+const JOINS = Number(env('JOINS'));
+const WARM_UP = Number(env('WARM_UP'));
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** `amount` operations from CALLERS concurrent callers; per-operation latency in microseconds. */
+async function burst(amount: number, operation: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CALLERS }, async () => {
+      while (next < amount) {
+        const i = (next += 1);
+        const one = performance.now();
+        try {
+          await operation(i);
+        } catch {
+          failures += 1;
+        }
+        latencies.push(Math.round((performance.now() - one) * 1000));
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies, failures };
+}
+
+async function server(): Promise<unknown> {
+  const sql = openSqlDatabase(env('MYSQL_URL'), { poolSize: CONNECTIONS });
+  const redis = connectRedis(env('REDIS_URL'));
+  const dynamo = await freshDynamo();
+  const events: QueueEvent[] = [];
+  const base: Deps = resolverDeps({
+    sql,
+    positions: new RedisPositionIndex(redis, `${env('REDIS_PREFIX')}:`),
+    dynamo: dynamo.client,
+    accountsTable: dynamo.table,
+    jobs: { enqueue: async () => undefined },
+    events: { publish: async (e) => void events.push(e) },
+    log: silent,
+    sessionKey: sessionKey('bench-session-secret-that-is-long-enough-0123456789'),
+    publicUrl: 'https://queues.example.com',
+  });
+  // One invocation: its own Deps, nothing shared with the others but the connection pool (RDS Proxy).
+  const invoke = (queueId: string, i: number) =>
+    joinQueue({ ...base, joins: new GroupCommit() }, queueId, { name: `Guest ${i}` }).then(() => undefined);
+  const warm = await burst(WARM_UP, (i) => invoke(env('WARM_QUEUE_ID'), i));
+  const cpu = process.cpuUsage();
+  const timed = await burst(JOINS, (i) => invoke(env('QUEUE_ID'), i));
+  const used = process.cpuUsage(cpu);
+  const versions = events.filter((e) => e.queueId === env('QUEUE_ID')).map((e) => e.version);
+  const outOfOrder = versions.filter((v, i) => i > 0 && v < versions[i - 1]!).length;
+  const published = new Set(versions);
+  const everyVersionOnce =
+    versions.length === JOINS &&
+    published.size === JOINS &&
+    [...published].every((v) => v >= 2 && v <= JOINS + 1);
+  await sql.destroy();
+  redis.disconnect();
+  await dynamo.cleanup();
+  return {
+    ...timed,
+    warmFailures: warm.failures,
+    fleetCpuSeconds: (used.user + used.system) / 1e6,
+    everyVersionOnce,
+    outOfOrder,
+  };
+}
+
+async function baseline(): Promise<unknown> {
+  const pool = createPool({ uri: env('MYSQL_URL'), connectionLimit: CONNECTIONS });
+  const insert = async (i: number) => {
+    const connection = await pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      await connection.execute('INSERT INTO baseline_joins (queue_id, name, joined_at) VALUES (?, ?, ?)', [
+        'q',
+        `Guest ${i}`,
+        Date.now(),
+      ]);
+      await connection.commit();
+    } finally {
+      connection.release();
+    }
+  };
+  await burst(WARM_UP, insert);
+  const cpu = process.cpuUsage();
+  const timed = await burst(JOINS, insert);
+  const used = process.cpuUsage(cpu);
+  await pool.end();
+  return { ...timed, fleetCpuSeconds: (used.user + used.system) / 1e6, id: randomUUID() };
+}
+
+(MODE === 'server' ? server() : baseline()).then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    process.stderr.write(`fleet failed: ${String((error as Error)?.stack ?? error)}\n`);
+    process.exit(1);
+  },
+);

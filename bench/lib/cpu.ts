@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces: fields are counted after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return (utime + stime) / TICKS_PER_SECOND;
+}
+
+/** CPU used by a set of processes between now and `stop()`, in seconds. */
+export function cpuMeter(pids: number[]): { stop(): number } {
+  const start = pids.map(cpuSeconds);
+  return { stop: () => pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - start[i]!, 0) };
+}
+
+/**
+ * The shared MariaDB server's process (the one on the default port), whose CPU counts for every SQL-bound
+ * figure; undefined when it cannot be told (then figures say so).
+ */
+export function mariadbPid(): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (name !== 'mariadbd' && name !== 'mysqld') continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      const port = args.find((a) => a.startsWith('--port='));
+      if (!port || port === '--port=3306') return Number(entry);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return undefined;
+}
