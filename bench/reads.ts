@@ -1,5 +1,5 @@
-import autocannon from 'autocannon';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { join } from 'node:path';
 import { paceSlots } from '../resolvers/domain/estimates';
@@ -11,23 +11,29 @@ import { SqlQueueStore } from '../resolvers/stores/sql/queue-store';
 import { TEST_MYSQL_URL } from '../test/support/services';
 import { aQueue } from '../test/support/fixtures';
 import { freshRedis } from '../test/support/redis';
-import { runProcess, startServer } from './lib/processes';
+import { cpuMeter, mariadbPid, processTree, redisPid } from './lib/cpu';
+import { runProcess, startServer, type Child } from './lib/processes';
+import { percentile } from './lib/stats';
+import { tokenOf } from './lib/tokens';
 
-const READ = 'query T($t: String!) { ticket(token: $t) { position version } }';
-const DURATION_S = 8;
-const CONNECTIONS = 16;
+/** Concurrent connections of the read load generator. */
+export const READ_CONNECTIONS = 16;
 
-/** Ticket i's token: deterministic, so any ticket of a million can be read without keeping a million tokens. */
-const tokenOf = (queueId: string, i: number) =>
-  createHash('sha256').update(`bench:${queueId}:${i}`).digest('base64url');
+export type ReadSide = 'server' | 'direct' | 'yoga';
 
 export interface ReadResult {
-  label: string;
+  stores: string;
+  side: ReadSide;
   waiting: number;
   requestsPerSecond: number;
-  p50: number;
-  p99: number;
+  p50Us: number;
+  p99Us: number;
+  /** Answers that were not a 200 with the ticket at its own position (GraphQL errors included). */
   errors: number;
+  distinctTokens: number;
+  /** CPU per read of the answering process (and its children), and of MariaDB + Redis, in microseconds. */
+  cpuUs: number;
+  storesCpuUs: number | undefined;
 }
 
 /** Loads a queue of `size` waiting tickets through the SQL store, in batched transactions. */
@@ -76,72 +82,110 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
   return queue;
 }
 
-async function cannon(url: string, tokens: string[]): Promise<Omit<ReadResult, 'label' | 'waiting'>> {
-  let next = 0;
-  const result = await autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    headers: { 'content-type': 'application/json', authorization: 'Public' },
-    requests: [
+/** One load run from a process of its own, against `url`; CPU of `pids` metered around it. */
+function load(
+  url: string,
+  env: Record<string, string>,
+  durationS: number,
+  pids: number[],
+): Promise<{
+  requests: number;
+  seconds: number;
+  errors: number;
+  distinctTokens: number;
+  latencies: number[];
+  cpu: number[];
+}> {
+  const meters = pids.map((pid) => cpuMeter([pid]));
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url).pathname, 'bench/read-load.ts'],
       {
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({ query: READ, variables: { t: tokens[(next += 1) % tokens.length] } }),
-        }),
+        cwd: new URL('../', import.meta.url).pathname,
+        env: {
+          ...process.env,
+          URL: url,
+          CONNECTIONS: String(READ_CONNECTIONS),
+          DURATION_S: String(durationS),
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-    ],
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('close', (code) => {
+      const cpu = meters.map((m) => m.stop());
+      if (code !== 0) return reject(new Error(`read load failed: ${err}`));
+      resolve({ ...JSON.parse(out.trim().split('\n').at(-1)!), cpu });
+    });
   });
+}
+
+async function measure(
+  process: Child,
+  side: ReadSide,
+  stores: string,
+  queue: { id: string; size: number } | undefined,
+  durationS: number,
+): Promise<ReadResult> {
+  const env: Record<string, string> = queue ? { QUEUE_ID: queue.id, SIZE: String(queue.size) } : {};
+  // Warm-up, not counted: JIT, pools, the position index of this queue.
+  await load(process.url, env, Math.max(2, durationS / 4), []);
+  const services =
+    stores === 'MariaDB + Redis' ? [mariadbPid(), redisPid()].filter((p) => p !== undefined) : [];
+  const tree = processTree(process.child.pid!);
+  // At the large sizes, enough reads that at least ~100,000 distinct tickets are read.
+  const minimum: Record<string, string> = queue && queue.size >= 1_000_000 ? { MIN_REQUESTS: '110000' } : {};
+  const run = await load(process.url, { ...env, ...minimum }, durationS, [...tree, ...services]);
+  const own = run.cpu.slice(0, tree.length).reduce((a, b) => a + b, 0);
+  const storesCpu = run.cpu.slice(tree.length).reduce((a, b) => a + b, 0);
   return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    stores,
+    side,
+    waiting: queue?.size ?? 0,
+    requestsPerSecond: run.requests / run.seconds,
+    p50Us: percentile(run.latencies, 50),
+    p99Us: percentile(run.latencies, 99),
+    errors: run.errors,
+    distinctTokens: run.distinctTokens,
+    cpuUs: (own * 1e6) / run.requests,
+    storesCpuUs: services.length ? (storesCpu * 1e6) / run.requests : undefined,
   };
 }
 
-/** Samples spread over the queue, checked for the right position before the load. */
-async function sampled(url: string, queue: Queue, size: number): Promise<string[]> {
-  const picks = Array.from({ length: Math.min(size, 1000) }, (_, k) =>
-    Math.floor((k * size) / Math.min(size, 1000)),
-  );
-  for (const i of [picks[0]!, picks[Math.floor(picks.length / 2)]!, picks.at(-1)!]) {
-    const answer = (await (
-      await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Public' },
-        body: JSON.stringify({ query: READ, variables: { t: tokenOf(queue.id, i) } }),
-      })
-    ).json()) as { data: { ticket: { position: number } } };
-    if (answer.data.ticket.position !== i + 1)
-      throw new Error(`ticket ${i + 1} of ${size} read position ${answer.data.ticket.position}`);
-  }
-  return picks.map((i) => tokenOf(queue.id, i));
-}
-
-export async function readBaseline(): Promise<ReadResult> {
+export async function readBaseline(durationS: number): Promise<ReadResult> {
   const server = await runProcess('bench/baseline-yoga.ts', {}, /baseline yoga ready at (http:\/\/\S+)/);
   try {
-    return {
-      label: 'bare graphql-yoga, constant',
-      waiting: 0,
-      ...(await cannon(server.url, ['A'.repeat(43)])),
-    };
+    return await measure(server, 'yoga', 'none (a constant)', undefined, durationS);
   } finally {
     await server.stop();
   }
 }
 
-/** ticket(token) throughput and latency on queues of each size, on SQLite + in-process index or MariaDB + Redis. */
+const shuffled = <T>(values: T[]) =>
+  values
+    .map((v) => ({ v, k: Math.random() }))
+    .sort((a, b) => a.k - b.k)
+    .map(({ v }) => v);
+
+/**
+ * ticket(token) on queues of each size, on SQLite + in-process index or MariaDB + Redis: the server and the
+ * direct baseline on the same stores, each size in random order on a fresh process of each.
+ */
 export async function readServer(
   mode: 'sqlite' | 'mariadb',
   sizes: number[],
+  durationS: number,
   log: (line: string) => void,
 ): Promise<ReadResult[]> {
   const dataDir = `/tmp/qm-bench-reads-${randomBytes(4).toString('hex')}`;
   const dbName = `qm_bench_${randomBytes(4).toString('hex')}`;
   const location = mode === 'sqlite' ? join(dataDir, 'queue-manager.sqlite') : `${TEST_MYSQL_URL}/${dbName}`;
+  const stores = mode === 'sqlite' ? 'SQLite + in-process index' : 'MariaDB + Redis';
   const redis = mode === 'mariadb' ? await freshRedis() : undefined;
   if (mode === 'mariadb') {
     const admin = await createConnection({ uri: TEST_MYSQL_URL });
@@ -152,38 +196,35 @@ export async function readServer(
   try {
     await migrateToLatest(sql);
     const store = new SqlQueueStore(sql);
-    const queues: Queue[] = [];
+    const queues: { id: string; size: number }[] = [];
     for (const size of sizes) {
       const started = performance.now();
-      queues.push(await loadQueue(store, size));
+      queues.push({ id: (await loadQueue(store, size)).id, size });
       log(
         `  loaded ${size.toLocaleString('en-US')} waiting into ${mode} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     }
-    const server = await startServer({
+    const env = {
       DATA_DIR: dataDir,
       ...(mode === 'mariadb'
         ? { MYSQL_URL: location, REDIS_URL: redis!.url, REDIS_PREFIX: redis!.prefix }
         : {}),
-    });
-    try {
-      const results: ReadResult[] = [];
-      for (const [k, queue] of queues.entries()) {
-        const warm = performance.now();
-        const tokens = await sampled(server.url, queue, sizes[k]!);
-        log(
-          `  ${mode} ${sizes[k]!.toLocaleString('en-US')}: index warm and positions checked in ${((performance.now() - warm) / 1000).toFixed(1)} s`,
-        );
-        results.push({
-          label: mode === 'sqlite' ? 'SQLite + in-process index' : 'MariaDB + Redis',
-          waiting: sizes[k]!,
-          ...(await cannon(server.url, tokens)),
-        });
+    };
+    const results: ReadResult[] = [];
+    for (const queue of shuffled(queues))
+      for (const side of shuffled(['server', 'direct'] as const)) {
+        log(`  ${mode}, ${queue.size.toLocaleString('en-US')} waiting, ${side}…`);
+        const process =
+          side === 'server'
+            ? await startServer(env)
+            : await runProcess('bench/baseline-direct.ts', env, /baseline direct ready at (http:\/\/\S+)/);
+        try {
+          results.push(await measure(process, side, stores, queue, durationS));
+        } finally {
+          await process.stop();
+        }
       }
-      return results;
-    } finally {
-      await server.stop();
-    }
+    return results;
   } finally {
     await sql.destroy();
     await redis?.cleanup();

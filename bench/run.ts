@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fanoutBaseline, fanoutServer, type FanoutResult } from './fanout';
 import { JOINS, joinBaseline, joinServer, WARM_UP, type JoinResult } from './joins';
-import { readBaseline, readServer, type ReadResult } from './reads';
+import { READ_CONNECTIONS, readBaseline, readServer, type ReadResult } from './reads';
 import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
 import { killAll } from './lib/processes';
 import { int, markdownTable, medianOf, ms, ratio } from './lib/stats';
@@ -109,41 +109,77 @@ async function fanoutSection(): Promise<void> {
 
 async function readsSection(): Promise<void> {
   const sizes = quick ? [100, 10_000, 100_000] : [100, 100_000, 1_000_000];
+  const durationS = quick ? 3 : 8;
   log('reads: bare graphql-yoga baseline…');
-  const baseline = await readBaseline();
+  const yoga = await readBaseline(durationS);
   const rows: ReadResult[] = [];
   for (const mode of ['sqlite', 'mariadb'] as const) {
     log(`reads: ${mode}…`);
-    rows.push(...(await readServer(mode, sizes, log)));
+    rows.push(...(await readServer(mode, sizes, durationS, log)));
   }
-  const smallest = (label: string) => rows.find((r) => r.label === label && r.waiting === sizes[0])!;
+  const us = (value: number) => `${int(value)} µs`;
+  const cpu = (r: ReadResult) =>
+    `${us(r.cpuUs)}${r.storesCpuUs === undefined ? '' : ` + ${us(r.storesCpuUs)}`}`;
+  const direct = (r: ReadResult) =>
+    rows.find((d) => d.side === 'direct' && d.stores === r.stores && d.waiting === r.waiting)!;
+  const smallest = (r: ReadResult) =>
+    rows.find((d) => d.side === r.side && d.stores === r.stores && d.waiting === sizes[0])!;
+  const total = (r: ReadResult) => r.cpuUs + (r.storesCpuUs ?? 0);
+  const verdicts = (r: ReadResult) => {
+    if (r.side !== 'server') return '—';
+    const efficiency = total(direct(r)) / total(r);
+    const scale = r.waiting === sizes.at(-1) ? r.p99Us / smallest(r).p99Us : undefined;
+    return [
+      `CPU ${efficiency >= 0.5 ? 'PASS' : 'MISS'} (${efficiency.toFixed(2)}×)`,
+      ...(scale === undefined ? [] : [`p99 ${scale <= 1.2 ? 'PASS' : 'MISS'} (${scale.toFixed(2)}×)`]),
+      ...(r.errors > 0 ? ['ERRORS'] : []),
+    ].join(', ');
+  };
+  const ordered = [...rows].sort(
+    (a, b) => a.stores.localeCompare(b.stores) || a.waiting - b.waiting || a.side.localeCompare(b.side),
+  );
   sections.push(
     [
-      '### Position reads: `ticket(token)` over HTTP (autocannon, 16 connections, 8 s per row)',
-      'Target: throughput at least 0.5× the bare graphql-yoga baseline; p99 at 1,000,000 waiting within 1.2× of at 100 (a read never scans the queue).',
+      `### Position reads: \`ticket(token)\` over HTTP (${READ_CONNECTIONS} connections from a load generator of its own, ${durationS} s per row after a warm-up)`,
+      "Each size on a fresh process, sizes and sides in random order; tokens drawn at random over the whole queue, every answer checked (HTTP 200, no GraphQL errors, the position equal to the ticket's number). \"direct\" is the tighter baseline: node:http + graphql-js running the domain's own read on the same stores, without the AppSync-compatible layers. CPU per read: the answering process (and its children) + MariaDB and Redis. Targets: the server's CPU per read within 2× the direct baseline's (≥ 0.5× its efficiency); p99 at the largest size within 1.2× of at 100.",
       '',
       markdownTable(
-        ['stores', 'waiting', 'req/s', 'vs baseline', 'p50', 'p99', 'p99 vs 100 waiting', 'errors'],
+        [
+          'stores',
+          'waiting',
+          'side',
+          'req/s',
+          'p50',
+          'p99',
+          'CPU / read',
+          'errors',
+          'distinct tokens',
+          'verdict',
+        ],
         [
           [
-            baseline.label,
+            yoga.stores,
             '—',
-            int(baseline.requestsPerSecond),
-            '1.00×',
-            ms(baseline.p50),
-            ms(baseline.p99),
+            'bare yoga',
+            int(yoga.requestsPerSecond),
+            us(yoga.p50Us),
+            us(yoga.p99Us),
+            cpu(yoga),
+            yoga.errors,
             '—',
-            baseline.errors,
+            '—',
           ],
-          ...rows.map((r) => [
-            r.label,
+          ...ordered.map((r) => [
+            r.stores,
             int(r.waiting),
+            r.side,
             int(r.requestsPerSecond),
-            ratio(r.requestsPerSecond, baseline.requestsPerSecond),
-            ms(r.p50),
-            ms(r.p99),
-            ratio(r.p99, smallest(r.label).p99),
+            us(r.p50Us),
+            us(r.p99Us),
+            cpu(r),
             r.errors,
+            int(r.distinctTokens),
+            verdicts(r),
           ]),
         ],
       ),
@@ -308,7 +344,7 @@ async function main(): Promise<void> {
   const report = [
     `## Queue Manager benchmarks — ${started.toISOString().slice(0, 10)}`,
     '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Load generators run in this process; servers and baselines each in their own process, on loopback.${quick ? ' QUICK sizes.' : ''}`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Servers and baselines each run in their own process, on loopback; the read and AWS-join load generators too, the fan-out and local-join ones in the harness's process.${quick ? ' QUICK sizes.' : ''}`,
     '',
     ...sections.flatMap((s) => [s, '']),
   ].join('\n');

@@ -13,10 +13,39 @@ export function cpuSeconds(pid: number): number {
   return (utime + stime) / TICKS_PER_SECOND;
 }
 
+/** A process and all its descendants (tsx runs the real server as its child). */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    for (const child of children ? children.split(' ') : []) out.push(...processTree(Number(child)));
+  }
+  return out;
+}
+
 /** CPU used by a set of processes between now and `stop()`, in seconds. */
 export function cpuMeter(pids: number[]): { stop(): number } {
   const start = pids.map(cpuSeconds);
   return { stop: () => pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - start[i]!, 0) };
+}
+
+/** The shared Redis server's process (the one on port 6379). */
+export function redisPid(): number | undefined {
+  return findProcess((name, args) => name === 'redis-server' && args.some((a) => a.includes(':6379')));
+}
+
+function findProcess(match: (name: string, args: string[]) => boolean): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      if (match(name, args)) return Number(entry);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -24,17 +53,9 @@ export function cpuMeter(pids: number[]): { stop(): number } {
  * figure; undefined when it cannot be told (then figures say so).
  */
 export function mariadbPid(): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      if (name !== 'mariadbd' && name !== 'mysqld') continue;
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      const port = args.find((a) => a.startsWith('--port='));
-      if (!port || port === '--port=3306') return Number(entry);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return undefined;
+  return findProcess((name, args) => {
+    if (name !== 'mariadbd' && name !== 'mysqld') return false;
+    const port = args.find((a) => a.startsWith('--port='));
+    return !port || port === '--port=3306';
+  });
 }
