@@ -4,24 +4,33 @@ import { freshMysql } from '../test/support/databases';
 import { freshDynamo } from '../test/support/dynalite';
 import { freshRedis } from '../test/support/redis';
 import { gql, ownerSession } from './lib/owner';
+import { cpuMeter, processTree } from './lib/cpu';
 import { health, runProcess, startServer, type Child } from './lib/processes';
 import { percentile, sleep } from './lib/stats';
 
-const EVENTS = 20;
+/** Events per configuration: enough for a p99 over many of them. */
+export const EVENTS = 200;
 const SUBSCRIPTION =
   'subscription Q($q: ID!) { onQueueEvent(queueId: $q) { queueId version kind ticketNumber waitingCount nowServing at } }';
 
 export interface FanoutResult {
   n: number;
   mode: string;
+  processes: number;
+  /** Microseconds from the change's request to each subscriber's receipt. */
   p50: number;
   p99: number;
   max: number;
   delivered: number;
   expected: number;
+  /** Subscribers' receipts beyond the first of an event. */
+  duplicates: number;
   bytesPerMessage: number;
+  /** Server CPU (every serving process) per delivered message, microseconds. */
+  cpuPerDeliveryUs: number;
   memoryPerSubscriberBytes?: number;
-  publishesPerChange?: number;
+  /** Messages each subscriber received per change (1 when every change is published once). */
+  messagesPerChange: number;
 }
 
 /** N sockets; receipt times per event, indexed by (event version - first version). */
@@ -30,6 +39,7 @@ class Subscribers {
   readonly receipts: Float64Array[] = Array.from({ length: EVENTS }, () => new Float64Array(0));
   bytes = 0;
   messages = 0;
+  duplicates = 0;
   constructor(readonly firstVersion: number) {}
 
   prepare(n: number): void {
@@ -66,7 +76,8 @@ class Subscribers {
           if (!match || !text.includes('"type":"data"')) return;
           const slot = Number(match[1]) - this.firstVersion;
           if (slot < 0 || slot >= EVENTS) return;
-          this.receipts[slot]![index] = performance.now();
+          if (this.receipts[slot]![index]! > 0) this.duplicates += 1;
+          else this.receipts[slot]![index] = performance.now();
           this.bytes += raw.length;
           this.messages += 1;
         });
@@ -77,15 +88,21 @@ class Subscribers {
     await Promise.all(Array.from({ length: 100 }, worker));
   }
 
-  async waitFor(slot: number, n: number, timeoutMs = 15_000): Promise<void> {
+  /** Waits until every subscriber has the event; false (said loudly) when some never get it. */
+  async waitFor(slot: number, n: number, timeoutMs = 15_000): Promise<boolean> {
     const deadline = performance.now() + timeoutMs;
     const times = this.receipts[slot]!;
+    let done = 0;
     while (performance.now() < deadline) {
-      let done = 0;
+      done = 0;
       for (let i = 0; i < n; i += 1) if (times[i]! > 0) done += 1;
-      if (done === n) return;
-      await sleep(2);
+      if (done === n) return true;
+      await sleep(1);
     }
+    process.stderr.write(
+      `fan-out: event ${slot + 1} reached ${done} of ${n} subscribers in ${timeoutMs} ms\n`,
+    );
+    return false;
   }
 
   close(): void {
@@ -120,7 +137,14 @@ function protocolSubscribe(queueId: string) {
     });
 }
 
-function summarise(subscribers: Subscribers, starts: number[], n: number, mode: string): FanoutResult {
+function summarise(
+  subscribers: Subscribers,
+  starts: number[],
+  n: number,
+  mode: string,
+  processes: number,
+  cpuSeconds: number,
+): FanoutResult {
   const latencies: number[] = [];
   let delivered = 0;
   for (let slot = 0; slot < EVENTS; slot += 1) {
@@ -128,40 +152,61 @@ function summarise(subscribers: Subscribers, starts: number[], n: number, mode: 
     for (let i = 0; i < n; i += 1) {
       if (times[i]! > 0) {
         delivered += 1;
-        latencies.push(times[i]! - starts[slot]!);
+        latencies.push((times[i]! - starts[slot]!) * 1000);
       }
     }
   }
   return {
     n,
     mode,
+    processes,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.reduce((a, b) => Math.max(a, b), 0),
     delivered,
     expected: n * EVENTS,
+    duplicates: subscribers.duplicates,
     bytesPerMessage: subscribers.messages ? subscribers.bytes / subscribers.messages : 0,
+    cpuPerDeliveryUs: delivered ? (cpuSeconds * 1e6) / delivered : Number.NaN,
+    messagesPerChange: subscribers.messages / (n * EVENTS),
   };
 }
 
-/** Baseline: a bare ws server broadcasting a message of the same size to the same N sockets. */
-export async function fanoutBaseline(n: number, messageBytes: number): Promise<FanoutResult> {
-  const server = await runProcess('bench/baseline-ws.ts', {}, /baseline ws ready at (http:\/\/\S+)/);
+/**
+ * Baseline: bare ws servers (as many processes as the configuration it is compared with) broadcasting a message
+ * of the same size to the same N sockets, spread over them the same way.
+ */
+export async function fanoutBaseline(
+  n: number,
+  messageBytes: number,
+  processes: number,
+): Promise<FanoutResult> {
+  const servers = await Promise.all(
+    Array.from({ length: processes }, () =>
+      runProcess('bench/baseline-ws.ts', {}, /baseline ws ready at (http:\/\/\S+)/),
+    ),
+  );
   const subscribers = new Subscribers(1);
   try {
-    await subscribers.connect([server.url], n, undefined);
+    await subscribers.connect(
+      servers.map((s) => s.url),
+      n,
+      undefined,
+    );
+    const meter = cpuMeter(servers.flatMap((s) => processTree(s.child.pid!)));
     const starts: number[] = [];
     for (let slot = 0; slot < EVENTS; slot += 1) {
       const head = `{"id":"s","type":"data","payload":{"data":{"onQueueEvent":{"version":${slot + 1},"pad":"`;
       const payload = `${head}${'x'.repeat(Math.max(0, Math.round(messageBytes) - head.length - 5))}"}}}}`;
       starts[slot] = performance.now();
-      await fetch(`${server.url}/broadcast`, { method: 'POST', body: payload });
+      await Promise.all(servers.map((s) => fetch(`${s.url}/broadcast`, { method: 'POST', body: payload })));
       await subscribers.waitFor(slot, n);
     }
-    return summarise(subscribers, starts, n, 'bare ws broadcast');
+    const label = `bare ws broadcast, ${processes} process${processes > 1 ? 'es' : ''}`;
+    return summarise(subscribers, starts, n, label, processes, meter.stop());
   } finally {
     subscribers.close();
-    await server.stop();
+    for (const server of servers) await server.stop();
   }
 }
 
@@ -211,8 +256,8 @@ export async function fanoutServer(n: number, mode: 'embedded' | 'redis'): Promi
         {},
         owner,
       );
-    // Versions: 1 at creation, +21 joins; the 20 calls are versions 23..42 (one event each: calls here do not
-    // serve the one called before).
+    // Versions: 1 at creation, + EVENTS + 1 joins; the calls follow, one event each (calls here do not serve the
+    // one called before).
     const before = await Promise.all(servers.map((s) => health(s.url)));
     await subscribers.connect(
       servers.map((s) => s.url),
@@ -221,22 +266,22 @@ export async function fanoutServer(n: number, mode: 'embedded' | 'redis'): Promi
     );
     await sleep(500);
     const after = await Promise.all(servers.map((s) => health(s.url)));
+    const meter = cpuMeter(servers.flatMap((s) => processTree(s.child.pid!)));
     const starts: number[] = [];
     for (let slot = 0; slot < EVENTS; slot += 1) {
       starts[slot] = performance.now();
       await gql(a!.url, `mutation { callNext(queueId: "${queue.id}") { number } }`, {}, owner);
       await subscribers.waitFor(slot, n);
     }
-    const end = await Promise.all(servers.map((s) => health(s.url)));
     const result = summarise(
       subscribers,
       starts,
       n,
       mode === 'embedded' ? 'embedded, 1 process' : 'Redis, 2 processes',
+      servers.length,
+      meter.stop(),
     );
     result.memoryPerSubscriberBytes = after.reduce((sum, h, i) => sum + h.rss - before[i]!.rss, 0) / n;
-    result.publishesPerChange =
-      end.reduce((sum, h, i) => sum + h.publishes - after[i]!.publishes, 0) / EVENTS;
     return result;
   } finally {
     subscribers.close();

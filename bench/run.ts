@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { fanoutBaseline, fanoutServer, type FanoutResult } from './fanout';
+import { EVENTS, fanoutBaseline, fanoutServer, type FanoutResult } from './fanout';
 import { JOINS, joinBaseline, joinServer, WARM_UP, type JoinResult } from './joins';
 import { READ_CONNECTIONS, readBaseline, readServer, type ReadResult } from './reads';
 import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
@@ -40,53 +40,85 @@ function median(results: FanoutResult[]): FanoutResult {
     max: mid(results, (r) => r.max),
     delivered: results.reduce((sum, r) => sum + r.delivered, 0),
     expected: results.reduce((sum, r) => sum + r.expected, 0),
+    duplicates: results.reduce((sum, r) => sum + r.duplicates, 0),
+    cpuPerDeliveryUs: mid(results, (r) => r.cpuPerDeliveryUs),
+    messagesPerChange: mid(results, (r) => r.messagesPerChange),
     ...(first.memoryPerSubscriberBytes === undefined
       ? {}
       : { memoryPerSubscriberBytes: mid(results, (r) => r.memoryPerSubscriberBytes!) }),
-    ...(first.publishesPerChange === undefined
-      ? {}
-      : { publishesPerChange: mid(results, (r) => r.publishesPerChange!) }),
   };
 }
 
+const shuffle = <T>(values: readonly T[]): T[] =>
+  values
+    .map((v) => ({ v, k: Math.random() }))
+    .sort((a, b) => a.k - b.k)
+    .map(({ v }) => v);
+
 async function fanoutSection(): Promise<void> {
   const rows: (string | number)[][] = [];
+  const us = (value: number) => `${int(value)} µs`;
+  // Measured once for the baseline's payload: the server's message size at this N.
   for (const n of quick ? [200, 1000] : [1000, 10_000]) {
-    const runs: Record<'embedded' | 'redis' | 'baseline', FanoutResult[]> = {
+    type Config = 'embedded' | 'redis' | 'baseline-1' | 'baseline-2';
+    const runs: Record<Config, FanoutResult[]> = {
       embedded: [],
       redis: [],
-      baseline: [],
+      'baseline-1': [],
+      'baseline-2': [],
     };
-    for (let round = 1; round <= REPEATS; round += 1) {
-      for (const mode of ['embedded', 'redis'] as const) {
-        log(`fan-out: N=${n}, ${mode}, round ${round}/${REPEATS}…`);
-        runs[mode].push(await fanoutServer(n, mode));
+    log(`fan-out: N=${n}, warm-up…`);
+    const bytes = (await fanoutServer(Math.min(n, 200), 'embedded')).bytesPerMessage;
+    for (let round = 1; round <= REPEATS; round += 1)
+      for (const config of shuffle<Config>(['embedded', 'redis', 'baseline-1', 'baseline-2'])) {
+        log(`fan-out: N=${n}, ${config}, round ${round}/${REPEATS}…`);
+        runs[config].push(
+          config === 'embedded' || config === 'redis'
+            ? await fanoutServer(n, config)
+            : await fanoutBaseline(n, bytes, config === 'baseline-1' ? 1 : 2),
+        );
       }
-      log(`fan-out: N=${n}, bare ws baseline, round ${round}/${REPEATS}…`);
-      runs.baseline.push(await fanoutBaseline(n, runs.embedded[0]!.bytesPerMessage));
-    }
-    const [embedded, redis, baseline] = [median(runs.embedded), median(runs.redis), median(runs.baseline)];
+    const [embedded, redis, one, two] = (['embedded', 'redis', 'baseline-1', 'baseline-2'] as const).map(
+      (c) => median(runs[c]),
+    ) as [FanoutResult, FanoutResult, FanoutResult, FanoutResult];
     measuredFanout ??= embedded;
-    for (const r of [embedded, redis, baseline])
+    const baselineOf = (r: FanoutResult) => (r.processes === 1 ? one : two);
+    for (const r of [embedded, one, redis, two]) {
+      const server = r === embedded || r === redis;
+      const correct = r.delivered === r.expected && r.duplicates === 0;
+      const verdict = !server
+        ? '—'
+        : [
+            correct
+              ? 'every event once'
+              : `WRONG: ${int(r.expected - r.delivered)} missing, ${int(r.duplicates)} duplicates`,
+            ...(n >= 10_000 ? [`p99 ${r.p99 <= 1.5 * baselineOf(r).p99 ? 'PASS' : 'MISS'}`] : []),
+            `memory ${r.memoryPerSubscriberBytes! < 20 * 1024 ? 'PASS' : 'MISS'}`,
+            `messages ${r.messagesPerChange === 1 ? 'PASS' : 'MISS'}`,
+          ].join(', ');
       rows.push([
         int(n),
         r.mode,
-        ms(r.p50),
-        ms(r.p99),
-        ms(r.max),
-        r === baseline ? '—' : ratio(r.p99, baseline.p99),
+        us(r.p50),
+        us(r.p99),
+        us(r.max),
+        server ? ratio(r.p99, baselineOf(r).p99) : '—',
         `${int(r.delivered)}/${int(r.expected)}`,
+        int(r.duplicates),
+        us(r.cpuPerDeliveryUs),
         r.memoryPerSubscriberBytes === undefined
           ? '—'
           : `${(r.memoryPerSubscriberBytes / 1024).toFixed(1)} KB`,
-        r.publishesPerChange ?? '—',
+        r.messagesPerChange.toFixed(3),
         `${Math.round(r.bytesPerMessage)} B`,
+        verdict,
       ]);
+    }
   }
   sections.push(
     [
-      '### Fan-out: 20 calls to N live subscribers of one queue',
-      `Latency: from sending \`callNext\` to each subscriber receiving the event (the baseline: from sending the broadcast request). Each configuration ran ${REPEATS}× interleaved; medians of the runs' p50/p99/max, deliveries summed. Target: every event delivered, p99 at N = 10,000 within 1.5× the bare broadcast, one publish per change, memory per subscriber under 20 KB.`,
+      `### Fan-out: ${EVENTS} calls to N live subscribers of one queue`,
+      `Latency: from sending \`callNext\` to each subscriber receiving the event (the baselines: from sending the broadcast requests). Every configuration is warmed up, then runs ${REPEATS}× in random order per round; medians of the runs' p50/p99/max, deliveries and duplicates summed. Each server configuration is compared with a bare broadcast on as many processes (1 for embedded, 2 for Redis) with the same payload size. Messages per change are counted at the subscribers. CPU per delivery: every serving process. Target: every event delivered once, p99 at N = 10,000 within 1.5× the bare broadcast, one message per change, memory per subscriber under 20 KB.`,
       '',
       markdownTable(
         [
@@ -97,9 +129,12 @@ async function fanoutSection(): Promise<void> {
           'max',
           'p99 vs baseline',
           'delivered',
+          'duplicates',
+          'CPU / delivery',
           'memory / subscriber',
-          'publishes / change',
+          'messages / change',
           'message',
+          'verdict',
         ],
         rows,
       ),
@@ -307,7 +342,7 @@ async function awsJoinsSection(): Promise<void> {
 function costSection(): void {
   if (!measuredFanout) return;
   const watchers = 30;
-  const publishes = measuredFanout.publishesPerChange ?? 1;
+  const publishes = measuredFanout.messagesPerChange;
   const units = Math.max(1, Math.ceil(measuredFanout.bytesPerMessage / PRICES.updateUnitBytes));
   const trigger = PRICES.operationPerMillion;
   const publish = publishes * PRICES.operationPerMillion;
@@ -315,7 +350,7 @@ function costSection(): void {
   sections.push(
     [
       `### AppSync cost per million queue changes watched by ${watchers} people`,
-      `From this run: ${publishes} publish per change, ${Math.round(measuredFanout.bytesPerMessage)} B per delivered message (${units} × 5 KB unit). Prices: AppSync GraphQL list prices (aws.amazon.com/appsync/pricing, read 2026-11-26): $${PRICES.operationPerMillion.toFixed(2)} per million queries/mutations, $${PRICES.realtimeUpdatePerMillion.toFixed(2)} per million real-time updates (5 KB units), $${PRICES.connectionMinutesPerMillion.toFixed(2)} per million connection-minutes. Regional prices (sa-east-1) may differ; Lambda, RDS and data transfer are not included.`,
+      `From this run: ${publishes.toFixed(2)} message per change counted at the subscribers (one publish each), ${Math.round(measuredFanout.bytesPerMessage)} B per delivered message (${units} × 5 KB unit). Prices: AppSync GraphQL list prices (aws.amazon.com/appsync/pricing, read 2026-11-26): $${PRICES.operationPerMillion.toFixed(2)} per million queries/mutations, $${PRICES.realtimeUpdatePerMillion.toFixed(2)} per million real-time updates (5 KB units), $${PRICES.connectionMinutesPerMillion.toFixed(2)} per million connection-minutes. Regional prices (sa-east-1) may differ; Lambda, RDS and data transfer are not included.`,
       '',
       markdownTable(
         ['part', 'per million changes'],
