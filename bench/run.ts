@@ -235,6 +235,10 @@ async function joinsSection(): Promise<void> {
     ...results[0]!,
     perSecond: mid(results, (r) => r.perSecond),
     p99: mid(results, (r) => r.p99),
+    cpuUs: mid(results, (r) => r.cpuUs),
+    ...(results[0]!.databaseCpuUs === undefined
+      ? {}
+      : { databaseCpuUs: mid(results, (r) => r.databaseCpuUs!) }),
     numbersExact: results.every((r) => r.numbersExact),
   })) as [JoinResult, JoinResult];
   const each = (results: JoinResult[]) => results.map((r) => int(r.perSecond)).join(', ');
@@ -244,17 +248,24 @@ async function joinsSection(): Promise<void> {
       `Each side first runs ${int(WARM_UP)} operations that are not counted (JIT, pools), then ${int(JOINS)} timed to the last answer. ${REPEATS} rounds interleaved; medians (server ${each(runs.server)}/s, baseline ${each(runs.baseline)}/s). Target: at least 0.5× the raw INSERT baseline, numbers exactly 1..${int(JOINS)}.`,
       '',
       markdownTable(
-        ['what', 'per second', 'vs baseline', 'p99', `numbers 1..${int(JOINS)}`],
         [
-          [
-            server.label,
-            int(server.perSecond),
-            ratio(server.perSecond, baseline.perSecond),
-            ms(server.p99),
-            server.numbersExact ? 'exact' : 'WRONG',
-          ],
-          [baseline.label, int(baseline.perSecond), '1.00×', ms(baseline.p99), '—'],
+          'what',
+          'per second',
+          'vs baseline',
+          'p99',
+          'CPU / join (process + MariaDB)',
+          `numbers 1..${int(JOINS)}`,
+          'verdict',
         ],
+        [server, baseline].map((r) => [
+          r.label,
+          int(r.perSecond),
+          ratio(r.perSecond, baseline.perSecond),
+          ms(r.p99),
+          `${int(r.cpuUs)} µs + ${r.databaseCpuUs === undefined ? 'n/a' : `${int(r.databaseCpuUs)} µs`}`,
+          r === server ? (r.numbersExact ? 'exact' : 'WRONG') : '—',
+          r === server ? (r.perSecond >= 0.5 * baseline.perSecond && r.numbersExact ? 'PASS' : 'MISS') : '—',
+        ]),
       ),
     ].join('\n'),
   );
