@@ -9,6 +9,7 @@ import { EVENTS, fanoutBaseline, fanoutServer, type FanoutResult } from './fanou
 import { JOINS, joinBaseline, joinServer, WARM_UP, type JoinResult } from './joins';
 import { READ_CONNECTIONS, readBaseline, readServer, type ReadResult } from './reads';
 import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
+import { lineChart, type Series } from './lib/chart';
 import { killAll } from './lib/processes';
 import { int, markdownTable, medianOf, ms, ratio } from './lib/stats';
 
@@ -55,8 +56,20 @@ const shuffle = <T>(values: readonly T[]): T[] =>
     .sort((a, b) => a.k - b.k)
     .map(({ v }) => v);
 
+/** Charts are written beside RESULTS.md by full runs only (quick sizes would overwrite them with toy figures). */
+function chart(file: string, svg: string): string {
+  if (!quick) writeFileSync(new URL(`./${file}`, import.meta.url), svg);
+  return `![${file}](${file})`;
+}
+
 async function fanoutSection(): Promise<void> {
   const rows: (string | number)[][] = [];
+  const p99s = new Map<string, Series>();
+  const plot = (r: FanoutResult) => {
+    const series = p99s.get(r.mode) ?? { name: r.mode, points: [] };
+    series.points.push([r.n, r.p99 / 1000]);
+    p99s.set(r.mode, series);
+  };
   const us = (value: number) => `${int(value)} µs`;
   // Measured once for the baseline's payload: the server's message size at this N.
   for (const n of quick ? [200, 1000] : [1000, 10_000]) {
@@ -84,6 +97,7 @@ async function fanoutSection(): Promise<void> {
     measuredFanout ??= embedded;
     const baselineOf = (r: FanoutResult) => (r.processes === 1 ? one : two);
     for (const r of [embedded, one, redis, two]) {
+      plot(r);
       const server = r === embedded || r === redis;
       const correct = r.delivered === r.expected && r.duplicates === 0;
       const verdict = !server
@@ -137,6 +151,16 @@ async function fanoutSection(): Promise<void> {
           'verdict',
         ],
         rows,
+      ),
+      '',
+      chart(
+        'fanout-p99.svg',
+        lineChart({
+          title: `Fan-out: p99 latency of ${EVENTS} calls vs subscribers`,
+          x: 'subscribers (N)',
+          y: 'p99 (ms)',
+          series: [...p99s.values()],
+        }),
       ),
     ].join('\n'),
   );
@@ -278,7 +302,7 @@ async function awsJoinsSection(): Promise<void> {
   const joins = quick ? 2000 : 10_000;
   const warmUp = quick ? 200 : 1000;
   const results: AwsJoinResult[] = [];
-  for (const delayMs of [0.5, 1]) {
+  for (const delayMs of [0, 0.5, 1]) {
     const rounds: Record<'server' | 'baseline', AwsJoinResult[]> = { server: [], baseline: [] };
     for (let round = 1; round <= REPEATS; round += 1)
       // Interleaved, the order flipped every other round: neither side always runs on a warmer machine.
@@ -345,6 +369,21 @@ async function awsJoinsSection(): Promise<void> {
               : 'MISS'
             : '—',
         ]),
+      ),
+      '',
+      chart(
+        'aws-joins.svg',
+        lineChart({
+          title: `A burst of ${int(joins)} joins on one queue, one invocation each`,
+          x: 'added delay per hop (ms)',
+          y: 'joins per second',
+          series: (['server', 'baseline'] as const).map((mode) => ({
+            name: mode === 'server' ? 'joinQueue' : 'INSERT transactions',
+            points: results
+              .filter((r) => r.mode === mode)
+              .map((r) => [r.delayMs, r.perSecond] as [number, number]),
+          })),
+        }),
       ),
     ].join('\n'),
   );
