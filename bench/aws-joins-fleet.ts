@@ -122,8 +122,8 @@ async function baseline(): Promise<unknown> {
 
 (MODE === 'server' ? server() : baseline()).then(
   (result) => {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    process.exit(0);
+    // Exit once the line is written: a pipe takes it asynchronously.
+    process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
   },
   (error: unknown) => {
     process.stderr.write(`fleet failed: ${String((error as Error)?.stack ?? error)}\n`);

@@ -13,7 +13,6 @@ import { aQueue } from '../test/support/fixtures';
 import { freshRedis } from '../test/support/redis';
 import { cpuMeter, mariadbPid, processTree, redisPid } from './lib/cpu';
 import { runProcess, startServer, type Child } from './lib/processes';
-import { percentile } from './lib/stats';
 import { tokenOf } from './lib/tokens';
 
 /** Concurrent connections of the read load generator. */
@@ -93,7 +92,8 @@ function load(
   seconds: number;
   errors: number;
   distinctTokens: number;
-  latencies: number[];
+  p50: number;
+  p99: number;
   cpu: number[];
 }> {
   const meters = pids.map((pid) => cpuMeter([pid]));
@@ -148,8 +148,8 @@ async function measure(
     side,
     waiting: queue?.size ?? 0,
     requestsPerSecond: run.requests / run.seconds,
-    p50Us: percentile(run.latencies, 50),
-    p99Us: percentile(run.latencies, 99),
+    p50Us: run.p50,
+    p99Us: run.p99,
     errors: run.errors,
     distinctTokens: run.distinctTokens,
     cpuUs: (own * 1e6) / run.requests,

@@ -421,20 +421,31 @@ function costSection(): void {
 
 async function main(): Promise<void> {
   const started = new Date();
-  if (!only || only === 'fanout') await fanoutSection();
-  if (!only || only === 'reads') await readsSection();
-  if (!only || only === 'joins') await joinsSection();
-  if (!only || only === 'aws-joins') await awsJoinsSection();
+  const report = () =>
+    [
+      `## Queue Manager benchmarks — ${started.toISOString().slice(0, 10)}`,
+      '',
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Servers and baselines each run in their own process, on loopback; the read and AWS-join load generators too, the fan-out and local-join ones in the harness's process.${quick ? ' QUICK sizes.' : ''}`,
+      '',
+      ...sections.flatMap((s) => [s, '']),
+    ].join('\n');
+  // A full run writes what it has after every part, so a part that fails loses only itself.
+  const save = () => {
+    if (!only && !quick) writeFileSync(new URL('./RESULTS.md', import.meta.url), report());
+  };
+  for (const [name, section] of [
+    ['fanout', fanoutSection],
+    ['reads', readsSection],
+    ['joins', joinsSection],
+    ['aws-joins', awsJoinsSection],
+  ] as const)
+    if (!only || only === name) {
+      await section();
+      save();
+    }
   costSection();
-  const report = [
-    `## Queue Manager benchmarks — ${started.toISOString().slice(0, 10)}`,
-    '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Servers and baselines each run in their own process, on loopback; the read and AWS-join load generators too, the fan-out and local-join ones in the harness's process.${quick ? ' QUICK sizes.' : ''}`,
-    '',
-    ...sections.flatMap((s) => [s, '']),
-  ].join('\n');
-  log(`\n${report}`);
-  if (!only && !quick) writeFileSync(new URL('./RESULTS.md', import.meta.url), report);
+  save();
+  log(`\n${report()}`);
 }
 
 main().then(

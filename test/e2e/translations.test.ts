@@ -8,7 +8,7 @@ const browserAvailability = inject('browser');
 const RAW = /\b(OPEN|PAUSED|CLOSED|WAITING|CALLED|SERVED|NO_SHOW|REMOVED|LEFT)\b/;
 /** English words of the pages that a Portuguese page must not show (labels, names of things). */
 const ENGLISH =
-  /\b(Open|Paused|Closed|Waiting|Called|Served|Delete this queue|People served|Waiting time|You are number)\b/;
+  /\b(Open|Paused|Closed|Waiting|Called|Served|Delete this queue|People served|Waiting time|You are number|Link again|Show a new link|QR code for|Turn on sound|Called before|Number \d)\b/;
 
 /** Every text a person perceives: what is shown, and what a screen reader says (labels, hidden text). */
 async function perceived(page: Page): Promise<string> {
@@ -55,6 +55,10 @@ describe.skipIf(!browserAvailability.chromium)(
       await page.getByRole('button', { name: 'Excluir…' }).click();
       await page.getByRole('alertdialog').waitFor();
       pages.push(['queue screen with the delete dialog', await perceived(page)]);
+      await page.getByRole('button', { name: 'Mostrar de novo o link de Bia' }).click();
+      await page.getByRole('button', { name: 'Mostrar um link novo' }).click();
+      await page.getByTestId('issued').getByRole('heading', { name: 'Senha 2 — Bia' }).waitFor();
+      pages.push(['queue screen with a link shown again', await perceived(page)]);
       await page.goto(`${setup.t.url}/backoffice/queues/${queueId}/stats`);
       await page.getByTestId('joined-count').getByText('3', { exact: true }).waitFor();
       await page.getByTestId('no-served').waitFor();
@@ -63,9 +67,15 @@ describe.skipIf(!browserAvailability.chromium)(
       await phone.goto(`${setup.t.url}/t/${tokens[2]}`);
       await phone.getByTestId('position').waitFor();
       pages.push(['ticket page', await perceived(phone)]);
+      await phone.goto(`${setup.t.url}/d/${queueId}`);
+      await phone.getByTestId('display-now-serving').waitFor();
+      pages.push(['display', await perceived(phone)]);
 
       expect(pages[0]![1]).toContain('Aberta');
-      expect(pages[3]![1]).toContain('Você está na posição 2 da fila: 1 à sua frente.');
+      expect(pages.find(([name]) => name === 'ticket page')![1]).toContain(
+        'Você está na posição 2 da fila: 1 à sua frente.',
+      );
+      expect(pages.find(([name]) => name === 'display')![1]).toContain('Ligar o som');
       for (const [name, text] of pages) {
         expect(text, `${name}: a raw value`).not.toMatch(RAW);
         expect(text, `${name}: English`).not.toMatch(ENGLISH);
