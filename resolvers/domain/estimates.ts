@@ -110,6 +110,11 @@ export function placePace(
   };
 }
 
+/** `placePace` from the samples a store read for `paceSlots(at)`. */
+export function paceAt(samples: ReadonlyMap<number, readonly PaceSample[]>, at: number): PlacePace | null {
+  return placePace(samples.get(hourOfWeek(at)) ?? [], samples.get(RECENT_SLOT) ?? [], at);
+}
+
 export interface WaitRange {
   lowSeconds: number;
   highSeconds: number;

@@ -1,6 +1,6 @@
 import { commitChanges, type Plan } from './changes';
 import type { Deps } from './deps';
-import { paceSlots, placePace, waitRange } from './estimates';
+import { paceAt, paceSlots, waitRange } from './estimates';
 import type { Queue, Ticket, TicketSource } from './model';
 import type { Log } from './ports';
 import { hashToken, newToken } from './secrets';
@@ -96,13 +96,13 @@ export class GroupCommit {
     try {
       let commit;
       try {
+        // What each person is told when they join, kept to compare with what they then wait. Read before the
+        // queue's lock is taken: the pace is advisory, and the lock is held for as few round trips as can be.
+        const paced = deps.now();
+        const pace = paceAt(await deps.queues.pace(queueId, paceSlots(paced)), paced);
         commit = await commitChanges(deps, queueId, async (tx) => {
           batch = this.take(deps, queueId, line);
           const at = deps.now();
-          const [slot, recent] = paceSlots(at);
-          const samples = await tx.pace([slot, recent]);
-          // What each person is told when they join, kept to compare with what they then wait.
-          const pace = placePace(samples.get(slot) ?? [], samples.get(recent) ?? [], at);
           let queue = tx.queue;
           const plans: Plan<{ join: Join; ticket: Ticket }>[] = [];
           for (const join of batch) {

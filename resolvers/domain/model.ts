@@ -1,4 +1,5 @@
 /** The domain's own records. Times are epoch milliseconds; the API layer formats them. */
+import type { WaitRange } from './estimates';
 
 export type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED' | 'LEFT';
@@ -42,7 +43,7 @@ export interface Ticket {
   calledAt: number | null;
   finishedAt: number | null;
   /** The wait it was quoted when it joined (seconds), for comparing with the real one; null without one. */
-  quote: { lowSeconds: number; highSeconds: number } | null;
+  quote: WaitRange | null;
 }
 
 export interface Account {

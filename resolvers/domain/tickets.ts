@@ -3,7 +3,7 @@ import type { JoinRefusal } from '../../schema/rules';
 import { changeQueue } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError } from './errors';
-import { paceSlots, placePace, waitRange, type WaitRange } from './estimates';
+import { paceAt, paceSlots, waitRange, type WaitRange } from './estimates';
 import type { Queue, Ticket, TicketStatus } from './model';
 import type { QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
@@ -98,9 +98,7 @@ function view(
 async function estimate(deps: Deps, queueId: string, position: number | null): Promise<WaitRange | null> {
   if (position === null) return null;
   const at = deps.now();
-  const [slot, recent] = paceSlots(at);
-  const samples = await deps.queues.pace(queueId, [slot, recent]);
-  return waitRange(position, placePace(samples.get(slot) ?? [], samples.get(recent) ?? [], at));
+  return waitRange(position, paceAt(await deps.queues.pace(queueId, paceSlots(at)), at));
 }
 
 /** The waiting person's own ticket, by the token their link carries; null for an unknown token. */
