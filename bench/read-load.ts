@@ -6,6 +6,7 @@
  * ticket whose position is its number. Prints one JSON line: requests, seconds, errors, p50 and p99 (µs).
  */
 import { Agent, request } from 'node:http';
+import { percentile } from './lib/stats';
 import { tokenOf } from './lib/tokens';
 
 const url = new URL(`${process.env.URL!}/graphql`);
@@ -81,16 +82,13 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
-latencies.sort((a, b) => a - b);
-const at = (p: number) =>
-  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
 const result = {
   requests: latencies.length,
   seconds,
   errors,
   distinctTokens: distinct.size,
-  p50: at(50),
-  p99: at(99),
+  p50: percentile(latencies, 50),
+  p99: percentile(latencies, 99),
 };
 // Exit once the line is written: a pipe takes it asynchronously.
 process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));

@@ -13,6 +13,7 @@ import { aQueue } from '../test/support/fixtures';
 import { freshRedis } from '../test/support/redis';
 import { cpuMeter, mariadbPid, processTree, redisPid } from './lib/cpu';
 import { runProcess, startServer, type Child } from './lib/processes';
+import { shuffled } from './lib/stats';
 import { tokenOf } from './lib/tokens';
 
 /** Concurrent connections of the read load generator. */
@@ -165,12 +166,6 @@ export async function readBaseline(durationS: number): Promise<ReadResult> {
     await server.stop();
   }
 }
-
-const shuffled = <T>(values: T[]) =>
-  values
-    .map((v) => ({ v, k: Math.random() }))
-    .sort((a, b) => a.k - b.k)
-    .map(({ v }) => v);
 
 /**
  * ticket(token) on queues of each size, on SQLite + in-process index or MariaDB + Redis: the server and the

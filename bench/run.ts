@@ -11,7 +11,7 @@ import { READ_CONNECTIONS, readBaseline, readServer, type ReadResult } from './r
 import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
 import { lineChart, type Series } from './lib/chart';
 import { killAll } from './lib/processes';
-import { int, markdownTable, medianOf, ms, ratio } from './lib/stats';
+import { int, markdownTable, medianOf, ms, ratio, shuffled } from './lib/stats';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const quick = !!process.env.BENCH_QUICK;
@@ -50,12 +50,6 @@ function median(results: FanoutResult[]): FanoutResult {
   };
 }
 
-const shuffle = <T>(values: readonly T[]): T[] =>
-  values
-    .map((v) => ({ v, k: Math.random() }))
-    .sort((a, b) => a.k - b.k)
-    .map(({ v }) => v);
-
 /** Charts are written beside RESULTS.md by full runs only (quick sizes would overwrite them with toy figures). */
 function chart(file: string, svg: string): string {
   if (!quick) writeFileSync(new URL(`./${file}`, import.meta.url), svg);
@@ -83,7 +77,7 @@ async function fanoutSection(): Promise<void> {
     log(`fan-out: N=${n}, warm-up…`);
     const bytes = (await fanoutServer(Math.min(n, 200), 'embedded')).bytesPerMessage;
     for (let round = 1; round <= REPEATS; round += 1)
-      for (const config of shuffle<Config>(['embedded', 'redis', 'baseline-1', 'baseline-2'])) {
+      for (const config of shuffled<Config>(['embedded', 'redis', 'baseline-1', 'baseline-2'])) {
         log(`fan-out: N=${n}, ${config}, round ${round}/${REPEATS}…`);
         runs[config].push(
           config === 'embedded' || config === 'redis'

@@ -25,3 +25,11 @@ export function markdownTable(headers: string[], rows: (string | number)[][]): s
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** A copy in random order: configurations and sizes take turns without a fixed order favouring any. */
+export function shuffled<T>(values: readonly T[]): T[] {
+  return values
+    .map((v) => ({ v, k: Math.random() }))
+    .sort((a, b) => a.k - b.k)
+    .map(({ v }) => v);
+}
