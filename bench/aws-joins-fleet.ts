@@ -6,7 +6,6 @@
  * publisher. MODE=server runs the project's joinQueue; MODE=baseline runs single-row INSERT transactions on the
  * same connections. Prints one JSON line: the result.
  */
-import { randomUUID } from 'node:crypto';
 import { createPool } from 'mysql2/promise';
 import type { Deps } from '../resolvers/domain/deps';
 import { GroupCommit } from '../resolvers/domain/issue';
@@ -17,6 +16,7 @@ import { connectRedis, RedisPositionIndex } from '../resolvers/stores/positions/
 import { openSqlDatabase } from '../resolvers/stores/sql/database';
 import { sessionKey } from '../resolvers/domain/sessions';
 import { freshDynamo } from '../test/support/dynalite';
+import { burst, insertTransaction } from './lib/burst';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -30,29 +30,6 @@ const JOINS = Number(env('JOINS'));
 const WARM_UP = Number(env('WARM_UP'));
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-
-/** `amount` operations from CALLERS concurrent callers; per-operation latency in microseconds. */
-async function burst(amount: number, operation: (i: number) => Promise<void>) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CALLERS }, async () => {
-      while (next < amount) {
-        const i = (next += 1);
-        const one = performance.now();
-        try {
-          await operation(i);
-        } catch {
-          failures += 1;
-        }
-        latencies.push(Math.round((performance.now() - one) * 1000));
-      }
-    }),
-  );
-  return { seconds: (performance.now() - started) / 1000, latencies, failures };
-}
 
 async function server(): Promise<unknown> {
   const sql = openSqlDatabase(env('MYSQL_URL'), { poolSize: CONNECTIONS });
@@ -73,9 +50,9 @@ async function server(): Promise<unknown> {
   // One invocation: its own Deps, nothing shared with the others but the connection pool (RDS Proxy).
   const invoke = (queueId: string, i: number) =>
     joinQueue({ ...base, joins: new GroupCommit() }, queueId, { name: `Guest ${i}` }).then(() => undefined);
-  const warm = await burst(WARM_UP, (i) => invoke(env('WARM_QUEUE_ID'), i));
+  const warm = await burst(WARM_UP, CALLERS, (i) => invoke(env('WARM_QUEUE_ID'), i));
   const cpu = process.cpuUsage();
-  const timed = await burst(JOINS, (i) => invoke(env('QUEUE_ID'), i));
+  const timed = await burst(JOINS, CALLERS, (i) => invoke(env('QUEUE_ID'), i));
   const used = process.cpuUsage(cpu);
   const versions = events.filter((e) => e.queueId === env('QUEUE_ID')).map((e) => e.version);
   const outOfOrder = versions.filter((v, i) => i > 0 && v < versions[i - 1]!).length;
@@ -98,26 +75,13 @@ async function server(): Promise<unknown> {
 
 async function baseline(): Promise<unknown> {
   const pool = createPool({ uri: env('MYSQL_URL'), connectionLimit: CONNECTIONS });
-  const insert = async (i: number) => {
-    const connection = await pool.getConnection();
-    try {
-      await connection.beginTransaction();
-      await connection.execute('INSERT INTO baseline_joins (queue_id, name, joined_at) VALUES (?, ?, ?)', [
-        'q',
-        `Guest ${i}`,
-        Date.now(),
-      ]);
-      await connection.commit();
-    } finally {
-      connection.release();
-    }
-  };
-  await burst(WARM_UP, insert);
+  const insert = (i: number) => insertTransaction(pool, i);
+  await burst(WARM_UP, CALLERS, insert);
   const cpu = process.cpuUsage();
-  const timed = await burst(JOINS, insert);
+  const timed = await burst(JOINS, CALLERS, insert);
   const used = process.cpuUsage(cpu);
   await pool.end();
-  return { ...timed, fleetCpuSeconds: (used.user + used.system) / 1e6, id: randomUUID() };
+  return { ...timed, fleetCpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 (MODE === 'server' ? server() : baseline()).then(

@@ -6,6 +6,7 @@ import { freshMysql } from '../test/support/databases';
 import { aQueue } from '../test/support/fixtures';
 import { freshRedis } from '../test/support/redis';
 import { cpuMeter, mariadbPid } from './lib/cpu';
+import { BASELINE_TABLE } from './lib/burst';
 import { runProcess } from './lib/processes';
 import { percentile } from './lib/stats';
 
@@ -104,13 +105,9 @@ export async function awsJoinBurst(
         REDIS_PREFIX: redis!.prefix,
       });
     } else {
-      await sql.sql.db.schema
-        .createTable('baseline_joins')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-        .addColumn('queue_id', 'varchar(36)', (c) => c.notNull())
-        .addColumn('name', 'varchar(128)', (c) => c.notNull())
-        .addColumn('joined_at', 'bigint', (c) => c.notNull())
-        .execute();
+      const connection = await createConnection({ uri: sql.location });
+      await connection.query(BASELINE_TABLE);
+      await connection.end();
     }
     const database = mariadbPid();
     const meter = database ? cpuMeter([database]) : undefined;

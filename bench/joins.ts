@@ -5,6 +5,7 @@ import { freshMysql } from '../test/support/databases';
 import { freshRedis } from '../test/support/redis';
 import { gql, ownerSession } from './lib/owner';
 import { cpuMeter, mariadbPid, processTree } from './lib/cpu';
+import { BASELINE_TABLE, burst, insertTransaction } from './lib/burst';
 import { startServer } from './lib/processes';
 import { percentile } from './lib/stats';
 
@@ -128,33 +129,11 @@ export async function joinBaseline(): Promise<JoinResult> {
   const sql = await freshMysql();
   const pool = createPool({ uri: sql.location, connectionLimit: CONNECTIONS });
   try {
-    await pool.query(
-      'CREATE TABLE baseline_joins (id INT AUTO_INCREMENT PRIMARY KEY, queue_id VARCHAR(36) NOT NULL, name VARCHAR(128) NOT NULL, joined_at BIGINT NOT NULL) DEFAULT CHARSET=utf8mb4',
-    );
+    await pool.query(BASELINE_TABLE);
     const inserts = async (amount: number) => {
-      const latencies: number[] = [];
-      let next = 0;
-      const started = performance.now();
-      const worker = async () => {
-        while (next < amount) {
-          next += 1;
-          const one = performance.now();
-          const connection = await pool.getConnection();
-          try {
-            await connection.beginTransaction();
-            await connection.execute(
-              'INSERT INTO baseline_joins (queue_id, name, joined_at) VALUES (?, ?, ?)',
-              ['q', `Guest ${next}`, Date.now()],
-            );
-            await connection.commit();
-          } finally {
-            connection.release();
-          }
-          latencies.push(performance.now() - one);
-        }
-      };
-      await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-      return { seconds: (performance.now() - started) / 1000, latencies };
+      const result = await burst(amount, CONNECTIONS, (i) => insertTransaction(pool, i));
+      if (result.failures > 0) throw new Error(`${result.failures} baseline INSERT transactions failed`);
+      return result;
     };
     await inserts(WARM_UP);
     const database = mariadbPid();
@@ -166,7 +145,7 @@ export async function joinBaseline(): Promise<JoinResult> {
     return {
       label: 'single-row INSERT transactions (mysql2)',
       perSecond: JOINS / seconds,
-      p99: percentile(latencies, 99),
+      p99: percentile(latencies, 99) / 1000,
       numbersExact: undefined,
       cpuUs: (used.user + used.system) / JOINS,
       databaseCpuUs: db === undefined ? undefined : (db * 1e6) / JOINS,
