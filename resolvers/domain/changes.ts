@@ -23,7 +23,7 @@ export interface Committed<T> {
 }
 
 /**
- * The one way a queue or its tickets change: under the queue's row lock, `decide` reads and writes tickets and
+ * How a queue or its tickets change (joins aside: GroupCommit takes them through QueueStore.join): under the queue's row lock, `decide` reads and writes tickets and
  * returns the changes it made, in order; each change gets the next version and one event, and the queue row is
  * written once in the same transaction. After commit, for each change in order: the position index is brought
  * up to date, its event is published, its mail is queued. SQL is the truth: nothing after the commit can undo
@@ -34,21 +34,6 @@ export async function changeQueueInOrder<T>(
   queueId: string,
   decide: (tx: QueueTx) => Promise<Plan<T>[]>,
 ): Promise<Committed<T>[]> {
-  const { committed, deliver } = await commitChanges(deps, queueId, decide);
-  await deliver();
-  return committed;
-}
-
-/**
- * The transaction part of changeQueueInOrder, for callers that pipeline: the next transaction on the queue may
- * start as soon as this one commits, while `deliver` (index, events, mail; it never throws) runs after the
- * previous delivery, keeping events in version order.
- */
-export async function commitChanges<T>(
-  deps: Deps,
-  queueId: string,
-  decide: (tx: QueueTx) => Promise<Plan<T>[]>,
-): Promise<{ committed: Committed<T>[]; deliver(): Promise<void> }> {
   const results = await deps.queues.inQueueTransaction(queueId, async (tx) => {
     const plans = await decide(tx);
     const at = deps.now();
@@ -75,21 +60,35 @@ export async function commitChanges<T>(
     return changes;
   });
   if (!results) throw queueNotFound();
-  return {
-    committed: results.map(({ value, queue, event }) => ({ value, queue, ...(event ? { event } : {}) })),
-    async deliver() {
-      const changes = results.filter((r): r is typeof r & { event: QueueEvent } => !!r.event);
-      // One index call for the whole commit, then the events, dispatched together in version order
-      // (subscribers re-read on any gap anyway).
-      await syncIndex(
-        deps,
-        queueId,
-        changes.map(({ event, plan }) => ({ version: event.version, change: plan.index ?? {} })),
-      );
-      await Promise.all(changes.map(({ event }) => publishEvent(deps, event)));
-      for (const { plan } of results) for (const job of plan.mail ?? []) await enqueueMail(deps, job);
-    },
-  };
+  await deliverChanges(
+    deps,
+    queueId,
+    results.map(({ event, plan }) => ({ event, index: plan.index, mail: plan.mail })),
+  );
+  return results.map(({ value, queue, event }) => ({ value, queue, ...(event ? { event } : {}) }));
+}
+
+/** What one committed change still has to reach after the commit. */
+export interface Delivery {
+  event?: QueueEvent;
+  index?: IndexChange;
+  mail?: MailJob[];
+}
+
+/**
+ * Delivers one commit's changes, in version order: one index call for all of them, then their events,
+ * dispatched together (subscribers re-read on any gap anyway), then their mail. Never throws: SQL already holds
+ * the truth, and failures here are logged and healed by re-reads.
+ */
+export async function deliverChanges(deps: Deps, queueId: string, deliveries: Delivery[]): Promise<void> {
+  const changes = deliveries.filter((d): d is Delivery & { event: QueueEvent } => !!d.event);
+  await syncIndex(
+    deps,
+    queueId,
+    changes.map(({ event, index }) => ({ version: event.version, change: index ?? {} })),
+  );
+  await Promise.all(changes.map(({ event }) => publishEvent(deps, event)));
+  for (const { mail } of deliveries) for (const job of mail ?? []) await enqueueMail(deps, job);
 }
 
 /** One change (or none) to a queue: see changeQueueInOrder. */

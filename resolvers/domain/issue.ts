@@ -1,7 +1,9 @@
-import { commitChanges, type Plan } from './changes';
+import { deliverChanges, type Delivery } from './changes';
 import type { Deps } from './deps';
 import { paceAt, paceSlots, waitRange } from './estimates';
-import type { Queue, Ticket, TicketSource } from './model';
+import { queueNotFound } from './identity';
+import type { JoinGuards, JoinRefusalCode } from './join-rules';
+import type { Ticket, TicketSource } from './model';
 import type { Log } from './ports';
 import { hashToken, newToken } from './secrets';
 
@@ -28,7 +30,9 @@ interface Join {
   log: Log;
   source: TicketSource;
   person: Person;
-  check(queue: Queue): void;
+  guards: JoinGuards;
+  /** The error a refused join gets. */
+  refuse(code: JoinRefusalCode): Error;
   accessToken: string;
   resolve(issued: IssuedTicket): void;
   reject(error: unknown): void;
@@ -38,24 +42,23 @@ interface Join {
 const MAX_JOINS_PER_COMMIT = 200;
 
 /**
- * One queue's joins in this server instance. `next` is the transaction that will take the joins waiting now:
- * absent while none is started, `waiting-for-lock` from the first join that arrives until that transaction
- * holds the queue's lock and takes them. `delivered` settles when the last started transaction has delivered
- * (index, events), so the next one's deliveries follow it.
+ * One queue's joins in this server instance: those waiting for the next transaction, whether one is in flight,
+ * and `delivered`, which settles when the last started transaction has delivered (index, events), so the next
+ * one's deliveries follow it.
  */
 interface JoinLine {
   waiting: Join[];
-  next: 'waiting-for-lock' | null;
+  inFlight: boolean;
   delivered: Promise<void>;
 }
 
 /**
  * Issues tickets with group commit. Joins that arrive while their queue's transaction is in flight are
- * committed together in the next one: one lock and one round-trip sequence for many joins, where one at a time
- * would serialise every join of a busy queue on that lock. That next transaction starts as soon as the first
- * such join arrives and waits for the lock in the database, so it holds it the moment the current one commits;
- * it takes the joins waiting then. Each join still gets its own number, version and event, in arrival order,
- * exactly as if they had run one after another; a refused join takes no number. Deliveries follow commit order.
+ * committed together in the next one (QueueStore.join: one round trip, the queue's lock held only inside the
+ * database on MySQL), which starts the moment the current one returns. Each join still gets its own number,
+ * version and event, in arrival order, exactly as if they had run one after another; a refused join takes no
+ * number. Deliveries follow commit order. In AWS each invocation carries one request, so its batch is that one
+ * join; the lock is still held for no client round trip.
  *
  * One per queue store (`Deps.joins`, made with the stores): each request's Deps is a copy sharing it.
  */
@@ -67,93 +70,47 @@ export class GroupCommit {
     queueId: string,
     source: TicketSource,
     person: Person,
-    check: (queue: Queue) => void,
+    guards: JoinGuards,
+    refuse: (code: JoinRefusalCode) => Error,
   ): Promise<IssuedTicket> {
     return new Promise((resolve, reject) => {
       let line = this.lines.get(queueId);
-      if (!line) this.lines.set(queueId, (line = { waiting: [], next: null, delivered: Promise.resolve() }));
-      line.waiting.push({ log: deps.log, source, person, check, accessToken: newToken(), resolve, reject });
-      if (line.next === null) void this.commitNext(deps, queueId, line);
+      if (!line)
+        this.lines.set(queueId, (line = { waiting: [], inFlight: false, delivered: Promise.resolve() }));
+      line.waiting.push({
+        log: deps.log,
+        source,
+        person,
+        guards,
+        refuse,
+        accessToken: newToken(),
+        resolve,
+        reject,
+      });
+      if (!line.inFlight) void this.commitNext(deps, queueId, line);
     });
   }
 
-  /** The joins the transaction now holding the lock takes; more than it takes start the next one at once. */
-  private take(deps: Deps, queueId: string, line: JoinLine): Join[] {
-    const batch = line.waiting.splice(0, MAX_JOINS_PER_COMMIT);
-    line.next = null;
-    if (line.waiting.length > 0) void this.commitNext(deps, queueId, line);
-    return batch;
-  }
-
   private async commitNext(deps: Deps, queueId: string, line: JoinLine): Promise<void> {
-    line.next = 'waiting-for-lock';
+    line.inFlight = true;
+    const batch = line.waiting.splice(0, MAX_JOINS_PER_COMMIT);
     const previous = line.delivered;
     let settle!: () => void;
     const delivered = new Promise<void>((resolve) => (settle = resolve));
     line.delivered = delivered;
-    let batch: Join[] | undefined;
-    const refused = new Map<Join, unknown>();
     try {
-      let commit;
-      try {
-        // What each person is told when they join, kept to compare with what they then wait. Read before the
-        // queue's lock is taken: the pace is advisory, and the lock is held for as few round trips as can be.
-        const paced = deps.now();
-        const pace = paceAt(await deps.queues.pace(queueId, paceSlots(paced)), paced);
-        commit = await commitChanges(deps, queueId, async (tx) => {
-          batch = this.take(deps, queueId, line);
-          const at = deps.now();
-          let queue = tx.queue;
-          const plans: Plan<{ join: Join; ticket: Ticket }>[] = [];
-          for (const join of batch) {
-            try {
-              join.check(queue);
-            } catch (error) {
-              refused.set(join, error);
-              continue;
-            }
-            const ticket: Ticket = {
-              id: deps.newId(),
-              queueId,
-              number: queue.nextNumber,
-              ...join.person,
-              status: 'WAITING',
-              source: join.source,
-              joinedAt: at,
-              calledAt: null,
-              finishedAt: null,
-              quote: waitRange(queue.waitingCount + 1, pace),
-            };
-            const queuePatch = { nextNumber: queue.nextNumber + 1, waitingCount: queue.waitingCount + 1 };
-            queue = { ...queue, ...queuePatch };
-            plans.push({
-              value: { join, ticket },
-              kind: 'JOINED',
-              ticketNumber: ticket.number,
-              queuePatch,
-              index: { add: { ticketId: ticket.id, number: ticket.number } },
-            });
-          }
-          if (plans.length > 0)
-            await tx.insertTickets(
-              plans.map(({ value }) => ({
-                ticket: value.ticket,
-                tokenHash: hashToken(value.join.accessToken),
-              })),
-            );
-          return plans;
-        });
-      } catch (error) {
-        // A transaction that never held the lock (no such queue, no connection) fails the joins it would take.
-        for (const join of batch ?? this.take(deps, queueId, line)) join.reject(error);
-        await previous;
-        return;
-      }
-      for (const [join, error] of refused) join.reject(error);
+      const taken = await this.commit(deps, queueId, batch).finally(() => {
+        // The next transaction starts as soon as this one has committed (or failed).
+        line.inFlight = false;
+        if (line.waiting.length > 0) void this.commitNext(deps, queueId, line);
+      });
       await previous;
-      await commit.deliver();
-      for (const { value, queue } of commit.committed) {
-        const { join, ticket } = value;
+      if (!taken) return;
+      await Promise.all([
+        deliverChanges(deps, queueId, taken.deliveries),
+        recordQuotes(deps, queueId, taken.issued),
+      ]);
+      for (const { join, ticket } of taken.issued) {
         join.log.info('ticket issued', {
           queueId,
           ticketId: ticket.id,
@@ -161,7 +118,7 @@ export class GroupCommit {
           source: join.source,
         });
         join.resolve({
-          ticket: { ...ticket, position: queue.waitingCount },
+          ticket,
           accessToken: join.accessToken,
           accessUrl: ticketUrl(deps, join.accessToken),
         });
@@ -170,8 +127,85 @@ export class GroupCommit {
       deps.log.error('ticket issue not completed', { queueId, error: String(error) });
     } finally {
       settle();
-      if (line.delivered === delivered && line.next === null && line.waiting.length === 0)
+      if (line.delivered === delivered && !line.inFlight && line.waiting.length === 0)
         this.lines.delete(queueId);
     }
+  }
+
+  /** One transaction: the batch's outcomes (refused joins are rejected here), or undefined if it failed. */
+  private async commit(deps: Deps, queueId: string, batch: Join[]) {
+    let result;
+    let pace;
+    const at = deps.now();
+    const tickets = batch.map((join) => ({
+      id: deps.newId(),
+      ...join.person,
+      source: join.source,
+      tokenHash: hashToken(join.accessToken),
+      guards: join.guards,
+    }));
+    try {
+      // What each person is told when they join, kept to compare with what they then wait. Read before the
+      // join: the pace is advisory, and the queue's lock is held for as little as can be.
+      pace = paceAt(await deps.queues.pace(queueId, paceSlots(at)), at);
+      result = await deps.queues.join(queueId, tickets, at);
+      if (!result) throw queueNotFound();
+    } catch (error) {
+      // A transaction that never committed (no such queue, no connection) fails the joins it would take.
+      for (const join of batch) join.reject(error);
+      return undefined;
+    }
+    const { queue, outcomes } = result;
+    // The queue after the batch, walked back to where each taken join left it.
+    const taken = outcomes.filter((o) => 'number' in o).length;
+    let version = queue.version - taken;
+    let waiting = queue.waitingCount - taken;
+    const issued: { join: Join; ticket: PositionedTicket }[] = [];
+    const deliveries: Delivery[] = [];
+    batch.forEach((join, i) => {
+      const outcome = outcomes[i]!;
+      if ('refused' in outcome) return join.reject(join.refuse(outcome.refused));
+      version += 1;
+      waiting += 1;
+      const { guards: _, tokenHash: __, ...fields } = tickets[i]!;
+      const ticket: PositionedTicket = {
+        ...fields,
+        queueId,
+        number: outcome.number,
+        status: 'WAITING',
+        joinedAt: at,
+        calledAt: null,
+        finishedAt: null,
+        quote: waitRange(waiting, pace),
+        position: waiting,
+      };
+      issued.push({ join, ticket });
+      deliveries.push({
+        event: {
+          queueId,
+          version,
+          kind: 'JOINED',
+          ticketNumber: ticket.number,
+          waitingCount: waiting,
+          nowServing: queue.nowServing,
+          at,
+        },
+        index: { add: { ticketId: ticket.id, number: ticket.number } },
+      });
+    });
+    return { issued, deliveries };
+  }
+}
+
+/** Keeps what each person was told to expect; advisory, so a failure is logged and the join stands. */
+async function recordQuotes(deps: Deps, queueId: string, issued: { ticket: Ticket }[]): Promise<void> {
+  const quotes = issued.flatMap(({ ticket }) =>
+    ticket.quote ? [{ ticketId: ticket.id, quote: ticket.quote }] : [],
+  );
+  if (quotes.length === 0) return;
+  try {
+    await deps.queues.recordQuotes(quotes);
+  } catch (error) {
+    deps.log.warn('wait quotes not recorded', { queueId, error: String(error) });
   }
 }

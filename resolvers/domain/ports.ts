@@ -2,7 +2,8 @@
  * The interfaces the domain needs from the outside world. Stores implement them (resolvers/stores);
  * the contract suites in test/contract run the same cases against every implementation.
  */
-import type { PaceSample } from './estimates';
+import type { PaceSample, WaitRange } from './estimates';
+import type { JoinGuards, JoinOutcome } from './join-rules';
 import type { Account, Queue, QueueEvent, Ticket, TicketStatus, WaitingEntry } from './model';
 
 export interface Page<T> {
@@ -45,7 +46,7 @@ export interface QueueTx {
   calledTickets(): Promise<Ticket[]>;
   /** A ticket of this queue, or undefined. */
   ticket(id: string): Promise<Ticket | undefined>;
-  /** New tickets in few statements, each with its token's hash. */
+  /** Rows as given, in few statements (seeding tests and benchmarks); people join through QueueStore.join. */
   insertTickets(tickets: { ticket: Ticket; tokenHash: string }[]): Promise<void>;
   /** Gives a ticket of this queue a new token: the old one no longer finds it. */
   replaceTokenHash(id: string, tokenHash: string): Promise<void>;
@@ -55,6 +56,17 @@ export interface QueueTx {
   savePace(slot: number, samples: PaceSample[]): Promise<void>;
   updateTicket(id: string, patch: TicketPatch): Promise<void>;
   updateQueue(patch: QueuePatch): Promise<void>;
+}
+
+/** A person joining, as the store receives them: the ticket's number and times are the store's to give. */
+export interface NewTicket {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  source: Ticket['source'];
+  tokenHash: string;
+  guards: JoinGuards;
 }
 
 /** The durable record (SQL): queues and tickets. */
@@ -67,6 +79,17 @@ export interface QueueStore {
   deleteQueue(id: string): Promise<void>;
   /** Runs `work` with the queue's row locked; commits when it resolves. Undefined if the queue is gone. */
   inQueueTransaction<T>(queueId: string, work: (tx: QueueTx) => Promise<T>): Promise<T | undefined>;
+  /**
+   * Takes a batch of joins in one transaction holding the queue's lock, allocated as join-rules' `allocate`
+   * does: the queue after the batch and each join's outcome, in order; undefined if the queue is gone.
+   */
+  join(
+    queueId: string,
+    tickets: NewTicket[],
+    at: number,
+  ): Promise<{ queue: Queue; outcomes: JoinOutcome[] } | undefined>;
+  /** Stores what each new ticket's holder was told to expect (advisory: no lock, no version). */
+  recordQuotes(quotes: { ticketId: string; quote: WaitRange }[]): Promise<void>;
   ticket(id: string): Promise<Ticket | undefined>;
   ticketByTokenHash(tokenHash: string): Promise<Ticket | undefined>;
   /** A queue's pace samples in these slots, as QueueTx.pace reads them. */

@@ -3,8 +3,9 @@ import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, ValidationError } from './errors';
 import { paceInterval, paceSlots, withSample } from './estimates';
-import { assertOwns, ownedQueue, requireOwner } from './identity';
+import { assertOwns, ownedQueue, queueNotFound, requireOwner } from './identity';
 import { ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
+import type { JoinGuards } from './join-rules';
 import type { Identity, Queue, Ticket, TicketStatus } from './model';
 import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
@@ -25,10 +26,18 @@ const TICKET_STATUSES: readonly TicketStatus[] = [
 /** Staff adds a person: allowed while the queue is open or paused, whatever its self-join capacity. */
 export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
   const ownerId = requireOwner(identity);
-  return deps.joins.issue(deps, parseId('queueId', rawQueueId), 'STAFF', parseTicketInput(input), (queue) => {
-    assertOwns(ownerId, queue);
-    if (queue.status === 'CLOSED') throw new ConflictError('The queue is closed. Open it to add people.');
-  });
+  const guards: JoinGuards = { ownerId, selfJoin: false, statuses: ['OPEN', 'PAUSED'], capacity: false };
+  return deps.joins.issue(
+    deps,
+    parseId('queueId', rawQueueId),
+    'STAFF',
+    parseTicketInput(input),
+    guards,
+    (code) =>
+      code === 'NOT_OWNER'
+        ? queueNotFound()
+        : new ConflictError('The queue is closed. Open it to add people.'),
+  );
 }
 
 function calledMail(deps: Deps, queue: Queue, ticket: Ticket, version: number): MailJob[] {

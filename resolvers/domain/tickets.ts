@@ -4,6 +4,8 @@ import { changeQueue } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError } from './errors';
 import { paceAt, paceSlots, waitRange, type WaitRange } from './estimates';
+import { queueNotFound } from './identity';
+import type { JoinGuards } from './join-rules';
 import type { Queue, Ticket, TicketStatus } from './model';
 import type { QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
@@ -47,16 +49,26 @@ export function parseTicketInput(input: TicketInput) {
   };
 }
 
+const SELF_JOIN: JoinGuards = { ownerId: null, selfJoin: true, statuses: ['OPEN'], capacity: true };
+
+const SELF_JOIN_REFUSALS: Record<JoinRefusal, string> = {
+  SELF_JOIN_OFF: 'This queue does not take self-service joins.',
+  PAUSED: 'This queue is paused. Please try again soon.',
+  CLOSED: 'This queue is closed.',
+  FULL: 'This queue is full. Please try again later.',
+};
+
 /** Self-join: only when the owner allows it, the queue is open, and it is not full. */
 export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketInput) {
-  return deps.joins.issue(deps, parseId('queueId', rawQueueId), 'SELF', parseTicketInput(input), (queue) => {
-    const refuse = (message: string, reason: JoinRefusal) => new ConflictError(message, { reason });
-    if (!queue.selfJoin) throw refuse('This queue does not take self-service joins.', 'SELF_JOIN_OFF');
-    if (queue.status === 'PAUSED') throw refuse('This queue is paused. Please try again soon.', 'PAUSED');
-    if (queue.status === 'CLOSED') throw refuse('This queue is closed.', 'CLOSED');
-    if (queue.capacity !== null && queue.waitingCount >= queue.capacity)
-      throw refuse('This queue is full. Please try again later.', 'FULL');
-  });
+  return deps.joins.issue(
+    deps,
+    parseId('queueId', rawQueueId),
+    'SELF',
+    parseTicketInput(input),
+    SELF_JOIN,
+    (code) =>
+      code === 'NOT_OWNER' ? queueNotFound() : new ConflictError(SELF_JOIN_REFUSALS[code], { reason: code }),
+  );
 }
 
 export async function lockedTicket(tx: QueueTx, id: string): Promise<Ticket> {

@@ -5,6 +5,7 @@ import * as m001 from './migrations/001_queues_and_tickets';
 import * as m002 from './migrations/002_serve_on_next';
 import * as m003 from './migrations/003_call_pace';
 import * as m004 from './migrations/004_recent_calls';
+import * as m005 from './migrations/005_join_procedure';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -12,6 +13,7 @@ const MIGRATIONS = {
   '002_serve_on_next': m002,
   '003_call_pace': m003,
   '004_recent_calls': m004,
+  '005_join_procedure': m005,
 } as const;
 
 /** Brings the schema up to date; runs on every start (idempotent), and as a one-shot function on deploy. */

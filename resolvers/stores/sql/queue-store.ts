@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { PaceSample } from '../../domain/estimates';
+import { sql, type Kysely } from 'kysely';
+import type { PaceSample, WaitRange } from '../../domain/estimates';
+import { allocate, type JoinOutcome, type JoinRefusalCode } from '../../domain/join-rules';
 import type { Queue, Ticket, TicketStatus, WaitingEntry } from '../../domain/model';
-import type { Page, QueueStore, QueueTx } from '../../domain/ports';
+import type { NewTicket, Page, QueueStore, QueueTx } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
-import type { SqlDatabase, Tables } from './database';
+import type { Selectable } from 'kysely';
+import type { QueuesTable, SqlDatabase, Tables } from './database';
 import { SqlQueueTx } from './queue-tx';
 import { paceOf, TICKET_COLUMNS, toQueue, toTicket } from './rows';
 
@@ -84,6 +86,94 @@ export class SqlQueueStore implements QueueStore {
       if (!row) return undefined;
       return work(new SqlQueueTx(trx, toQueue(row), mysql));
     });
+  }
+
+  async join(
+    queueId: string,
+    tickets: NewTicket[],
+    at: number,
+  ): Promise<{ queue: Queue; outcomes: JoinOutcome[] } | undefined> {
+    if (this.sql.dialect === 'mysql') return this.joinInDatabase(queueId, tickets, at);
+    // SQLite runs in this process: no round trip to save, so the allocation runs here, in the transaction.
+    return this.inQueueTransaction(queueId, async (tx) => {
+      const { queue, outcomes } = allocate(
+        tx.queue,
+        tickets.map((t) => t.guards),
+        at,
+      );
+      const rows = tickets.flatMap(({ guards: _, tokenHash, ...person }, i) => {
+        const outcome = outcomes[i]!;
+        if (!('number' in outcome)) return [];
+        const ticket: Ticket = {
+          ...person,
+          queueId,
+          number: outcome.number,
+          status: 'WAITING',
+          joinedAt: at,
+          calledAt: null,
+          finishedAt: null,
+          quote: null,
+        };
+        return [{ ticket, tokenHash }];
+      });
+      if (rows.length === 0) return { queue, outcomes };
+      await tx.insertTickets(rows);
+      const { nextNumber, waitingCount, version, updatedAt } = queue;
+      await tx.updateQueue({ nextNumber, waitingCount, version, updatedAt });
+      return { queue, outcomes };
+    });
+  }
+
+  /** MySQL/MariaDB: the batch as one call of the join_queue procedure (migration 005), one round trip. */
+  private async joinInDatabase(
+    queueId: string,
+    tickets: NewTicket[],
+    at: number,
+  ): Promise<{ queue: Queue; outcomes: JoinOutcome[] } | undefined> {
+    const joins = JSON.stringify(
+      tickets.map(({ guards, ...t }) => ({
+        ...t,
+        ownerId: guards.ownerId,
+        selfJoin: guards.selfJoin ? 1 : 0,
+        statuses: guards.statuses.join(','),
+        capacity: guards.capacity ? 1 : 0,
+      })),
+    );
+    const { rows } = await sql`CALL join_queue(${queueId}, ${joins}, ${at})`.execute(this.db);
+    // mysql2 answers a CALL with its result sets, then a status packet; a missing queue selects nothing.
+    const [set] = rows as unknown[];
+    const row = Array.isArray(set)
+      ? (set[0] as (Selectable<QueuesTable> & { outcomes: string }) | undefined)
+      : undefined;
+    if (!row) return undefined;
+    const { outcomes, ...queue } = row;
+    return {
+      queue: toQueue(queue),
+      // Each join's number, or its refusal code.
+      outcomes: (JSON.parse(outcomes) as (number | JoinRefusalCode)[]).map((o) =>
+        typeof o === 'number' ? { number: o } : { refused: o },
+      ),
+    };
+  }
+
+  async recordQuotes(quotes: { ticketId: string; quote: WaitRange }[]): Promise<void> {
+    for (let i = 0; i < quotes.length; i += 200) {
+      const chunk = quotes.slice(i, i + 200);
+      const column = (pick: (q: WaitRange) => number) =>
+        sql<number>`CASE id ${sql.join(
+          chunk.map(({ ticketId, quote }) => sql`WHEN ${ticketId} THEN ${pick(quote)}`),
+          sql` `,
+        )} END`;
+      await this.db
+        .updateTable('tickets')
+        .set({ quote_low_s: column((q) => q.lowSeconds), quote_high_s: column((q) => q.highSeconds) })
+        .where(
+          'id',
+          'in',
+          chunk.map((q) => q.ticketId),
+        )
+        .execute();
+    }
   }
 
   async ticket(id: string): Promise<Ticket | undefined> {
