@@ -35,14 +35,14 @@ async function server(): Promise<unknown> {
   const sql = openSqlDatabase(env('MYSQL_URL'), { poolSize: CONNECTIONS });
   const redis = connectRedis(env('REDIS_URL'));
   const dynamo = await freshDynamo();
-  const events: QueueEvent[] = [];
+  const events: { event: QueueEvent; at: number }[] = [];
   const base: Deps = resolverDeps({
     sql,
     positions: new RedisPositionIndex(redis, `${env('REDIS_PREFIX')}:`),
     dynamo: dynamo.client,
     accountsTable: dynamo.table,
     jobs: { enqueue: async () => undefined },
-    events: { publish: async (e) => void events.push(e) },
+    events: { publish: async (event) => void events.push({ event, at: performance.now() }) },
     log: silent,
     sessionKey: sessionKey('bench-session-secret-that-is-long-enough-0123456789'),
     publicUrl: 'https://queues.example.com',
@@ -54,8 +54,12 @@ async function server(): Promise<unknown> {
   const cpu = process.cpuUsage();
   const timed = await burst(JOINS, CALLERS, (i) => invoke(env('QUEUE_ID'), i));
   const used = process.cpuUsage(cpu);
-  const versions = events.filter((e) => e.queueId === env('QUEUE_ID')).map((e) => e.version);
-  const outOfOrder = versions.filter((v, i) => i > 0 && v < versions[i - 1]!).length;
+  const ours = events.filter((e) => e.event.queueId === env('QUEUE_ID'));
+  const versions = ours.map((e) => e.event.version);
+  const { outOfOrder, latestMs } = lateness(
+    versions,
+    ours.map((e) => e.at),
+  );
   const published = new Set(versions);
   const everyVersionOnce =
     versions.length === JOINS &&
@@ -70,7 +74,33 @@ async function server(): Promise<unknown> {
     fleetCpuSeconds: (used.user + used.system) / 1e6,
     everyVersionOnce,
     outOfOrder,
+    latestMs,
   };
+}
+
+/**
+ * Versions published after a later one, and how late the latest of them was: the time from the first later
+ * version's publish to its own (what a subscriber ordering by version would have to wait for it).
+ */
+function lateness(versions: number[], at: number[]): { outOfOrder: number; latestMs: number } {
+  const highest: number[] = [];
+  versions.forEach((v, i) => highest.push(Math.max(v, highest[i - 1] ?? -Infinity)));
+  let outOfOrder = 0;
+  let latestMs = 0;
+  versions.forEach((v, i) => {
+    if (i === 0 || highest[i - 1]! < v) return;
+    outOfOrder += 1;
+    // The first publish of a version above v: `highest` never decreases, so a binary search finds it.
+    let lo = 0;
+    let hi = i - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (highest[mid]! > v) hi = mid;
+      else lo = mid + 1;
+    }
+    latestMs = Math.max(latestMs, at[i]! - at[lo]!);
+  });
+  return { outOfOrder, latestMs };
 }
 
 async function baseline(): Promise<unknown> {

@@ -5,7 +5,7 @@ import { SqlQueueStore } from '../resolvers/stores/sql/queue-store';
 import { freshMysql } from '../test/support/databases';
 import { aQueue } from '../test/support/fixtures';
 import { freshRedis } from '../test/support/redis';
-import { cpuMeter, mariadbPid } from './lib/cpu';
+import { cpuMeter, mariadbPid, processTree, redisPid } from './lib/cpu';
 import { BASELINE_TABLE } from './lib/burst';
 import { runProcess } from './lib/processes';
 import { percentile } from './lib/stats';
@@ -26,11 +26,17 @@ export interface AwsJoinResult {
   /** CPU per join of the invoking processes (the Lambda fleet) and of MariaDB, in microseconds. */
   fleetCpuUs: number;
   databaseCpuUs: number | undefined;
+  /** CPU per join of the delay proxy (RDS Proxy's stand-in) and Redis, in microseconds. */
+  proxyAndRedisCpuUs: number;
+  /** Cores the burst kept busy: joins per second × CPU per join of every process above. */
+  coresBusy: number;
   /** Statements MariaDB executed per join (SHOW GLOBAL STATUS Questions). */
   statementsPerJoin: number;
   /** Server mode: numbers exactly 1..joins, every version published once. */
   exact: boolean | undefined;
   outOfOrder: number | undefined;
+  /** How late the latest out-of-order version was, after the first version above it (ms). */
+  latestMs: number | undefined;
 }
 
 async function questions(location: string): Promise<number> {
@@ -44,7 +50,14 @@ function runFleet(env: Record<string, string>): Promise<{ pid: number; result: R
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [`${ROOT}node_modules/tsx/dist/cli.mjs`, 'bench/aws-joins-fleet.ts'],
+      [
+        // BENCH_PROFILE=<dir>: a V8 CPU profile of each fleet run, for the causes in RESULTS.md.
+        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+        // tsx as a loader in this process (its CLI would run the fleet in a child of its own).
+        '--import',
+        'tsx',
+        'bench/aws-joins-fleet.ts',
+      ],
       {
         cwd: ROOT,
         env: { ...process.env, LOG_LEVEL: 'ERROR', ...env },
@@ -111,10 +124,13 @@ export async function awsJoinBurst(
     }
     const database = mariadbPid();
     const meter = database ? cpuMeter([database]) : undefined;
+    const redisProcess = redisPid();
+    const others = cpuMeter([...processTree(proxy.child.pid!), ...(redisProcess ? [redisProcess] : [])]);
     const before = await questions(sql.location);
     const { result } = await runFleet(env);
     const statements = (await questions(sql.location)) - before - 1;
     const databaseCpu = meter?.stop();
+    const othersCpu = others.stop();
     const latencies = result.latencies as number[];
     let exact: boolean | undefined;
     if (mode === 'server') {
@@ -130,19 +146,26 @@ export async function awsJoinBurst(
         result.everyVersionOnce === true &&
         result.failures === 0;
     }
+    const perSecond = joins / (result.seconds as number);
+    const fleetCpuUs = ((result.fleetCpuSeconds as number) * 1e6) / joins;
+    const databaseCpuUs = databaseCpu === undefined ? undefined : (databaseCpu * 1e6) / (joins + warmUp);
+    const proxyAndRedisCpuUs = (othersCpu * 1e6) / (joins + warmUp);
     return {
       mode,
       delayMs,
       joins,
-      perSecond: joins / (result.seconds as number),
+      perSecond,
       p50Us: percentile(latencies, 50),
       p99Us: percentile(latencies, 99),
       failures: result.failures as number,
-      fleetCpuUs: ((result.fleetCpuSeconds as number) * 1e6) / joins,
-      databaseCpuUs: databaseCpu === undefined ? undefined : (databaseCpu * 1e6) / (joins + warmUp),
+      fleetCpuUs,
+      databaseCpuUs,
+      proxyAndRedisCpuUs,
+      coresBusy: (perSecond * (fleetCpuUs + (databaseCpuUs ?? 0) + proxyAndRedisCpuUs)) / 1e6,
       statementsPerJoin: statements / (joins + warmUp),
       exact,
       outOfOrder: mode === 'server' ? (result.outOfOrder as number) : undefined,
+      latestMs: mode === 'server' ? (result.latestMs as number) : undefined,
     };
   } finally {
     await proxy.stop();

@@ -312,6 +312,8 @@ async function awsJoinsSection(): Promise<void> {
         p50Us: medianOf(runs, (r) => r.p50Us),
         p99Us: medianOf(runs, (r) => r.p99Us),
         fleetCpuUs: medianOf(runs, (r) => r.fleetCpuUs),
+        proxyAndRedisCpuUs: medianOf(runs, (r) => r.proxyAndRedisCpuUs),
+        coresBusy: medianOf(runs, (r) => r.coresBusy),
         ...(runs[0]!.databaseCpuUs === undefined
           ? {}
           : { databaseCpuUs: medianOf(runs, (r) => r.databaseCpuUs!) }),
@@ -319,6 +321,7 @@ async function awsJoinsSection(): Promise<void> {
         failures: runs.reduce((sum, r) => sum + r.failures, 0),
         exact: runs.every((r) => r.exact !== false),
         outOfOrder: mode === 'server' ? runs.reduce((sum, r) => sum + (r.outOfOrder ?? 0), 0) : undefined,
+        latestMs: mode === 'server' ? Math.max(...runs.map((r) => r.latestMs ?? 0)) : undefined,
       });
     }
   }
@@ -339,7 +342,8 @@ async function awsJoinsSection(): Promise<void> {
           'p50',
           'p99',
           'statements / join',
-          'CPU / join (fleet + MariaDB)',
+          'CPU / join (fleet + MariaDB + proxy & Redis)',
+          'cores busy',
           'correct',
           'verdict',
         ],
@@ -351,9 +355,10 @@ async function awsJoinsSection(): Promise<void> {
           us(r.p50Us),
           us(r.p99Us),
           r.statementsPerJoin.toFixed(1),
-          `${us(r.fleetCpuUs)} + ${r.databaseCpuUs === undefined ? 'n/a' : us(r.databaseCpuUs)}`,
+          `${us(r.fleetCpuUs)} + ${r.databaseCpuUs === undefined ? 'n/a' : us(r.databaseCpuUs)} + ${us(r.proxyAndRedisCpuUs)}`,
+          r.coresBusy.toFixed(2),
           r.mode === 'server'
-            ? `${r.exact ? 'exact' : 'WRONG'}${r.outOfOrder ? `, ${int(r.outOfOrder)} published out of order` : ''}`
+            ? `${r.exact ? 'exact' : 'WRONG'}${r.outOfOrder ? `, ${int(r.outOfOrder)} published out of order, the latest ${ms(r.latestMs!)} after a later version` : ''}`
             : r.failures === 0
               ? 'no failures'
               : `${r.failures} failed`,

@@ -111,7 +111,10 @@ export interface QueueStore {
   ticketsForStats(queueId: string, from: number, to: number): Promise<Ticket[]>;
 }
 
-export type ApplyResult = 'applied' | 'ahead' | 'behind';
+export type ApplyResult = 'applied' | 'ahead' | 'held' | 'behind';
+
+/** Changes a position index holds per queue at most while earlier versions are missing (PositionIndex.apply). */
+export const MAX_HELD_CHANGES = 1000;
 
 export interface IndexChange {
   add?: WaitingEntry;
@@ -122,8 +125,12 @@ export interface IndexChange {
 export interface PositionIndex {
   /**
    * Applies changes committed at consecutive versions `from`, `from + 1`, …, atomically: those the index lacks
-   * when it is at `from - 1` or later (`applied`), none when it already reflects them all (`ahead`) or when it
-   * is missing or older than `from - 1` (`behind`: the caller rebuilds it from SQL). One call per commit.
+   * when it is at `from - 1` or later, then any held changes that now follow (`applied`); none when it already
+   * reflects them all (`ahead`). Commits from concurrent callers can arrive out of version order: a run that
+   * arrives while versions before it are missing is held (`held`) and applied the moment they arrive (a
+   * rebuild drops those it covers), up to a bound; past that bound, or with no index, none (`behind`: the
+   * caller rebuilds it from SQL). Readers see the version the index reflects, so a gap that never fills (a
+   * committer that died) is healed by their rebuild. One call per commit.
    */
   apply(queueId: string, from: number, changes: IndexChange[]): Promise<ApplyResult>;
   /** Replaces the queue's index with a snapshot, unless the index already reflects a newer version. */

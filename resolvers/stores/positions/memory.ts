@@ -1,5 +1,5 @@
 import type { WaitingEntry } from '../../domain/model';
-import type { ApplyResult, IndexChange, PositionIndex } from '../../domain/ports';
+import { MAX_HELD_CHANGES, type ApplyResult, type IndexChange, type PositionIndex } from '../../domain/ports';
 
 /**
  * Counts of waiting tickets by number (a Fenwick tree): adding, removing and ranking are O(log n).
@@ -8,6 +8,8 @@ import type { ApplyResult, IndexChange, PositionIndex } from '../../domain/ports
 class WaitingLine {
   private tree = new Int32Array(1024);
   private readonly numbers = new Map<string, number>();
+  /** Changes that arrived before the versions they follow, by version. */
+  readonly held = new Map<number, IndexChange>();
 
   constructor(public version: number) {}
 
@@ -15,6 +17,21 @@ class WaitingLine {
     const line = new WaitingLine(version);
     for (const entry of waiting) line.add(entry);
     return line;
+  }
+
+  applyChange(change: IndexChange): void {
+    if (change.add) this.add(change.add);
+    if (change.remove) this.remove(change.remove);
+  }
+
+  /** Applies the held changes that follow this version, dropping those it already covers. */
+  drainHeld(): void {
+    for (const version of this.held.keys()) if (version <= this.version) this.held.delete(version);
+    for (let change; (change = this.held.get(this.version + 1));) {
+      this.held.delete(this.version + 1);
+      this.applyChange(change);
+      this.version += 1;
+    }
   }
 
   add({ ticketId, number }: WaitingEntry): void {
@@ -61,19 +78,25 @@ export class MemoryPositionIndex implements PositionIndex {
     const line = this.lines.get(queueId);
     const last = from + changes.length - 1;
     if (line && line.version >= last) return 'ahead';
-    if (!line || line.version < from - 1) return 'behind';
-    for (const change of changes.slice(line.version - from + 1)) {
-      if (change.add) line.add(change.add);
-      if (change.remove) line.remove(change.remove);
+    if (!line) return 'behind';
+    if (line.version < from - 1) {
+      if (line.held.size + changes.length > MAX_HELD_CHANGES) return 'behind';
+      changes.forEach((change, i) => line.held.set(from + i, change));
+      return 'held';
     }
+    for (const change of changes.slice(line.version - from + 1)) line.applyChange(change);
     line.version = last;
+    line.drainHeld();
     return 'applied';
   }
 
   async rebuild(queueId: string, version: number, waiting: WaitingEntry[]): Promise<void> {
     const line = this.lines.get(queueId);
     if (line && line.version >= version) return;
-    this.lines.set(queueId, WaitingLine.of(version, waiting));
+    const rebuilt = WaitingLine.of(version, waiting);
+    for (const [held, change] of line?.held ?? []) rebuilt.held.set(held, change);
+    rebuilt.drainHeld();
+    this.lines.set(queueId, rebuilt);
   }
 
   async position(

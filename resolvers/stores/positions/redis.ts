@@ -1,34 +1,61 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { WaitingEntry } from '../../domain/model';
-import type { ApplyResult, IndexChange, PositionIndex } from '../../domain/ports';
+import { MAX_HELD_CHANGES, type ApplyResult, type IndexChange, type PositionIndex } from '../../domain/ports';
 import { CircuitBreaker } from '../breaker';
 
-// KEYS[1] waiting zset (score = ticket number), KEYS[2] version. ARGV: the first change's version, then per
-// change addId, addNumber, removeId. Applies the changes the index lacks, only on top of the version before
-// them or a later one of the run, atomically.
-const APPLY = `
+// Applies one change encoded as 'addId,addNumber,removeId' (empty parts: none) to the zset KEYS[1].
+const APPLY_ONE = `
+local function applyOne(zset, encoded)
+  local addId, addNumber, removeId = string.match(encoded, '^([^,]*),([^,]*),([^,]*)$')
+  if addId ~= '' then redis.call('ZADD', zset, addNumber, addId) end
+  if removeId ~= '' then redis.call('ZREM', zset, removeId) end
+end
+-- Applies the held changes that follow version 'current' (KEYS[3]: version -> change), dropping any older.
+local function drainHeld(current)
+  while true do
+    local encoded = redis.call('HGET', KEYS[3], current + 1)
+    if not encoded then break end
+    applyOne(KEYS[1], encoded)
+    redis.call('HDEL', KEYS[3], current + 1)
+    current = current + 1
+  end
+  return current
+end`;
+
+// KEYS[1] waiting zset (score = ticket number), KEYS[2] version, KEYS[3] held changes. ARGV: the first change's
+// version, the most changes held, how long held changes live (ms), then the encoded changes. Applies the
+// changes the index lacks, only on top of the version before them or a later one of the run, then any held
+// changes that now follow; holds a run that arrives before the versions it follows.
+const APPLY = `${APPLY_ONE}
 local current = tonumber(redis.call('GET', KEYS[2]) or '-1')
 local first = tonumber(ARGV[1])
-local count = (#ARGV - 1) / 3
+local count = #ARGV - 3
 local last = first + count - 1
 if current >= last then return 1 end
-if current < first - 1 then return -1 end
-for i = current - first + 1, count - 1 do
-  local at = 2 + i * 3
-  if ARGV[at] ~= '' then redis.call('ZADD', KEYS[1], ARGV[at + 1], ARGV[at]) end
-  if ARGV[at + 2] ~= '' then redis.call('ZREM', KEYS[1], ARGV[at + 2]) end
+if current < 0 then return -1 end
+if current < first - 1 then
+  if redis.call('HLEN', KEYS[3]) + count > tonumber(ARGV[2]) then return -1 end
+  for i = 0, count - 1 do redis.call('HSET', KEYS[3], first + i, ARGV[4 + i]) end
+  redis.call('PEXPIRE', KEYS[3], ARGV[3])
+  return 2
 end
-redis.call('SET', KEYS[2], last)
+for i = current - first + 1, count - 1 do applyOne(KEYS[1], ARGV[4 + i]) end
+redis.call('SET', KEYS[2], drainHeld(last))
 return 0`;
 
-// KEYS[1] zset, KEYS[2] version, KEYS[3] the staged snapshot. ARGV: version. Swaps the snapshot in unless
-// the index already reflects a newer version.
-const SWAP = `
+// KEYS[1] zset, KEYS[2] version, KEYS[3] held changes, KEYS[4] the staged snapshot. ARGV: version. Swaps the
+// snapshot in unless the index already reflects a newer version; held changes it covers are dropped, those
+// that follow it applied.
+const SWAP = `${APPLY_ONE}
 local current = tonumber(redis.call('GET', KEYS[2]) or '-1')
-if current >= tonumber(ARGV[1]) then redis.call('DEL', KEYS[3]) return 0 end
-if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('RENAME', KEYS[3], KEYS[1]) else redis.call('DEL', KEYS[1]) end
-redis.call('SET', KEYS[2], ARGV[1])
+local version = tonumber(ARGV[1])
+if current >= version then redis.call('DEL', KEYS[4]) return 0 end
+if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('RENAME', KEYS[4], KEYS[1]) else redis.call('DEL', KEYS[1]) end
+for _, held in ipairs(redis.call('HKEYS', KEYS[3])) do
+  if tonumber(held) <= version then redis.call('HDEL', KEYS[3], held) end
+end
+redis.call('SET', KEYS[2], drainHeld(version))
 return 1`;
 
 // KEYS[1] zset, KEYS[2] version. ARGV: ticket id. Returns {version, rank or -1}, or nil without an index.
@@ -40,6 +67,7 @@ if not rank then rank = -1 end
 return {tonumber(v), rank}`;
 
 const CHUNK = 1000;
+const HELD_TTL_MS = 60_000;
 
 /**
  * Positions in Redis: one sorted set per queue (score = ticket number) and the version it reflects. Reads are
@@ -53,8 +81,8 @@ export class RedisPositionIndex implements PositionIndex {
     private readonly redis: Redis,
     private readonly prefix = 'qm:',
   ) {
-    redis.defineCommand('qmApply', { numberOfKeys: 2, lua: APPLY });
-    redis.defineCommand('qmSwap', { numberOfKeys: 3, lua: SWAP });
+    redis.defineCommand('qmApply', { numberOfKeys: 3, lua: APPLY });
+    redis.defineCommand('qmSwap', { numberOfKeys: 4, lua: SWAP });
     redis.defineCommand('qmPosition', { numberOfKeys: 2, lua: POSITION });
   }
 
@@ -63,18 +91,23 @@ export class RedisPositionIndex implements PositionIndex {
     return [`${base}:waiting`, `${base}:version`];
   }
 
+  private heldKey(queueId: string): string {
+    return `${this.prefix}q:{${queueId}}:held`;
+  }
+
   async apply(queueId: string, from: number, changes: IndexChange[]): Promise<ApplyResult> {
     const result = (await this.call(
       'qmApply',
       ...this.keys(queueId),
+      this.heldKey(queueId),
       from,
-      ...changes.flatMap((change) => [
-        change.add?.ticketId ?? '',
-        change.add?.number ?? 0,
-        change.remove ?? '',
-      ]),
+      MAX_HELD_CHANGES,
+      HELD_TTL_MS,
+      ...changes.map(
+        (change) => `${change.add?.ticketId ?? ''},${change.add?.number ?? ''},${change.remove ?? ''}`,
+      ),
     )) as number;
-    return result === 0 ? 'applied' : result === 1 ? 'ahead' : 'behind';
+    return (['applied', 'ahead', 'held'] as const)[result] ?? 'behind';
   }
 
   async rebuild(queueId: string, version: number, waiting: WaitingEntry[]): Promise<void> {
@@ -84,7 +117,7 @@ export class RedisPositionIndex implements PositionIndex {
       const args = waiting.slice(i, i + CHUNK).flatMap((e) => [e.number, e.ticketId]);
       await this.breaker.run(() => this.redis.zadd(staged, ...args));
     }
-    await this.call('qmSwap', zset, versionKey, staged, version);
+    await this.call('qmSwap', zset, versionKey, this.heldKey(queueId), staged, version);
   }
 
   async position(
@@ -99,7 +132,7 @@ export class RedisPositionIndex implements PositionIndex {
   }
 
   async drop(queueId: string): Promise<void> {
-    await this.breaker.run(() => this.redis.del(...this.keys(queueId)));
+    await this.breaker.run(() => this.redis.del(...this.keys(queueId), this.heldKey(queueId)));
   }
 
   private call(command: string, ...args: (string | number)[]): Promise<unknown> {
