@@ -58,18 +58,7 @@ class Subscribers {
         const index = next;
         next += 1;
         const url = urls[index % urls.length]!;
-        const header = Buffer.from(
-          JSON.stringify({ Authorization: 'Public', host: new URL(url).host }),
-        ).toString('base64url');
-        const ws = new WebSocket(
-          `${url.replace('http', 'ws')}/graphql/realtime`,
-          ['graphql-ws', `header-${header}`],
-          { perMessageDeflate: false },
-        );
-        await new Promise((resolve, reject) => {
-          ws.once('open', resolve);
-          ws.once('error', reject);
-        });
+        const ws = await openRealtimeSocket(url);
         ws.on('message', (raw: Buffer) => {
           const text = raw.toString();
           const match = /"version":(\d+)/.exec(text);
@@ -110,7 +99,27 @@ class Subscribers {
   }
 }
 
-function protocolSubscribe(queueId: string) {
+/** A public AppSync real-time connection to the server at `url` (not yet initialised). */
+export async function openRealtimeSocket(url: string): Promise<WebSocket> {
+  const header = Buffer.from(JSON.stringify({ Authorization: 'Public', host: new URL(url).host })).toString(
+    'base64url',
+  );
+  const ws = new WebSocket(
+    `${url.replace('http', 'ws')}/graphql/realtime`,
+    ['graphql-ws', `header-${header}`],
+    {
+      perMessageDeflate: false,
+    },
+  );
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+/** Initialises the connection and subscribes it to the queue's events, as the apps do. */
+export function protocolSubscribe(queueId: string) {
   return (ws: WebSocket) =>
     new Promise<void>((resolve, reject) => {
       const onMessage = (raw: Buffer) => {

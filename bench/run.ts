@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, as a ratio (the machine is shared
- * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins|aws-joins,
+ * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins|aws-joins|cost,
  * BENCH_QUICK=1 for small sizes while iterating.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { EVENTS, fanoutBaseline, fanoutServer, type FanoutResult } from './fanou
 import { JOINS, joinBaseline, joinServer, WARM_UP, type JoinResult } from './joins';
 import { READ_CONNECTIONS, readBaseline, readServer, type ReadResult } from './reads';
 import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
+import { costRun, type CostResult } from './cost';
 import { lineChart, type Series } from './lib/chart';
 import { killAll } from './lib/processes';
 import { int, markdownTable, medianOf, ms, ratio, shuffled } from './lib/stats';
@@ -19,6 +20,7 @@ const sections: string[] = [];
 const log = (line: string) => process.stdout.write(`${line}\n`);
 /** What the cost section computes from: the fan-out run's measured publishes per change and message size. */
 let measuredFanout: FanoutResult | undefined;
+let measuredLambda: CostResult | undefined;
 
 /** AppSync GraphQL prices, aws.amazon.com/appsync/pricing (stored copy read 2026-11-26; US East list prices). */
 const PRICES = {
@@ -26,6 +28,9 @@ const PRICES = {
   realtimeUpdatePerMillion: 2.0,
   connectionMinutesPerMillion: 0.08,
   updateUnitBytes: 5 * 1024,
+  /** Lambda on Arm (aws.amazon.com/lambda/pricing, US East): per GB-second, and per million requests. */
+  lambdaGbSecond: 0.0000133334,
+  lambdaRequestPerMillion: 0.2,
 };
 
 /** The machine is shared: each fan-out configuration runs this many times, interleaved, and medians are reported. */
@@ -388,6 +393,37 @@ async function awsJoinsSection(): Promise<void> {
   );
 }
 
+/** Per operation, as many as this in the AWS rehearsal (the self-join rate limit allows 300 per 5 minutes). */
+const COST_OPERATIONS = quick ? 30 : 200;
+const COST_SUBSCRIBERS = 30;
+
+async function lambdaSection(): Promise<void> {
+  log('cost: Lambda durations in npm run start:aws…');
+  const result = (measuredLambda = await costRun(COST_OPERATIONS, COST_SUBSCRIBERS));
+  const perMillion = (gbSeconds: number) =>
+    `$${(gbSeconds * 1e6 * PRICES.lambdaGbSecond + PRICES.lambdaRequestPerMillion).toFixed(2)}`;
+  sections.push(
+    [
+      '### Lambda per operation, measured in the AWS rehearsal (`npm run start:aws`)',
+      `Each function runs from its bundle in the synthesized cloud assembly, in its own execution environments, with MySQL and Redis over TLS on loopback (no RDS Proxy hop: in AWS each round trip adds ~1 ms); durations are what Lambda's REPORT lines would say (the invocation, event in to answer out). ${COST_OPERATIONS} of each operation in a row on one queue watched by ${COST_SUBSCRIBERS} real-time subscribers, after warm-up. Billed: each duration rounded up to the millisecond × the function's memory. The authorizer runs here on every request; AppSync caches its answer per token (5 min for sessions, 1 h for Public), so in AWS it runs about once per person per TTL. At the subscribers: ${result.messagesPerChange.toFixed(3)} message per change (${result.missing} missing, ${result.duplicates} duplicates over ${int(result.changes)} changes × ${result.subscribers} subscribers).`,
+      '',
+      markdownTable(
+        ['operation', 'function', 'invocations', 'p50', 'p99', 'mean', 'GB-s each', 'per million (Arm)'],
+        result.durations.map((d) => [
+          d.operation,
+          d.function,
+          int(d.invocations),
+          ms(d.p50Ms),
+          ms(d.p99Ms),
+          ms(d.meanMs),
+          d.gbSecondsEach.toFixed(5),
+          perMillion(d.gbSecondsEach),
+        ]),
+      ),
+    ].join('\n'),
+  );
+}
+
 function costSection(): void {
   if (!measuredFanout) return;
   const watchers = 30;
@@ -396,10 +432,14 @@ function costSection(): void {
   const trigger = PRICES.operationPerMillion;
   const publish = publishes * PRICES.operationPerMillion;
   const deliveries = watchers * units * PRICES.realtimeUpdatePerMillion;
+  const calls = measuredLambda?.durations.find((d) => d.operation === 'Mutation.callNext');
+  const lambda = calls
+    ? calls.gbSecondsEach * 1e6 * PRICES.lambdaGbSecond + PRICES.lambdaRequestPerMillion
+    : 0;
   sections.push(
     [
       `### AppSync cost per million queue changes watched by ${watchers} people`,
-      `From this run: ${publishes.toFixed(2)} message per change counted at the subscribers (one publish each), ${Math.round(measuredFanout.bytesPerMessage)} B per delivered message (${units} × 5 KB unit). Prices: AppSync GraphQL list prices (aws.amazon.com/appsync/pricing, read 2026-11-26): $${PRICES.operationPerMillion.toFixed(2)} per million queries/mutations, $${PRICES.realtimeUpdatePerMillion.toFixed(2)} per million real-time updates (5 KB units), $${PRICES.connectionMinutesPerMillion.toFixed(2)} per million connection-minutes. Regional prices (sa-east-1) may differ; Lambda, RDS and data transfer are not included.`,
+      `From this run: ${publishes.toFixed(2)} message per change counted at the subscribers (one publish each), ${Math.round(measuredFanout.bytesPerMessage)} B per delivered message (${units} × 5 KB unit). Prices: AppSync GraphQL list prices (aws.amazon.com/appsync/pricing, read 2026-11-26): $${PRICES.operationPerMillion.toFixed(2)} per million queries/mutations, $${PRICES.realtimeUpdatePerMillion.toFixed(2)} per million real-time updates (5 KB units), $${PRICES.connectionMinutesPerMillion.toFixed(2)} per million connection-minutes. Regional prices (sa-east-1) may differ; the resolver Lambda is the callNext duration measured in the AWS rehearsal (when that part ran), Arm at $${PRICES.lambdaGbSecond} per GB-s + $${PRICES.lambdaRequestPerMillion.toFixed(2)} per million requests; RDS and data transfer are not included.`,
       '',
       markdownTable(
         ['part', 'per million changes'],
@@ -407,7 +447,15 @@ function costSection(): void {
           ['the staff mutation (e.g. callNext)', `$${trigger.toFixed(2)}`],
           [`publishQueueEvent (IAM), ${publishes} per change`, `$${publish.toFixed(2)}`],
           [`${watchers} deliveries × ${units} unit`, `$${deliveries.toFixed(2)}`],
-          ['**total**', `**$${(trigger + publish + deliveries).toFixed(2)}**`],
+          ...(calls
+            ? [
+                [
+                  `resolver Lambda for the mutation: callNext measured at ${calls.gbSecondsEach.toFixed(5)} GB-s`,
+                  `$${lambda.toFixed(2)}`,
+                ],
+              ]
+            : []),
+          ['**total**', `**$${(trigger + publish + deliveries + lambda).toFixed(2)}**`],
           [
             `(connections: ${watchers} people connected for an hour)`,
             `$${((watchers * 60 * PRICES.connectionMinutesPerMillion) / 1e6).toFixed(6)} per hour`,
@@ -437,6 +485,7 @@ async function main(): Promise<void> {
     ['reads', readsSection],
     ['joins', joinsSection],
     ['aws-joins', awsJoinsSection],
+    ['cost', lambdaSection],
   ] as const)
     if (!only || only === name) {
       await section();

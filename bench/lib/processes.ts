@@ -15,7 +15,12 @@ export interface Child {
  * Runs a TypeScript entry in its own process (server and baselines are never in the load generator's process)
  * and waits for the line announcing its URL.
  */
-export function runProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
+export function runProcess(
+  entry: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  readyTimeoutMs = 60_000,
+): Promise<Child> {
   const child = spawn(process.execPath, [TSX, entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'ERROR', ...env },
@@ -26,7 +31,10 @@ export function runProcess(entry: string, env: Record<string, string>, ready: Re
   let output = '';
   const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} not ready in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${entry} not ready in ${readyTimeoutMs / 1000} s:\n${output}`)),
+      readyTimeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);

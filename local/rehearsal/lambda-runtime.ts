@@ -86,6 +86,30 @@ class ExecutionEnvironment {
   }
 }
 
+/** What Lambda would report for one kind of invocation of a function (REPORT lines: Duration, Billed). */
+export interface DurationReport {
+  function: string;
+  /** `Type.field` for a resolver invocation, else the function's handler. */
+  operation: string;
+  invocations: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  /** Billed duration (rounded up to the millisecond) × memory, per invocation. */
+  gbSecondsEach: number;
+}
+
+/** Kept per operation for percentiles; beyond it only the count and the sum grow. */
+const DURATION_SAMPLES = 20_000;
+
+/** The operation an event is for: AppSync's resolver events name their field; other events their function. */
+function operationOf(event: unknown, handler: string): string {
+  const info = (event as { info?: { parentTypeName?: unknown; fieldName?: unknown } } | null)?.info;
+  return typeof info?.parentTypeName === 'string' && typeof info.fieldName === 'string'
+    ? `${info.parentTypeName}.${info.fieldName}`
+    : handler;
+}
+
 /**
  * One function of the cloud assembly run as Lambda runs it: its own bundle in separate Node processes
  * (execution environments), started on demand, reused while they live, one invocation each at a time, up to
@@ -97,6 +121,8 @@ export class LambdaFunction {
   private readonly log: WriteStream;
   /** Cold starts so far (the rehearsal's report). */
   coldStarts = 0;
+  /** Invocation durations by operation, as Lambda measures them: from the event handed over to the answer. */
+  private durations = new Map<string, { count: number; sumMs: number; samples: number[] }>();
 
   constructor(
     readonly spec: FunctionSpec,
@@ -109,6 +135,7 @@ export class LambdaFunction {
 
   async invoke(event: unknown, requestId: string = randomUUID()): Promise<unknown> {
     const environment = await this.acquire();
+    const started = performance.now();
     try {
       return await environment.invoke(
         JSON.parse(JSON.stringify(event)),
@@ -116,9 +143,40 @@ export class LambdaFunction {
         this.spec.timeoutSeconds * 1000,
       );
     } finally {
+      this.record(operationOf(event, this.spec.handler), performance.now() - started);
       environment.busy = false;
       this.waiting.shift()?.();
     }
+  }
+
+  private record(operation: string, ms: number): void {
+    let entry = this.durations.get(operation);
+    if (!entry) this.durations.set(operation, (entry = { count: 0, sumMs: 0, samples: [] }));
+    entry.count += 1;
+    entry.sumMs += ms;
+    if (entry.samples.length < DURATION_SAMPLES) entry.samples.push(ms);
+  }
+
+  /** Durations by operation since the start or the last reset. */
+  durationReport(): DurationReport[] {
+    return [...this.durations].map(([operation, { count, sumMs, samples }]) => {
+      const sorted = [...samples].sort((a, b) => a - b);
+      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+      const billedMs = samples.reduce((sum, ms) => sum + Math.ceil(ms), 0) / samples.length;
+      return {
+        function: this.spec.handler,
+        operation,
+        invocations: count,
+        p50Ms: at(50),
+        p99Ms: at(99),
+        meanMs: sumMs / count,
+        gbSecondsEach: (billedMs / 1000) * (this.spec.memoryMb / 1024),
+      };
+    });
+  }
+
+  resetDurations(): void {
+    this.durations = new Map();
   }
 
   private async acquire(): Promise<ExecutionEnvironment> {

@@ -145,6 +145,13 @@ async function main(): Promise<void> {
             res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(report, null, 2)),
           fail,
         );
+    // Lambda's REPORT figures by operation (the cost benchmark reads them; DELETE starts afresh).
+    if (local && path === '/rehearsal/lambda-durations') {
+      if (req.method === 'DELETE') for (const f of stack.functions.values()) f.resetDurations();
+      return void res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify([...stack.functions.values()].flatMap((f) => f.durationReport())));
+    }
     // A later deploy of the same stack: CloudFormation sends the custom resources an Update (or a Delete).
     const deploy = /^\/rehearsal\/custom-resources\/(Update|Delete)$/.exec(path);
     if (local && deploy && req.method === 'POST')
