@@ -19,9 +19,10 @@ interface Stream<M> {
  * instance's version 3 can reach another before version 2: a version that arrives early waits (at most
  * `holdMs`) for the ones before it; one older than what was already passed on is dropped, since every
  * subscriber has seen a newer state. A queue this instance has not seen yet has no known last version, so its
- * first versions are collected for `holdMs` and then passed on in order. If the gap does not fill in time, the held versions go on in order and the
- * subscriber detects the gap from the versions and re-reads. Triggers without a queue id and version pass
- * straight through.
+ * first versions are collected for `holdMs` and then passed on in order. A gap that does not fill within
+ * `holdMs` of the last version passed on is given up, the front one at a time: the versions after it go on in
+ * order, and the subscriber detects the gap from the versions and re-reads. Triggers without a queue id and
+ * version pass straight through.
  */
 export class VersionOrder<M extends TriggerMessage = TriggerMessage> {
   private readonly streams = new Map<string, Stream<M>>();
@@ -70,24 +71,36 @@ export class VersionOrder<M extends TriggerMessage = TriggerMessage> {
 
   /** Cancels every hold (held versions are delivered in order). */
   close(): void {
-    for (const stream of this.streams.values()) if (stream.timer) this.giveUpWaiting(stream);
+    for (const stream of this.streams.values()) if (stream.timer) this.release(stream);
   }
 
+  /**
+   * After a version went out: delivers the held versions that now follow. The wait is for the gap now at the
+   * front, so it starts again here: under a steady stream of reorderings each gap gets its full `holdMs`, not
+   * what is left of an earlier one's.
+   */
   private flushConsecutive(stream: Stream<M> & { last: number }): void {
     for (let next = stream.held.get(stream.last + 1); next; next = stream.held.get(stream.last + 1)) {
       stream.held.delete(stream.last + 1);
       stream.last += 1;
       this.deliver(next);
     }
-    if (stream.held.size === 0 && stream.timer) {
-      clearTimeout(stream.timer);
-      stream.timer = undefined;
-    } else if (stream.held.size > 0 && !stream.timer) {
-      stream.timer = setTimeout(() => this.giveUpWaiting(stream), this.holdMs);
-    }
+    clearTimeout(stream.timer);
+    stream.timer =
+      stream.held.size > 0 ? setTimeout(() => this.giveUpWaiting(stream), this.holdMs) : undefined;
   }
 
+  /**
+   * The hold ran out with versions still missing: the gap at the front is given up (subscribers see it and
+   * re-read) and what follows it goes out; versions behind a further gap wait again, a hold of their own.
+   */
   private giveUpWaiting(stream: Stream<M>): void {
+    stream.last = Math.min(...stream.held.keys()) - 1;
+    this.flushConsecutive(stream as Stream<M> & { last: number });
+  }
+
+  /** Delivers everything held, in order, gaps and all (closing, or forgetting the queue). */
+  private release(stream: Stream<M>): void {
     clearTimeout(stream.timer);
     stream.timer = undefined;
     for (const version of [...stream.held.keys()].sort((a, b) => a - b)) {
@@ -102,7 +115,7 @@ export class VersionOrder<M extends TriggerMessage = TriggerMessage> {
     this.streams.set(queueId, stream);
     while (this.streams.size > this.maxKeys) {
       const [oldest, forgotten] = this.streams.entries().next().value!;
-      if (forgotten.timer) this.giveUpWaiting(forgotten);
+      if (forgotten.timer) this.release(forgotten);
       this.streams.delete(oldest);
     }
   }

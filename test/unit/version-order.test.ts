@@ -54,6 +54,27 @@ describe("each queue's events in version order at the receiving instance", () =>
     expect(delivered).toEqual(['a@1', 'a@3', 'a@4', 'a@5', 'a@6']);
   });
 
+  it('given a steady stream of reorderings, then each gap gets the full hold, counted from the last version that went out', async () => {
+    const { send, delivered } = ordered();
+    send('a', 1);
+    await sleep(HOLD * 2);
+    send('a', 3, 6); // 3 waits for 2, 6 for 4 and 5
+    await sleep(HOLD * 0.6);
+    send('a', 2); // 2 and 3 go out; 6 still waits
+    await sleep(HOLD * 0.6); // past a hold since 6 arrived, not since 3 went out
+    send('a', 4, 5);
+    expect(delivered).toEqual(['a@1', 'a@2', 'a@3', 'a@4', 'a@5', 'a@6']);
+  });
+
+  it('given a queue new to this instance whose first versions still have a gap when the collecting ends, then the run before the gap goes out and the rest waits for it', async () => {
+    const { send, delivered } = ordered();
+    send('a', 2, 3, 5);
+    await sleep(HOLD * 1.3);
+    expect(delivered).toEqual(['a@2', 'a@3']);
+    send('a', 4);
+    expect(delivered).toEqual(['a@2', 'a@3', 'a@4', 'a@5']);
+  });
+
   it('given duplicates and stragglers, then each version is delivered once and none goes backwards', async () => {
     const { order, send, delivered } = ordered();
     send('a', 5, 5);
