@@ -4,7 +4,7 @@ import { ConnectionBadge } from '../ConnectionBadge';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
 import { alertTurn, enableAlerts } from './alerts';
-import { initialTicketState, ticketReducer } from './ticket-state';
+import { GAP_HOLD_MS, initialTicketState, ticketReducer } from './ticket-state';
 
 /** What the page shows of its ticket: one selection for the read and for leaving. */
 export const TicketFields = graphql(`
@@ -94,6 +94,14 @@ export function TicketPage({ token }: { token: string }) {
       next: (data) => data.onQueueEvent && dispatch({ type: 'event', event: data.onQueueEvent }),
     });
   }, [queueId, followed, token]);
+
+  // Events that arrived before the versions they follow wait a little for them, then the page re-reads.
+  const waitingForEarlier = state.early.length > 0;
+  useEffect(() => {
+    if (!waitingForEarlier) return;
+    const timer = setTimeout(() => dispatch({ type: 'gap-timeout' }), GAP_HOLD_MS);
+    return () => clearTimeout(timer);
+  }, [waitingForEarlier]);
 
   // Every (re)connection may have missed events: read again once live.
   const previous = useRef(connection);

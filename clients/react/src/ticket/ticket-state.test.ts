@@ -54,10 +54,38 @@ describe("the ticket page's position logic", () => {
     expect(state.rereads).toBe(0);
   });
 
-  it('given a gap in versions, then nothing is guessed and the page re-reads', () => {
-    const state = apply(read(), event(12, 'CALLED', 2, 5));
-    expect(state.view?.position).toBe(3);
+  it('given a gap in versions that does not fill, then nothing is guessed and the page re-reads once the hold ends', () => {
+    const held = apply(read(), event(12, 'CALLED', 2, 5));
+    expect(held.view).toMatchObject({ position: 3, version: 10 });
+    expect(held.rereads).toBe(0);
+    const timedOut = ticketReducer(held, { type: 'gap-timeout' });
+    expect(timedOut.rereads).toBe(1);
+    expect(timedOut.early).toEqual([]);
+  });
+
+  it('given two events arriving in reverse order, then both apply in version order and nothing is re-read', () => {
+    // 12 (someone ahead called) arrives before 11 (someone ahead leaves).
+    const state = apply(read(), event(12, 'CALLED', 2, 4, 2), event(11, 'LEFT', 4, 5));
+    expect(state.view).toMatchObject({ position: 1, waitingCount: 4, nowServing: 2, version: 12 });
+    expect(state.early).toEqual([]);
+    expect(ticketReducer(state, { type: 'gap-timeout' }).rereads).toBe(0);
+  });
+
+  it('given an early event, when a read already reflects it, then it is dropped and the read stands', () => {
+    const held = apply(read(), event(12, 'CALLED', 2, 5));
+    const state = ticketReducer(held, {
+      type: 'read',
+      view: view({ position: 2, waitingCount: 5, version: 12 }),
+    });
+    expect(state.view).toMatchObject({ position: 2, version: 12 });
+    expect(state.early).toEqual([]);
+  });
+
+  it('given more early events than the page keeps, then it re-reads at once', () => {
+    const early = Array.from({ length: 51 }, (_, i) => event(12 + i, 'JOINED', 100 + i, 7 + i));
+    const state = apply(read(), ...early);
     expect(state.rereads).toBe(1);
+    expect(state.view?.version).toBe(10);
   });
 
   it('given a duplicate event, then it is applied once', () => {
