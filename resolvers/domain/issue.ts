@@ -2,7 +2,7 @@ import { deliverChanges, type Delivery } from './changes';
 import type { Deps } from './deps';
 import { paceAt, paceSlots, waitRange } from './estimates';
 import { queueNotFound } from './identity';
-import type { JoinGuards, JoinRefusalCode } from './join-rules';
+import { takenTicket, type JoinGuards, type JoinRefusalCode } from './join-rules';
 import type { Ticket, TicketSource } from './model';
 import type { Log } from './ports';
 import { hashToken, newToken } from './secrets';
@@ -134,8 +134,6 @@ export class GroupCommit {
 
   /** One transaction: the batch's outcomes (refused joins are rejected here), or undefined if it failed. */
   private async commit(deps: Deps, queueId: string, batch: Join[]) {
-    let result;
-    let pace;
     const at = deps.now();
     const tickets = batch.map((join) => ({
       id: deps.newId(),
@@ -144,17 +142,26 @@ export class GroupCommit {
       tokenHash: hashToken(join.accessToken),
       guards: join.guards,
     }));
+    // What each person is told when they join, kept to compare with what they then wait: read beside the join,
+    // not before it (one round trip less on the way), and advisory, so a failed read only leaves the quote out.
+    const pace = deps.queues.pace(queueId, paceSlots(at)).then(
+      (samples) => paceAt(samples, at),
+      (error: unknown) => {
+        deps.log.warn('pace not read for wait quotes', { queueId, error: String(error) });
+        return null;
+      },
+    );
+    let result;
     try {
-      // What each person is told when they join, kept to compare with what they then wait. Read before the
-      // join: the pace is advisory, and the queue's lock is held for as little as can be.
-      pace = paceAt(await deps.queues.pace(queueId, paceSlots(at)), at);
       result = await deps.queues.join(queueId, tickets, at);
       if (!result) throw queueNotFound();
     } catch (error) {
       // A transaction that never committed (no such queue, no connection) fails the joins it would take.
       for (const join of batch) join.reject(error);
+      await pace;
       return undefined;
     }
+    const paced = await pace;
     const { queue, outcomes } = result;
     // The queue after the batch, walked back to where each taken join left it.
     const taken = outcomes.filter((o) => 'number' in o).length;
@@ -167,16 +174,9 @@ export class GroupCommit {
       if ('refused' in outcome) return join.reject(join.refuse(outcome.refused));
       version += 1;
       waiting += 1;
-      const { guards: _, tokenHash: __, ...fields } = tickets[i]!;
       const ticket: PositionedTicket = {
-        ...fields,
-        queueId,
-        number: outcome.number,
-        status: 'WAITING',
-        joinedAt: at,
-        calledAt: null,
-        finishedAt: null,
-        quote: waitRange(waiting, pace),
+        ...takenTicket(queueId, tickets[i]!, outcome.number, at),
+        quote: waitRange(waiting, paced),
         position: waiting,
       };
       issued.push({ join, ticket });

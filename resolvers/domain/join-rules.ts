@@ -5,7 +5,8 @@
  * queue-store contract suite runs the same cases against both.
  */
 import type { JoinRefusal } from '../../schema/rules';
-import type { Queue, QueueStatus } from './model';
+import type { Queue, QueueStatus, Ticket } from './model';
+import type { NewTicket } from './ports';
 
 /** What a join asks of its queue, as data, so that the database can check it where the number is taken. */
 export interface JoinGuards {
@@ -59,4 +60,23 @@ export function allocate(
     return { number };
   });
   return { queue: after, outcomes };
+}
+
+/** The ticket a taken join becomes: waiting, with its number, joined at the batch's time, no quote yet. */
+export function takenTicket(queueId: string, join: NewTicket, number: number, at: number): Ticket {
+  const { id, name, email, phone, source } = join;
+  return {
+    id,
+    queueId,
+    number,
+    name,
+    email,
+    phone,
+    status: 'WAITING',
+    source,
+    joinedAt: at,
+    calledAt: null,
+    finishedAt: null,
+    quote: null,
+  };
 }

@@ -120,6 +120,24 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
       expect(result.queue).toEqual(queue);
     });
 
+    it('given names with quotes, emoji, combining marks and the full 128 characters, then each is stored exactly', async () => {
+      const queue = await aStoredQueue();
+      const names = [
+        `O'Brien "the 2nd" & co`,
+        'José Ñandú 👩🏽‍⚕️ — Ação',
+        'e\u0301 (e + combining acute) 𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+        '😀'.repeat(128),
+        '%_*?() /',
+      ];
+      await joinAndCheck(
+        queue,
+        names.map((name) =>
+          aJoin(SELF, { name, email: 'x.y+tag@example.com.br', phone: '+55 (11) 9 8765-4321' }),
+        ),
+        3_000,
+      );
+    });
+
     it('given an unknown queue, then nothing is stored and the answer is absent', async () => {
       const join = aJoin(SELF);
       expect(await store.join(randomUUID(), [join], 1_000)).toBeUndefined();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PaceSample, WaitRange } from '../../domain/estimates';
-import { allocate, type JoinOutcome, type JoinRefusalCode } from '../../domain/join-rules';
+import { allocate, takenTicket, type JoinOutcome, type JoinRefusalCode } from '../../domain/join-rules';
 import type { Queue, Ticket, TicketStatus, WaitingEntry } from '../../domain/model';
 import type { NewTicket, Page, QueueStore, QueueTx } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
@@ -101,20 +101,11 @@ export class SqlQueueStore implements QueueStore {
         tickets.map((t) => t.guards),
         at,
       );
-      const rows = tickets.flatMap(({ guards: _, tokenHash, ...person }, i) => {
+      const rows = tickets.flatMap((join, i) => {
         const outcome = outcomes[i]!;
-        if (!('number' in outcome)) return [];
-        const ticket: Ticket = {
-          ...person,
-          queueId,
-          number: outcome.number,
-          status: 'WAITING',
-          joinedAt: at,
-          calledAt: null,
-          finishedAt: null,
-          quote: null,
-        };
-        return [{ ticket, tokenHash }];
+        return 'number' in outcome
+          ? [{ ticket: takenTicket(queueId, join, outcome.number, at), tokenHash: join.tokenHash }]
+          : [];
       });
       if (rows.length === 0) return { queue, outcomes };
       await tx.insertTickets(rows);
