@@ -65,6 +65,7 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
             calledAt: null,
             finishedAt: null,
             quote: null,
+            language: 'en',
           },
           tokenHash: hashToken(tokenOf(queue.id, i)),
         });

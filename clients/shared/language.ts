@@ -18,3 +18,6 @@ export function applyLanguage(language: Language, remember: boolean): void {
 
 /** The other of the two: what the language switch offers. */
 export const otherLanguage = (language: Language): Language => (language === 'en' ? 'pt-BR' : 'en');
+
+/** The language as the API spells it (`TicketInput.language`), so a person's messages follow their page. */
+export const apiLanguage = (language: Language): 'EN' | 'PT_BR' => (language === 'pt-BR' ? 'PT_BR' : 'EN');

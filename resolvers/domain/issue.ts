@@ -3,7 +3,7 @@ import type { Deps } from './deps';
 import { paceAt, paceSlots, waitRange } from './estimates';
 import { queueNotFound } from './identity';
 import { takenTicket, type JoinGuards, type JoinRefusalCode } from './join-rules';
-import type { Ticket, TicketSource } from './model';
+import type { MessageLanguage, Ticket, TicketSource } from './model';
 import type { Log } from './ports';
 import { hashToken, newToken } from './secrets';
 
@@ -19,6 +19,7 @@ export interface Person {
   name: string;
   email: string | null;
   phone: string | null;
+  language: MessageLanguage;
 }
 
 /** The waiting person's page: the link and QR code a ticket's token travels in. */

@@ -1,8 +1,8 @@
 /**
  * Who may take a number in a queue, and how numbers are taken: the rules a batch of joins is allocated by,
- * under the queue's lock. The SQL store on MySQL/MariaDB runs the same allocation as a stored procedure
- * (resolvers/stores/sql/migrations/005_join_procedure.ts), so the lock is held only inside the database; the
- * queue-store contract suite runs the same cases against both.
+ * under the queue's lock. The SQL store on MySQL/MariaDB runs the same allocation as a stored procedure (its
+ * latest version in resolvers/stores/sql/migrations/006_ticket_language.ts), so the lock is held only inside the
+ * database; the QueueStore.join contract suite runs the same cases against both.
  */
 import type { JoinRefusal } from '../../schema/rules';
 import type { Queue, QueueStatus, Ticket } from './model';
@@ -64,7 +64,7 @@ export function allocate(
 
 /** The ticket a taken join becomes: waiting, with its number, joined at the batch's time, no quote yet. */
 export function takenTicket(queueId: string, join: NewTicket, number: number, at: number): Ticket {
-  const { id, name, email, phone, source } = join;
+  const { id, name, email, phone, source, language } = join;
   return {
     id,
     queueId,
@@ -78,5 +78,6 @@ export function takenTicket(queueId: string, join: NewTicket, number: number, at
     calledAt: null,
     finishedAt: null,
     quote: null,
+    language,
   };
 }

@@ -62,9 +62,15 @@ export function renderMail(job: MailJob): MailMessage {
         { href: d.link ?? '', label: 'Choose a new password' },
       );
     case 'TICKET_CALLED':
-      return message(job, `It's your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [
-        `Number ${d.number ?? ''}, it's your turn at ${d.queueName ?? ''}.`,
-        ...(d.calledMessage ? [d.calledMessage] : []),
-      ]);
+      // In the language the person joined in (jobs queued before tickets had one are English).
+      return d.language === 'pt-BR'
+        ? message(job, `É a sua vez: número ${d.number ?? ''} em ${d.queueName ?? ''}`, [
+            `Número ${d.number ?? ''}, é a sua vez em ${d.queueName ?? ''}.`,
+            ...(d.calledMessage ? [d.calledMessage] : []),
+          ])
+        : message(job, `It's your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [
+            `Number ${d.number ?? ''}, it's your turn at ${d.queueName ?? ''}.`,
+            ...(d.calledMessage ? [d.calledMessage] : []),
+          ]);
   }
 }

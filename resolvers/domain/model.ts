@@ -44,7 +44,12 @@ export interface Ticket {
   finishedAt: number | null;
   /** The wait it was quoted when it joined (seconds), for comparing with the real one; null without one. */
   quote: WaitRange | null;
+  /** The language the person's messages are written in. */
+  language: MessageLanguage;
 }
+
+/** The languages messages are written in (the apps' two languages). */
+export type MessageLanguage = 'en' | 'pt-BR';
 
 export interface Account {
   id: string;

@@ -64,6 +64,7 @@ export interface NewTicket {
   name: string;
   email: string | null;
   phone: string | null;
+  language: Ticket['language'];
   source: Ticket['source'];
   tokenHash: string;
   guards: JoinGuards;

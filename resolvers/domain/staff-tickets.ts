@@ -51,6 +51,7 @@ function calledMail(deps: Deps, queue: Queue, ticket: Ticket, version: number): 
         queueName: queue.name,
         number: String(ticket.number),
         calledMessage: queue.calledMessage ?? '',
+        language: ticket.language,
       },
     },
   ];

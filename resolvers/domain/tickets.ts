@@ -10,12 +10,20 @@ import type { Queue, Ticket, TicketStatus } from './model';
 import type { QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
 import { hashToken } from './secrets';
-import { parseId, parseName, parseOptionalEmail, parseOptionalPhone, parseToken } from './validation';
+import {
+  parseId,
+  parseLanguage,
+  parseName,
+  parseOptionalEmail,
+  parseOptionalPhone,
+  parseToken,
+} from './validation';
 
 export interface TicketInput {
   name?: unknown;
   email?: unknown;
   phone?: unknown;
+  language?: unknown;
 }
 
 /** The waiting person's view of their own ticket: nothing about anyone else. */
@@ -46,6 +54,7 @@ export function parseTicketInput(input: TicketInput) {
     name: parseName('name', input.name),
     email: parseOptionalEmail('email', input.email),
     phone: parseOptionalPhone('phone', input.phone),
+    language: parseLanguage('language', input.language),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type PasswordRefusal,
 } from '../../schema/rules';
 import { ValidationError } from './errors';
+import type { MessageLanguage } from './model';
 
 export { charLength, LIMITS };
 
@@ -77,6 +78,13 @@ export function parseOptionalPhone(field: string, raw: unknown): string | null {
   if (value.length === 0) return null;
   if (!isPhone(value)) fail(field, `${field} is not a valid phone number.`);
   return value;
+}
+
+/** A message language as the API spells it (`EN`, `PT_BR`); English when absent. */
+export function parseLanguage(field: string, raw: unknown): MessageLanguage {
+  if (raw === undefined || raw === null || raw === 'EN') return 'en';
+  if (raw === 'PT_BR') return 'pt-BR';
+  return fail(field, `${field} must be EN or PT_BR.`);
 }
 
 /**

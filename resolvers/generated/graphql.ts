@@ -64,6 +64,11 @@ export type IssuedTicket = {
   ticket: Ticket;
 };
 
+/** The languages messages are written in: English and Brazilian Portuguese. */
+export type Language =
+  | 'EN'
+  | 'PT_BR';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Staff adds a person to the queue. */
@@ -435,6 +440,8 @@ export type TicketConnection = {
 
 export type TicketInput = {
   email?: InputMaybe<Scalars['AWSEmail']['input']>;
+  /** The language the person's messages are written in: the page's when they join, the staff member's when added. English when absent. */
+  language?: InputMaybe<Language>;
   name: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
@@ -590,6 +597,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssuedTicket: ResolverTypeWrapper<IssuedTicket>;
+  Language: Language;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<Queue>;

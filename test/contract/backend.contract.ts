@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivePosition, type KnownPosition } from '../../resolvers/domain/positions';
+import { renderMail } from '../../resolvers/domain/mail';
 import { apiAs, ApiError, owner, PUBLIC, type Api } from '../support/appsync';
 import type { IssuedTicket } from '../../resolvers/generated/graphql';
 import { PUBLIC_URL, type TestStack } from '../support/stack';
@@ -248,6 +249,38 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
       expect(await api('callNext', { queueId: queue.id })).toBeNull();
       expect(eventsOf(queue.id)).toHaveLength(0);
       expect((await api('queue', { id: queue.id })).version).toBe(1);
+    });
+
+    it("given people who joined in Portuguese, in English and without saying, then each one's called mail is in their language", async () => {
+      const queue = await newQueue({ selfJoin: true });
+      const people = [
+        ['bia@example.com', 'PT_BR', 'addTicket'],
+        ['ed@example.com', 'EN', 'joinQueue'],
+        ['cris@example.com', undefined, 'addTicket'],
+        ['duda@example.com', 'PT_BR', 'joinQueue'],
+      ] as const;
+      for (const [email, language, how] of people) {
+        const input = { name: 'Pessoa', email, ...(language ? { language } : {}) };
+        if (how === 'addTicket') await api('addTicket', { queueId: queue.id, input });
+        else await anonymous('joinQueue', { queueId: queue.id, input });
+      }
+      for (let i = 0; i < people.length; i += 1) await api('callNext', { queueId: queue.id });
+      const subjectOf = (to: string) =>
+        stack.mail
+          .filter((m) => m.template === 'TICKET_CALLED' && m.to === to)
+          .map((m) => renderMail(m).subject);
+      expect(subjectOf('bia@example.com')).toEqual(['É a sua vez: número 1 em Padaria Pão Quente']);
+      expect(subjectOf('ed@example.com')).toEqual(["It's your turn: number 2 at Padaria Pão Quente"]);
+      expect(subjectOf('cris@example.com')).toEqual(["It's your turn: number 3 at Padaria Pão Quente"]);
+      expect(subjectOf('duda@example.com')).toEqual(['É a sua vez: número 4 em Padaria Pão Quente']);
+      await expectError(
+        api('addTicket', { queueId: queue.id, input: { name: 'Fred', language: 'FR' } }),
+        'VALIDATION',
+      );
+      await expectError(
+        anonymous('joinQueue', { queueId: queue.id, input: { name: 'Fred', language: { $ne: 1 } } }),
+        'VALIDATION',
+      );
     });
 
     it('given a called ticket, then it can be recalled, served once, and a served ticket cannot be marked no-show', async () => {

@@ -20,6 +20,7 @@ function aJoin(guards: JoinGuards, overrides: Partial<NewTicket> = {}): NewTicke
     name: 'João 😀 Ñandú',
     email: null,
     phone: null,
+    language: 'pt-BR',
     source: guards.selfJoin ? 'SELF' : 'STAFF',
     tokenHash: randomUUID().replace(/-/g, '').padEnd(64, 'c'),
     guards,
@@ -75,6 +76,7 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
             calledAt: null,
             finishedAt: null,
             quote: null,
+            language: join.language,
           });
       }
       return result!;

@@ -135,6 +135,37 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await context.close();
   });
 
+  it("given people joining from a Portuguese and an English phone with their emails, then each one's call mail is in their page's language", async () => {
+    const queue = await api('createQueue', { input: { name: 'Padaria Pão Quente', selfJoin: true } });
+    const joinFrom = async (
+      locale: string,
+      labels: [RegExp, RegExp, string],
+      name: string,
+      email: string,
+    ) => {
+      const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${t.url}/j/${queue.id}`);
+      await page.getByLabel(labels[0]).fill(name);
+      await page.getByLabel(labels[1]).fill(email);
+      await page.getByRole('button', { name: labels[2] }).click();
+      await page.waitForURL(/\/t\/[\w-]{43}$/);
+      await context.close();
+    };
+    const bia = `bia-${randomUUID()}@example.com`;
+    const ed = `ed-${randomUUID()}@example.com`;
+    await joinFrom('pt-BR', [/^Seu nome/, /^E-mail/, 'Entrar na fila'], 'Bia', bia);
+    await joinFrom('en-US', [/^Your name/, /^Email/, 'Join the queue'], 'Ed', ed);
+    await api('callNext', { queueId: queue.id });
+    await api('callNext', { queueId: queue.id });
+    let mail = '';
+    const deadline = Date.now() + 10_000;
+    while (!(mail.includes(`to ${bia}`) && mail.includes(`to ${ed}`)) && Date.now() < deadline)
+      mail = await (await fetch(`${t.url}/dev/mail`)).text();
+    expect(mail).toContain('É a sua vez: número 1 em Padaria Pão Quente');
+    expect(mail).toContain('It&#39;s your turn: number 2 at Padaria Pão Quente');
+  });
+
   it('given the display page on a TV, then it follows the calls live', async () => {
     const queue = await api('createQueue', { input: { name: 'Açougue', selfJoin: true } });
     for (const name of ['Ana', 'Bia']) await api('addTicket', { queueId: queue.id, input: { name } });

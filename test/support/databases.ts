@@ -15,14 +15,16 @@ export interface TestSql {
 }
 
 /** A fresh, migrated MariaDB database of its own for one test file. */
-export async function freshMysql(options: { poolSize?: number } = {}): Promise<TestSql> {
+export async function freshMysql(
+  options: { poolSize?: number; upTo?: Parameters<typeof migrateToLatest>[1] } = {},
+): Promise<TestSql> {
   const name = `qm_test_${randomBytes(6).toString('hex')}`;
   const admin = await createConnection({ uri: TEST_MYSQL_URL });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const location = `${TEST_MYSQL_URL.replace(/\/$/, '')}/${name}`;
   const sql = openSqlDatabase(location, options);
-  await migrateToLatest(sql);
+  await migrateToLatest(sql, options.upTo);
   return {
     sql,
     location,
@@ -36,11 +38,13 @@ export async function freshMysql(options: { poolSize?: number } = {}): Promise<T
 }
 
 /** A fresh, migrated SQLite file of its own for one test file. */
-export async function freshSqlite(): Promise<TestSql> {
+export async function freshSqlite(
+  options: { upTo?: Parameters<typeof migrateToLatest>[1] } = {},
+): Promise<TestSql> {
   const dir = mkdtempSync(join(tmpdir(), 'qm-sqlite-'));
   const location = join(dir, 'queue-manager.sqlite');
   const sql = openSqlDatabase(location);
-  await migrateToLatest(sql);
+  await migrateToLatest(sql, options.upTo);
   return {
     sql,
     location,

@@ -39,6 +39,7 @@ export function aTicket(queue: Queue, number: number, overrides: Partial<Ticket>
     calledAt: null,
     finishedAt: null,
     quote: null,
+    language: 'en',
     ...overrides,
   };
 }

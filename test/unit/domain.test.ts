@@ -307,6 +307,16 @@ describe('errors, clock and mail', () => {
     expect(m.text).toContain('Bar & <Grill>');
     expect(m.subject).toBe("It's your turn: number 7 at Bar & <Grill>");
   });
+  it("given a ticket that joined in Portuguese, then its called mail is in Portuguese, the queue's message as written", () => {
+    const m = renderMail({
+      id: 'j2',
+      template: 'TICKET_CALLED',
+      to: 'a@example.com',
+      data: { queueName: 'Padaria São João', number: '12', calledMessage: 'Guichê 3', language: 'pt-BR' },
+    });
+    expect(m.subject).toBe('É a sua vez: número 12 em Padaria São João');
+    expect(m.text).toBe('Número 12, é a sua vez em Padaria São João.\nGuichê 3');
+  });
   it('given the account mails, then each has its subject and carries its link in both the text and the HTML', () => {
     const subjects = {
       VERIFY_EMAIL: 'Confirm your Queue Manager account',

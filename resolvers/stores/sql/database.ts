@@ -39,6 +39,8 @@ export interface TicketsTable {
   finished_at: number | null;
   quote_low_s: number | null;
   quote_high_s: number | null;
+  /** 'en' or 'pt-BR' (migration 006). */
+  language: string;
 }
 
 export interface CallPaceTable {

@@ -6,6 +6,7 @@ import * as m002 from './migrations/002_serve_on_next';
 import * as m003 from './migrations/003_call_pace';
 import * as m004 from './migrations/004_recent_calls';
 import * as m005 from './migrations/005_join_procedure';
+import * as m006 from './migrations/006_ticket_language';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -14,10 +15,14 @@ const MIGRATIONS = {
   '003_call_pace': m003,
   '004_recent_calls': m004,
   '005_join_procedure': m005,
+  '006_ticket_language': m006,
 } as const;
 
-/** Brings the schema up to date; runs on every start (idempotent), and as a one-shot function on deploy. */
-export async function migrateToLatest(sqlDb: SqlDatabase): Promise<string[]> {
+/**
+ * Brings the schema up to date; runs on every start (idempotent), and as a one-shot function on deploy.
+ * `upTo` stops after that migration (tests of a migration against data written before it).
+ */
+export async function migrateToLatest(sqlDb: SqlDatabase, upTo?: keyof typeof MIGRATIONS): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -26,7 +31,8 @@ export async function migrateToLatest(sqlDb: SqlDatabase): Promise<string[]> {
       return out;
     },
   };
-  const { error, results } = await new Migrator({ db: sqlDb.db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db: sqlDb.db, provider });
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -70,6 +70,7 @@ export class SqlQueueTx implements QueueTx {
             finished_at: ticket.finishedAt,
             quote_low_s: ticket.quote?.lowSeconds ?? null,
             quote_high_s: ticket.quote?.highSeconds ?? null,
+            language: ticket.language,
           })),
         )
         .execute();

@@ -42,6 +42,7 @@ export const TICKET_COLUMNS = [
   'finished_at',
   'quote_low_s',
   'quote_high_s',
+  'language',
 ] as const;
 
 export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
@@ -61,6 +62,7 @@ export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Tic
       row.quote_low_s === null || row.quote_high_s === null
         ? null
         : { lowSeconds: Number(row.quote_low_s), highSeconds: Number(row.quote_high_s) },
+    language: row.language === 'pt-BR' ? 'pt-BR' : 'en',
   };
 }
 

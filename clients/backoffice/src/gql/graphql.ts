@@ -17,6 +17,11 @@ export type CreateQueueInput = {
   serveOnNext?: boolean | null | undefined;
 };
 
+/** The languages messages are written in: English and Brazilian Portuguese. */
+export type Language =
+  | 'EN'
+  | 'PT_BR';
+
 export type QueueEventKind =
   | 'CALLED'
   | 'JOINED'
@@ -40,6 +45,8 @@ export type SignUpInput = {
 
 export type TicketInput = {
   email?: string | null | undefined;
+  /** The language the person's messages are written in: the page's when they join, the staff member's when added. English when absent. */
+  language?: Language | null | undefined;
   name: string;
   phone?: string | null | undefined;
 };

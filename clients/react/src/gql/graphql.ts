@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The languages messages are written in: English and Brazilian Portuguese. */
+export type Language =
+  | 'EN'
+  | 'PT_BR';
+
 export type QueueEventKind =
   | 'CALLED'
   | 'JOINED'
@@ -21,6 +26,8 @@ export type QueueStatus =
 
 export type TicketInput = {
   email?: string | null | undefined;
+  /** The language the person's messages are written in: the page's when they join, the staff member's when added. English when absent. */
+  language?: Language | null | undefined;
   name: string;
   phone?: string | null | undefined;
 };

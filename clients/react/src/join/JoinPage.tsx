@@ -4,6 +4,7 @@ import { ApiError, request } from '../api';
 import { graphql } from '../gql';
 import { useI18n, type Messages } from '../i18n';
 import { navigate } from '../router';
+import { apiLanguage } from '../../../shared/language';
 
 const JoinInfo = graphql(`
   query JoinInfo($queueId: ID!) {
@@ -42,7 +43,7 @@ export function validate(t: Messages, values: Record<Field, string>): Partial<Re
 
 /** /j/<queueId>: a walk-in joins from the queue's QR code. */
 export function JoinPage({ queueId }: { queueId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [queue, setQueue] = useState<
     { name: string; status: string; waitingCount: number } | null | undefined
   >();
@@ -83,6 +84,7 @@ export function JoinPage({ queueId }: { queueId: string }) {
         name: values.name.trim(),
         ...(values.email.trim() ? { email: values.email.trim() } : {}),
         ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+        language: apiLanguage(language),
       };
       const { joinQueue } = await request(JoinQueue, { queueId, input }, 'Public');
       localStorage.setItem('qm.lastTicket', `/t/${joinQueue.accessToken}`);

@@ -7,6 +7,7 @@ import { validatePersonName, validateQueueName } from '../auth/validation';
 import { Api, ApiError } from '../core/api';
 import { errorText, I18n } from '../core/i18n';
 import { QrCode } from '../core/qr';
+import { apiLanguage } from '../../../../shared/language';
 import {
   AddTicket,
   CallNext,
@@ -34,7 +35,8 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
   templateUrl: './queue.page.html',
 })
 export class QueuePage implements OnInit, OnDestroy {
-  protected readonly t = inject(I18n).t;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   readonly id = input.required<string>();
@@ -179,6 +181,8 @@ export class QueuePage implements OnInit, OnDestroy {
               name,
               ...(this.personEmail.trim() ? { email: this.personEmail.trim() } : {}),
               ...(this.personPhone.trim() ? { phone: this.personPhone.trim() } : {}),
+              // The person's messages are written in the language staff is using.
+              language: apiLanguage(this.i18n.language()),
             },
           },
           a,
