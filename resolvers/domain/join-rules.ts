@@ -1,8 +1,8 @@
 /**
  * Who may take a number in a queue, and how numbers are taken: the rules a batch of joins is allocated by,
- * under the queue's lock. The SQL store on MySQL/MariaDB runs the same allocation as a stored procedure (its
- * latest version in resolvers/stores/sql/migrations/006_ticket_language.ts), so the lock is held only inside the
- * database; the QueueStore.join contract suite runs the same cases against both.
+ * under the queue's lock. The SQL store on MySQL/MariaDB runs the same allocation as a stored procedure
+ * (resolvers/stores/sql/migrations/006_join_procedure.ts), so the lock is held only inside the database; the
+ * QueueStore.join contract suite runs the same cases against both.
  */
 import type { JoinRefusal } from '../../schema/rules';
 import type { Queue, QueueStatus, Ticket } from './model';

@@ -12,7 +12,7 @@ for (const [name, open, enabled] of [
 ] as const)
   describe.skipIf(!enabled)(`migrations on ${name}`, () => {
     it('given a ticket from before tickets had a language, when migrated to the latest, then it reads as English and joins keep their language', async () => {
-      const db: TestSql = await open({ upTo: '005_join_procedure' });
+      const db: TestSql = await open({ upTo: '004_recent_calls' });
       try {
         const store = new SqlQueueStore(db.sql);
         const queue = aQueue();
@@ -33,14 +33,14 @@ for (const [name, open, enabled] of [
           quote_low_s: null,
           quote_high_s: null,
         };
-        // The row as the schema before 006 has it: no language column yet.
+        // The row as the schema before 005 has it: no language column yet.
         await db.sql.db
           .insertInto('tickets')
           .values(before as never)
           .execute();
         await db.sql.db.updateTable('queues').set({ next_number: 2, waiting_count: 1, version: 2 }).execute();
 
-        expect(await migrateToLatest(db.sql)).toEqual(['006_ticket_language']);
+        expect(await migrateToLatest(db.sql)).toEqual(['005_ticket_language', '006_join_procedure']);
         expect(await store.ticket(before.id)).toMatchObject({ name: 'Ana Antes', number: 1, language: 'en' });
         const guards = { ownerId: null, selfJoin: true, statuses: ['OPEN' as const], capacity: true };
         const join = {

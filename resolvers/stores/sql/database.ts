@@ -39,7 +39,7 @@ export interface TicketsTable {
   finished_at: number | null;
   quote_low_s: number | null;
   quote_high_s: number | null;
-  /** 'en' or 'pt-BR' (migration 006). */
+  /** 'en' or 'pt-BR' (migration 005). */
   language: string;
 }
 

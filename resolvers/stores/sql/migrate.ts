@@ -5,8 +5,8 @@ import * as m001 from './migrations/001_queues_and_tickets';
 import * as m002 from './migrations/002_serve_on_next';
 import * as m003 from './migrations/003_call_pace';
 import * as m004 from './migrations/004_recent_calls';
-import * as m005 from './migrations/005_join_procedure';
-import * as m006 from './migrations/006_ticket_language';
+import * as m005 from './migrations/005_ticket_language';
+import * as m006 from './migrations/006_join_procedure';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -14,8 +14,8 @@ const MIGRATIONS = {
   '002_serve_on_next': m002,
   '003_call_pace': m003,
   '004_recent_calls': m004,
-  '005_join_procedure': m005,
-  '006_ticket_language': m006,
+  '005_ticket_language': m005,
+  '006_join_procedure': m006,
 } as const;
 
 /**

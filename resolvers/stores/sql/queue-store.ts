@@ -115,7 +115,7 @@ export class SqlQueueStore implements QueueStore {
     });
   }
 
-  /** MySQL/MariaDB: the batch as one call of the join_queue procedure (migration 005), one round trip. */
+  /** MySQL/MariaDB: the batch as one call of the join_queue procedure (migration 006), one round trip. */
   private async joinInDatabase(
     queueId: string,
     tickets: NewTicket[],

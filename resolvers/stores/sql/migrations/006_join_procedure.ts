@@ -2,9 +2,18 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../database';
 
 /**
- * Each ticket remembers the language its person's messages are written in ('en' or 'pt-BR'; tickets from before
- * are English, as their messages were). On MySQL/MariaDB the join procedure of migration 005 is replaced by one
- * that stores it; everything else about the procedure is as 005 describes.
+ * MySQL/MariaDB: a batch of joins on one queue as one server-side unit, so the queue's row lock is held only
+ * inside the database (one round trip per batch, not one per statement). It mirrors the domain's `allocate`
+ * (resolvers/domain/join-rules.ts) exactly — the same guards in the same order, numbers and versions taken in
+ * arrival order, a refused join taking neither — and the QueueStore.join contract suite runs the same cases
+ * against both. SQLite, in-process, runs `allocate` itself.
+ *
+ * Input: the queue id, a JSON array of joins (`id`, `name`, `email`, `phone`, `source`, `language`,
+ * `tokenHash`, and the guards `ownerId`, `selfJoin`, `statuses`, `capacity`; see SqlQueueStore.join) and the
+ * time. Output: one row,
+ * the queue after the batch plus `outcomes`, a JSON array with each join's number or refusal, in order; no row
+ * when the queue does not exist. Stored procedures do not pin RDS Proxy sessions (it does not look inside them);
+ * this one sets no session state, so nothing needs to survive the call.
  */
 const JOIN_QUEUE = sql`
 CREATE PROCEDURE join_queue(
@@ -101,11 +110,6 @@ BEGIN
 END`;
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  await db.schema
-    .alterTable('tickets')
-    .addColumn('language', 'varchar(8)', (c) => c.notNull().defaultTo('en'))
-    .execute();
   if (dialect !== 'mysql') return;
-  await sql`DROP PROCEDURE IF EXISTS join_queue`.execute(db);
   await JOIN_QUEUE.execute(db);
 }
