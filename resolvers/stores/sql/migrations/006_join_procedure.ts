@@ -12,8 +12,8 @@ import type { Dialect } from '../database';
  * `tokenHash`, and the guards `ownerId`, `selfJoin`, `statuses`, `capacity`; see SqlQueueStore.join) and the
  * time. Output: one row,
  * the queue after the batch plus `outcomes`, a JSON array with each join's number or refusal, in order; no row
- * when the queue does not exist. Stored procedures do not pin RDS Proxy sessions (it does not look inside them);
- * this one sets no session state, so nothing needs to survive the call.
+ * when the queue does not exist. It sets no session state (no SET, user variable or lock outlives the call), so
+ * RDS Proxy has nothing to pin the session for; see ARCHITECTURE.md.
  */
 const JOIN_QUEUE = sql`
 CREATE PROCEDURE join_queue(
