@@ -2,6 +2,7 @@ import type { DurationReport } from '../local/rehearsal/lambda-runtime';
 import { openRealtimeSocket, protocolSubscribe } from './fanout';
 import { gql, ownerSession } from './lib/owner';
 import { runProcess } from './lib/processes';
+import { sleep } from './lib/stats';
 
 export interface CostResult {
   /** Lambda durations by operation, from the rehearsal's runtime (what Lambda's REPORT lines would say). */
@@ -93,8 +94,7 @@ export async function costRun(perOperation: number, subscribers: number): Promis
     const changes = perOperation * 3;
     const last = versionBefore + changes;
     const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && received.some((r) => !r.has(last)))
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    while (Date.now() < deadline && received.some((r) => !r.has(last))) await sleep(20);
     let messages = 0;
     let duplicates = 0;
     let missing = 0;

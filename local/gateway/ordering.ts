@@ -95,7 +95,10 @@ export class VersionOrder<M extends TriggerMessage = TriggerMessage> {
    * re-read) and what follows it goes out; versions behind a further gap wait again, a hold of their own.
    */
   private giveUpWaiting(stream: Stream<M>): void {
-    stream.last = Math.min(...stream.held.keys()) - 1;
+    // The lowest held version, found by a loop: a spread of a long hold could pass the engine's argument limit.
+    let lowest = Infinity;
+    for (const version of stream.held.keys()) lowest = Math.min(lowest, version);
+    stream.last = lowest - 1;
     this.flushConsecutive(stream as Stream<M> & { last: number });
   }
 
