@@ -66,6 +66,7 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
             finishedAt: null,
             quote: null,
             language: 'en',
+            almostAt: null,
           },
           tokenHash: hashToken(tokenOf(queue.id, i)),
         });

@@ -32,6 +32,8 @@ export interface LocalConfig {
   devMail: 'auto' | 'on' | 'off';
   /** How long an owner's access token lives before the backoffice refreshes it (default 1 hour). */
   sessionLifetimeSeconds: number | undefined;
+  /** PHONE_COUNTRY_CODE: digits put in front of phone numbers typed without a country code (default 55). */
+  phoneCountryCode: string | undefined;
 }
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalConfig {
@@ -54,6 +56,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       'Queue Manager <no-reply@localhost>',
     ),
     sessionSecret: env.SESSION_SECRET || undefined,
+    phoneCountryCode: countryCode(env.PHONE_COUNTRY_CODE),
     logLevel: env.LOG_LEVEL || undefined,
     logFormat: env.LOG_FORMAT === 'json' ? 'json' : 'text',
     keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,
@@ -99,4 +102,11 @@ export function devMailExposure(config: LocalConfig): { served: boolean; warning
     served: false,
     reason: `HOST=${config.host} listens beyond this machine, and /dev/mail would show every reset link (DEV_MAIL=on to serve it anyway)`,
   };
+}
+
+function countryCode(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^[1-9][0-9]{0,2}$/.test(raw))
+    throw new Error(`PHONE_COUNTRY_CODE must be 1 to 3 digits, not "${raw}".`);
+  return raw;
 }

@@ -18,8 +18,9 @@ import { MemoryPositionIndex } from '../resolvers/stores/positions/memory';
 import { connectRedis, RedisPositionIndex } from '../resolvers/stores/positions/redis';
 import { openSqlDatabase } from '../resolvers/stores/sql/database';
 import { migrateToLatest } from '../resolvers/stores/sql/migrate';
-import { mailDeps, resolverDeps } from '../resolvers/handlers/composition';
-import { deliverMail } from '../resolvers/domain/deliver-mail';
+import { messageDeps, resolverDeps } from '../resolvers/handlers/composition';
+import { deliverMessage } from '../resolvers/domain/deliver';
+import { FileSmsOutbox } from '../resolvers/stores/sms/outbox';
 import type { LocalConfig } from './config';
 
 /** A start-up problem the operator can fix; main.ts prints it without a stack trace. */
@@ -27,11 +28,13 @@ export class StartupError extends Error {}
 
 export interface LocalSystem {
   deps: Deps;
-  mailQueue: InProcessJobQueue;
+  messageQueue: InProcessJobQueue;
   /** The dev outbox, when mail is not going out through SMTP. */
   outbox: FileOutbox | undefined;
+  /** SMS of the embedded mode: always the dev outbox. */
+  smsOutbox: FileSmsOutbox;
   /** Where the system keeps its data, for the start-up banner. */
-  describe: { sql: string; positions: string; accounts: string; mail: string };
+  describe: { sql: string; positions: string; accounts: string; mail: string; sms: string };
   close(): Promise<void>;
 }
 
@@ -103,9 +106,18 @@ export async function openLocalSystem(
 
     const outbox = config.smtp ? undefined : new FileOutbox(join(config.dataDir, 'outbox'));
     const transport: MailTransport = config.smtp ? new SmtpTransport(config.smtp) : outbox!;
-    const mail = mailDeps({ dynamo, accountsTable: config.accountsTable, transport, log });
-    const mailQueue = new InProcessJobQueue({
-      handle: (job) => deliverMail(mail, job),
+    // SMS never leaves this machine: the dev outbox at /dev/sms (the AWS runtime sends through SNS).
+    const smsOutbox = new FileSmsOutbox(join(config.dataDir, 'sms'));
+    const messages = messageDeps({
+      dynamo,
+      accountsTable: config.accountsTable,
+      mail: transport,
+      sms: smsOutbox,
+      log,
+    });
+    // Mail and SMS, as in AWS: one queue (its file keeps the name it had when it carried only mail).
+    const messageQueue = new InProcessJobQueue({
+      handle: (job, attempt) => deliverMessage(messages, job, attempt),
       log,
       file: join(config.dataDir, 'mail-queue.json'),
     });
@@ -115,17 +127,19 @@ export async function openLocalSystem(
       positions: redis ? new RedisPositionIndex(redis, config.redisPrefix) : new MemoryPositionIndex(),
       dynamo,
       accountsTable: config.accountsTable,
-      jobs: mailQueue,
+      jobs: messageQueue,
       events,
       log,
       sessionKey: sessionKey(secret),
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       ...(config.sessionLifetimeSeconds ? { sessionLifetimeSeconds: config.sessionLifetimeSeconds } : {}),
+      ...(config.phoneCountryCode ? { phoneCountryCode: config.phoneCountryCode } : {}),
     });
     return {
       deps,
-      mailQueue,
+      messageQueue,
       outbox,
+      smsOutbox,
       describe: {
         sql: config.mysqlUrl ? 'MySQL (MYSQL_URL)' : `SQLite ${sqlLocation}`,
         positions: config.redisUrl ? 'Redis (REDIS_URL)' : 'in-process',
@@ -133,10 +147,11 @@ export async function openLocalSystem(
           ? `DynamoDB ${config.dynamodbEndpoint}`
           : `dynalite ${join(config.dataDir, 'dynamodb')}`,
         mail: config.smtp ? `SMTP ${config.smtp.host}` : `outbox ${join(config.dataDir, 'outbox')}`,
+        sms: `outbox ${join(config.dataDir, 'sms')}`,
       },
       async close() {
         // Running mail attempts finish; pending ones stay in the queue file for the next start.
-        await mailQueue.close();
+        await messageQueue.close();
         for (const close of closers.reverse()) await close();
       },
     };

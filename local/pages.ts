@@ -1,17 +1,14 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import type { InProcessJobQueue } from '../resolvers/stores/jobs/in-process';
 import { APP_SECURITY_HEADERS, appContentSecurityPolicy, CACHE } from '../schema/web-headers';
-import type { FileOutbox } from '../resolvers/stores/mail/outbox';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-const escape = (s: string) =>
+export const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Deliberate headers for the server's own pages. */
@@ -22,7 +19,7 @@ const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-function html(
+export function html(
   res: ServerResponse,
   status: number,
   body: string,
@@ -32,7 +29,7 @@ function html(
   res.end(body);
 }
 
-const page = (
+export const page = (
   title: string,
   body: string,
 ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
@@ -102,82 +99,6 @@ mutation Join($queueId: ID!) {
   );
 }
 
-const linkify = (text: string) =>
-  escape(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
-
-/**
- * GET /dev/mail: the outbox (newest first, links clickable) and the dead-letter list with redrive. `queue` is
- * the embedded mode's mail queue; the AWS rehearsal has none (its dead letters are in SQS) and says where they are.
- */
-export async function serveDevMail(
-  res: ServerResponse,
-  outbox: FileOutbox | undefined,
-  queue: InProcessJobQueue | { elsewhere: string },
-  formToken: string,
-  intro = outbox
-    ? '<p>Mail of the embedded mode lands here instead of going out.</p>'
-    : '<p>Mail goes out through SMTP; nothing is kept here.</p>',
-): Promise<void> {
-  const token = `<input type="hidden" name="token" value="${escape(formToken)}">`;
-  const messages = outbox ? await outbox.list() : [];
-  const dead = 'elsewhere' in queue ? [] : queue.deadLetters();
-  const body = [
-    '<h1>Dev mail</h1>',
-    intro,
-    `<h2>Dead letters${'elsewhere' in queue ? '' : ` (${dead.length})`}</h2>`,
-    'elsewhere' in queue
-      ? `<p>${escape(queue.elsewhere)}</p>`
-      : dead.length
-        ? `<form method="post" action="/dev/mail/redrive">${token}<button>Re-drive all</button></form>` +
-          dead
-            .map(
-              (
-                d,
-              ) => `<article><strong>${escape(d.job.template)}</strong> to ${escape(d.job.to)} — ${d.attempts} attempts, last: ${escape(d.lastError)}
-<small>${escape(d.failedAt)}</small><form method="post" action="/dev/mail/redrive">${token}<input type="hidden" name="id" value="${escape(d.job.id)}"><button>Re-drive</button></form></article>`,
-            )
-            .join('')
-        : '<p>None.</p>',
-    `<h2>Outbox (${messages.length})</h2>`,
-    ...messages.map(
-      (m) =>
-        `<article><strong>${escape(m.subject)}</strong><br><small>to ${escape(m.to)} · ${escape(m.sentAt)}</small><pre>${linkify(m.text)}</pre></article>`,
-    ),
-  ].join('\n');
-  html(res, 200, page('Dev mail — Queue Manager', body));
-}
-
-/** POST /dev/mail/redrive: only forms of this start's /dev/mail page, posted from the same origin. */
-export async function redriveDevMail(
-  req: IncomingMessage,
-  res: ServerResponse,
-  queue: InProcessJobQueue,
-  formToken: string,
-): Promise<void> {
-  const origin = req.headers.origin;
-  let sameOrigin = false;
-  try {
-    sameOrigin = !!origin && new URL(origin).host === req.headers.host;
-  } catch {
-    sameOrigin = false;
-  }
-  let body = '';
-  for await (const chunk of req) {
-    body += String(chunk);
-    if (body.length > 4096) break;
-  }
-  const form = new URLSearchParams(body);
-  const token = Buffer.from(form.get('token') ?? '');
-  const expected = Buffer.from(formToken);
-  if (!sameOrigin || token.length !== expected.length || !timingSafeEqual(token, expected)) {
-    res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden');
-    return;
-  }
-  const id = form.get('id') ?? undefined;
-  queue.redrive(id || undefined);
-  res.writeHead(303, { location: '/dev/mail' }).end();
-}
-
 /** The landing page when a client has not been built. */
 export function serveLanding(res: ServerResponse, missing: string): void {
   html(
@@ -188,6 +109,7 @@ export function serveLanding(res: ServerResponse, missing: string): void {
       `<h1>Queue Manager</h1><p>The API is running.</p><ul>
 <li><a href="/playground">GraphQL playground</a> — POST <code>/graphql</code>, real time at <code>/graphql/realtime</code></li>
 <li><a href="/dev/mail">Dev mail</a> — verification and reset links</li>
+<li><a href="/dev/sms">Dev SMS</a> — text messages to waiting people, and their replies</li>
 <li><a href="/runtime-config.json">Runtime configuration</a> for the clients</li></ul>
 <p><small>${escape(missing)} has not been built yet.</small></p>`,
     ),

@@ -14,7 +14,8 @@ import { Gateway, type Lambdas } from './gateway/gateway';
 import { CORS, handleGraphqlHttp, type GraphqlHttp } from './gateway/http';
 import { RateLimiter } from './gateway/rate-limits';
 import { attachRealtime } from './gateway/realtime';
-import { clientApps, redriveDevMail, serveDevMail, serveLanding, servePlayground } from './pages';
+import { devSmsFailing, devSmsInbound, redriveDevMail, serveDevMail, serveDevSms } from './dev-messages';
+import { clientApps, serveLanding, servePlayground } from './pages';
 
 export interface LocalServer {
   url: string;
@@ -100,6 +101,8 @@ export async function startLocalServer(
   });
   const devMail = devMailExposure(config);
   if (devMail.warning) log.warn('dev mail exposed', { warning: devMail.warning });
+  // SMS of the embedded mode always lands in the dev outbox, SMTP or not: the same loopback rule otherwise.
+  const devSms = devMailExposure({ ...config, smtp: undefined });
   /** Proves a redrive form came from this start's /dev/mail page. */
   const devMailToken = randomBytes(24).toString('base64url');
   const apps = clientApps();
@@ -152,9 +155,15 @@ export async function startLocalServer(
         .end(JSON.stringify(health));
     }
     if (devMail.served && path === '/dev/mail' && req.method === 'GET')
-      return void serveDevMail(res, system.outbox, system.mailQueue, devMailToken).catch(fail);
+      return void serveDevMail(res, system.outbox, system.messageQueue, devMailToken).catch(fail);
     if (devMail.served && path === '/dev/mail/redrive' && req.method === 'POST')
-      return void redriveDevMail(req, res, system.mailQueue, devMailToken).catch(fail);
+      return void redriveDevMail(req, res, system.messageQueue, devMailToken).catch(fail);
+    if (devSms.served && path === '/dev/sms' && req.method === 'GET')
+      return void serveDevSms(res, system.smsOutbox, devMailToken).catch(fail);
+    if (devSms.served && path === '/dev/sms/failing' && req.method === 'POST')
+      return void devSmsFailing(req, res, system.smsOutbox, devMailToken).catch(fail);
+    if (devSms.served && path === '/dev/sms/inbound' && req.method === 'POST')
+      return void devSmsInbound(req, res, system.deps, devMailToken).catch(fail);
     if (path === '/dev' || path.startsWith('/dev/')) return void res.writeHead(404).end('Not found');
     if (path === '/backoffice' || path.startsWith('/backoffice/')) {
       if (!apps.backoffice) return serveLanding(res, 'The backoffice (clients/backoffice)');

@@ -12,6 +12,8 @@ export const LIMITS = {
   passwordMin: 12,
   passwordMax: 128,
   capacityMax: 100_000,
+  /** The farthest position an "almost your turn" alert can be set to. */
+  alertAheadMax: 50,
   pageMax: 500,
   /** E.164 allows 15 digits; fewer than 6 is no phone number. */
   phoneDigitsMin: 6,
@@ -59,7 +61,14 @@ export function isEmail(raw: string): boolean {
 export function isPhone(raw: string): boolean {
   const value = raw.trim();
   const digits = value.replace(/\D/g, '').length;
-  return PHONE.test(value) && digits >= LIMITS.phoneDigitsMin && digits <= LIMITS.phoneDigitsMax;
+  // A country code never starts with 0 (after `+` or the international prefix 00).
+  const countryCode = /^(\+|00)\D*0/.test(value) ? null : value;
+  return (
+    countryCode !== null &&
+    PHONE.test(value) &&
+    digits >= LIMITS.phoneDigitsMin &&
+    digits <= LIMITS.phoneDigitsMax
+  );
 }
 
 /** `errorInfo.reason` when a self-join is refused. */

@@ -8,6 +8,6 @@ export const KEPT_GRANTS: Record<string, string> = {
     "Active tracing: the Lambda service sends the function's trace segments with the function's role.",
   'xray:PutTelemetryRecords':
     'Active tracing: the X-Ray daemon in the execution environment reports telemetry.',
-  'mailConsumer dynamodb:GetItem':
+  'messageConsumer dynamodb:GetItem':
     'SQS delivers at least once: a message delivered again finds its claim taken, and the delivery log reads the claim to skip a mail already sent. The rehearsal does not provoke a duplicate delivery.',
 };

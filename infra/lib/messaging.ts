@@ -60,7 +60,7 @@ export class Messaging extends Construct {
         'SES SMTP credentials are derived from an IAM key and rotated with it, not by a Secrets Manager rotation function.',
     });
     this.consumer = new QueueManagerFunction(this, 'MailConsumer', {
-      handler: 'mailConsumer',
+      handler: 'messageConsumer',
       vpc: props.vpc,
       securityGroups: [
         new ec2.SecurityGroup(this, 'ConsumerSg', {

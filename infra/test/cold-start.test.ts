@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   authorizerDepsFromEnv,
   depsFromEnv,
-  mailDepsFromEnv,
+  messageDepsFromEnv,
   sqlForMigrations,
   type Env,
 } from '../../resolvers/handlers/aws-runtime';
@@ -95,7 +95,7 @@ describe('each function cold-starts with the environment the template gives it',
   const coldStarts: Record<string, (env: Env) => Promise<unknown>> = {
     resolver: depsFromEnv,
     authorizer: authorizerDepsFromEnv,
-    mailConsumer: mailDepsFromEnv,
+    messageConsumer: messageDepsFromEnv,
     migrate: sqlForMigrations,
     logShipper: async (env) => {
       if (!env.OPENSEARCH_ENDPOINT) throw new Error('Missing environment variable OPENSEARCH_ENDPOINT.');
@@ -112,7 +112,7 @@ describe('each function cold-starts with the environment the template gives it',
     expect(functions.map(([, r]) => r.Properties!.Handler).sort()).toEqual([
       'index.authorizer',
       'index.logShipper',
-      'index.mailConsumer',
+      'index.messageConsumer',
       'index.migrate',
       'index.resolver',
     ]);

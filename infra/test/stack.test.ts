@@ -45,7 +45,9 @@ describe('network', () => {
 
   it('given the functions, then every one runs in the private subnets on Node 22, ARM64, with X-Ray', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
-      Properties: { Handler: Match.stringLikeRegexp('^index\\.(resolver|authorizer|mailConsumer|migrate)$') },
+      Properties: {
+        Handler: Match.stringLikeRegexp('^index\\.(resolver|authorizer|messageConsumer|migrate)$'),
+      },
     });
     expect(Object.keys(functions).length).toBe(4);
     for (const fn of Object.values(functions)) {
@@ -346,7 +348,7 @@ describe('least privilege', () => {
     expect(redis).toContain(functionGroup('resolver'));
     expect(functionGroup('authorizer')).toBe(functionGroup('resolver'));
     expect(redis).not.toContain(functionGroup('migrate'));
-    for (const sources of [mysql, redis]) expect(sources).not.toContain(functionGroup('mailConsumer'));
+    for (const sources of [mysql, redis]) expect(sources).not.toContain(functionGroup('messageConsumer'));
     expect(ingressSources(443)).toEqual([functionGroup('logShipper')]);
   });
 

@@ -15,7 +15,7 @@ import { Gateway, type Caller } from '../gateway/gateway';
 import type { GraphqlHttp } from '../gateway/http';
 import { RateLimiter } from '../gateway/rate-limits';
 import { attachRealtime } from '../gateway/realtime';
-import { serveDevMail } from '../pages';
+import { serveDevMail } from '../dev-messages';
 import { serveApi } from '../server';
 import { guardProcess, stopOnSignals } from '../process-guard';
 import type { Use } from './least-privilege';

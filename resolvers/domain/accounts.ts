@@ -1,5 +1,5 @@
 /** Owner accounts: sign-up and verification, password reset, the account itself (sessions: owner-sessions.ts). */
-import { enqueueMail } from './changes';
+import { enqueueMessage } from './changes';
 import type { Deps } from './deps';
 import { NotFoundError, UnauthenticatedError } from './errors';
 import { requireOwner } from './identity';
@@ -25,7 +25,7 @@ export const loginCounter = (email: string) => `login:${email}`;
 
 /** Tells the owner the password changed (never capped: only the owner, through a link or a session, can cause it). */
 export const sendPasswordChanged = (deps: Deps, email: string) =>
-  enqueueMail(deps, {
+  enqueueMessage(deps, {
     id: `password-changed:${newToken()}`,
     template: 'PASSWORD_CHANGED',
     to: email,
@@ -59,7 +59,7 @@ async function sendToken(
   const token = newToken();
   const expiresAt = deps.now() + lifetimeMs;
   await deps.accounts.putToken({ tokenHash: hashToken(token), purpose, email, expiresAt, ...carries });
-  await enqueueMail(deps, {
+  await enqueueMessage(deps, {
     id: `${purpose.toLowerCase()}:${hashToken(token).slice(0, 32)}`,
     template: purpose,
     to: email,
@@ -103,7 +103,7 @@ export async function signUp(
   if (!(await mayMail(deps, email))) return { accepted: true, email };
   if (created) await sendVerification(deps, account);
   else {
-    await enqueueMail(deps, {
+    await enqueueMessage(deps, {
       id: `account-exists:${newToken()}`,
       template: 'ACCOUNT_EXISTS',
       to: email,

@@ -1,7 +1,8 @@
 import type { Deps } from './deps';
 import { queueNotFound } from './identity';
 import type { Queue, QueueEvent, QueueEventKind } from './model';
-import type { IndexChange, MailJob, QueuePatch, QueueTx } from './ports';
+import type { Outgoing } from './messages';
+import type { IndexChange, MessageJob, QueuePatch, QueueTx } from './ports';
 import { syncIndex } from './positions';
 
 /** What an operation decided inside the queue's transaction. */
@@ -12,7 +13,8 @@ export interface Plan<T> {
   ticketNumber?: number | null;
   queuePatch?: QueuePatch;
   index?: IndexChange;
-  mail?: MailJob[];
+  /** Messages to people this change sends (recorded in the transaction, queued after the commit). */
+  messages?: Outgoing[];
 }
 
 export interface Committed<T> {
@@ -25,8 +27,9 @@ export interface Committed<T> {
 /**
  * How a queue or its tickets change (joins aside: GroupCommit takes them through QueueStore.join): under the queue's row lock, `decide` reads and writes tickets and
  * returns the changes it made, in order; each change gets the next version and one event, and the queue row is
- * written once in the same transaction. After commit, for each change in order: the position index is brought
- * up to date, its event is published, its mail is queued. SQL is the truth: nothing after the commit can undo
+ * written once in the same transaction, with the records of the messages the changes send. After commit, for
+ * each change in order: the position index is brought up to date, its event is published, its messages are
+ * queued. SQL is the truth: nothing after the commit can undo
  * it, and failures there are logged and healed by re-reads.
  */
 export async function changeQueueInOrder<T>(
@@ -57,13 +60,28 @@ export async function changeQueueInOrder<T>(
       changes.push({ plan, value: plan.value, queue, event });
     }
     if (queue !== tx.queue) await tx.updateQueue(changedFields(tx.queue, queue));
+    await tx.recordMessages(
+      plans.flatMap((p) =>
+        (p.messages ?? []).map(({ job, ticketId, kind, channel }) => ({
+          id: job.id,
+          ticketId,
+          kind,
+          channel,
+          createdAt: at,
+        })),
+      ),
+    );
     return changes;
   });
   if (!results) throw queueNotFound();
   await deliverChanges(
     deps,
     queueId,
-    results.map(({ event, plan }) => ({ event, index: plan.index, mail: plan.mail })),
+    results.map(({ event, plan }) => ({
+      event,
+      index: plan.index,
+      messages: plan.messages?.map((m) => m.job),
+    })),
   );
   return results.map(({ value, queue, event }) => ({ value, queue, ...(event ? { event } : {}) }));
 }
@@ -72,12 +90,12 @@ export async function changeQueueInOrder<T>(
 export interface Delivery {
   event?: QueueEvent;
   index?: IndexChange;
-  mail?: MailJob[];
+  messages?: MessageJob[];
 }
 
 /**
  * Delivers one commit's changes, in version order: one index call for all of them, then their events,
- * dispatched together (subscribers re-read on any gap anyway), then their mail. Never throws: SQL already holds
+ * dispatched together (subscribers re-read on any gap anyway), then their messages. Never throws: SQL already holds
  * the truth, and failures here are logged and healed by re-reads.
  */
 export async function deliverChanges(deps: Deps, queueId: string, deliveries: Delivery[]): Promise<void> {
@@ -88,7 +106,7 @@ export async function deliverChanges(deps: Deps, queueId: string, deliveries: De
     changes.map(({ event, index }) => ({ version: event.version, change: index ?? {} })),
   );
   await Promise.all(changes.map(({ event }) => publishEvent(deps, event)));
-  for (const { mail } of deliveries) for (const job of mail ?? []) await enqueueMail(deps, job);
+  for (const { messages } of deliveries) for (const job of messages ?? []) await enqueueMessage(deps, job);
 }
 
 /** One change (or none) to a queue: see changeQueueInOrder. */
@@ -109,6 +127,8 @@ const QUEUE_FIELDS = [
   'selfJoin',
   'serveOnNext',
   'capacity',
+  'alertAhead',
+  'messageTemplates',
   'version',
   'nextNumber',
   'waitingCount',
@@ -136,10 +156,10 @@ export async function publishEvent(deps: Deps, event: QueueEvent): Promise<void>
   }
 }
 
-export async function enqueueMail(deps: Deps, job: MailJob): Promise<void> {
+export async function enqueueMessage(deps: Deps, job: MessageJob): Promise<void> {
   try {
     await deps.jobs.enqueue(job);
   } catch (error) {
-    deps.log.error('mail not queued', { jobId: job.id, template: job.template, error: String(error) });
+    deps.log.error('message not queued', { jobId: job.id, error: String(error) });
   }
 }

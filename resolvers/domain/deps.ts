@@ -1,6 +1,14 @@
 import type { InFlight } from './in-flight';
 import type { GroupCommit } from './issue';
-import type { AccountStore, EventPublisher, JobQueue, Log, PositionIndex, QueueStore } from './ports';
+import type {
+  AccountStore,
+  DeliveryLog,
+  EventPublisher,
+  JobQueue,
+  Log,
+  PositionIndex,
+  QueueStore,
+} from './ports';
 import type { ScryptCost } from './secrets';
 import type { SessionKey } from './sessions';
 
@@ -9,12 +17,16 @@ export interface Deps {
   queues: QueueStore;
   positions: PositionIndex;
   accounts: AccountStore;
+  /** Where each queued message is (mail and SMS): staff see it, and retry the failed ones. */
+  deliveries: DeliveryLog;
   jobs: JobQueue;
   events: EventPublisher;
   log: Log;
   sessionKey: SessionKey;
   /** Where the clients live: links in emails and QR codes start here (no trailing slash). */
   publicUrl: string;
+  /** The country calling code for phone numbers typed without one (digits, e.g. "55"). */
+  phoneCountryCode: string;
   now(): number;
   newId(): string;
   scryptCost?: ScryptCost;

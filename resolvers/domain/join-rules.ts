@@ -79,5 +79,6 @@ export function takenTicket(queueId: string, join: NewTicket, number: number, at
     finishedAt: null,
     quote: null,
     language,
+    almostAt: null,
   };
 }

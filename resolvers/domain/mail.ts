@@ -62,15 +62,20 @@ export function renderMail(job: MailJob): MailMessage {
         { href: d.link ?? '', label: 'Choose a new password' },
       );
     case 'TICKET_CALLED':
-      // In the language the person joined in (jobs queued before tickets had one are English).
+      // In the language the person joined in (jobs queued before tickets had one are English); `text` is the
+      // queue's template, filled when the call committed (jobs queued before templates existed have none).
       return d.language === 'pt-BR'
         ? message(job, `É a sua vez: número ${d.number ?? ''} em ${d.queueName ?? ''}`, [
-            `Número ${d.number ?? ''}, é a sua vez em ${d.queueName ?? ''}.`,
+            d.text || `Número ${d.number ?? ''}, é a sua vez em ${d.queueName ?? ''}.`,
             ...(d.calledMessage ? [d.calledMessage] : []),
           ])
         : message(job, `It's your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [
-            `Number ${d.number ?? ''}, it's your turn at ${d.queueName ?? ''}.`,
+            d.text || `Number ${d.number ?? ''}, it's your turn at ${d.queueName ?? ''}.`,
             ...(d.calledMessage ? [d.calledMessage] : []),
           ]);
+    case 'TICKET_ALMOST':
+      return d.language === 'pt-BR'
+        ? message(job, `Falta pouco: número ${d.number ?? ''} em ${d.queueName ?? ''}`, [d.text ?? ''])
+        : message(job, `Almost your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [d.text ?? '']);
   }
 }

@@ -1,5 +1,6 @@
 /** The domain's own records. Times are epoch milliseconds; the API layer formats them. */
 import type { WaitRange } from './estimates';
+import type { MessageTemplate } from './messages';
 
 export type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED' | 'LEFT';
@@ -19,6 +20,10 @@ export interface Queue {
   /** Calling the next person marks whoever is still called as served. */
   serveOnNext: boolean;
   capacity: number | null;
+  /** Waiting people get one "almost your turn" message when their position first becomes this or less; null: off. */
+  alertAhead: number | null;
+  /** The queue's own message texts (the defaults for kinds and languages it has none for). */
+  messageTemplates: MessageTemplate[];
   /** Increases by one with every change to the queue or its tickets. */
   version: number;
   /** The number the next ticket gets; numbers are never reused. */
@@ -46,6 +51,8 @@ export interface Ticket {
   quote: WaitRange | null;
   /** The language the person's messages are written in. */
   language: MessageLanguage;
+  /** When its "almost your turn" alert went out; null before (or never). */
+  almostAt: number | null;
 }
 
 /** The languages messages are written in (the apps' two languages). */

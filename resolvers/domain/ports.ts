@@ -4,6 +4,7 @@
  */
 import type { PaceSample, WaitRange } from './estimates';
 import type { JoinGuards, JoinOutcome } from './join-rules';
+import type { MessageChannel, MessageKind } from './messages';
 import type { Account, Queue, QueueEvent, Ticket, TicketStatus, WaitingEntry } from './model';
 
 export interface Page<T> {
@@ -16,6 +17,8 @@ export interface TicketPatch {
   status?: TicketStatus;
   calledAt?: number | null;
   finishedAt?: number | null;
+  /** When its one "almost your turn" alert went out. */
+  almostAt?: number;
 }
 
 export type QueuePatch = Partial<
@@ -28,6 +31,8 @@ export type QueuePatch = Partial<
     | 'selfJoin'
     | 'serveOnNext'
     | 'capacity'
+    | 'alertAhead'
+    | 'messageTemplates'
     | 'version'
     | 'nextNumber'
     | 'waitingCount'
@@ -42,6 +47,8 @@ export interface QueueTx {
   /** The queue as locked at the start of the transaction. */
   readonly queue: Queue;
   firstWaiting(): Promise<Ticket | undefined>;
+  /** The waiting ticket at this 1-based position, or undefined. */
+  waitingAt(position: number): Promise<Ticket | undefined>;
   /** The tickets being called now (usually one), in number order. */
   calledTickets(): Promise<Ticket[]>;
   /** A ticket of this queue, or undefined. */
@@ -56,6 +63,17 @@ export interface QueueTx {
   savePace(slot: number, samples: PaceSample[]): Promise<void>;
   updateTicket(id: string, patch: TicketPatch): Promise<void>;
   updateQueue(patch: QueuePatch): Promise<void>;
+  /** Keeps the record of messages sent to the queue's tickets (ids already recorded are left as they are). */
+  recordMessages(messages: SentMessage[]): Promise<void>;
+}
+
+/** The record of one message sent to a ticket: no address, no text. */
+export interface SentMessage {
+  id: string;
+  ticketId: string;
+  channel: MessageChannel;
+  kind: MessageKind;
+  createdAt: number;
 }
 
 /** A person joining, as the store receives them: the ticket's number and times are the store's to give. */
@@ -108,6 +126,14 @@ export interface QueueStore {
   recentCalls(queueId: string, limit: number): Promise<{ number: number; calledAt: number }[]>;
   /** How many tickets of the queue are WAITING with a number below `number` (the SQL fallback for positions). */
   countWaitingBefore(queueId: string, number: number): Promise<number>;
+  /** Keeps the record of messages that are no change to the queue (replies), as QueueTx.recordMessages. */
+  recordMessages(queueId: string, messages: SentMessage[]): Promise<void>;
+  /** The records of the messages sent to these tickets of the queue, oldest first. */
+  messagesOfTickets(queueId: string, ticketIds: string[]): Promise<SentMessage[]>;
+  /** One message's record and its queue, or undefined. */
+  message(id: string): Promise<(SentMessage & { queueId: string }) | undefined>;
+  /** The WAITING or CALLED tickets with this phone number (E.164), newest first. */
+  activeTicketsByPhone(phone: string): Promise<Ticket[]>;
   /** Tickets that joined before `to` and were still open or finished at or after `from`. */
   ticketsForStats(queueId: string, from: number, to: number): Promise<Ticket[]>;
 }
@@ -183,16 +209,35 @@ export interface SessionState {
 
 export type DeliveryClaim = 'claimed' | 'delivered' | 'busy';
 
-/** Makes consumers idempotent: a message id is delivered at most once, even when the queue redelivers it. */
+/** Where a message is: no record yet means QUEUED. */
+export type DeliveryState = 'QUEUED' | 'SENDING' | 'SENT' | 'RETRYING' | 'FAILED';
+
+export interface DeliveryStatus {
+  state: DeliveryState;
+  /** Attempts that failed so far. */
+  failures: number;
+}
+
+/**
+ * Makes consumers idempotent (a message id is delivered at most once, even when the queue redelivers it) and
+ * tells staff where each message is.
+ */
 export interface DeliveryLog {
   /**
    * `claimed`: this consumer may deliver it now (until `leaseUntil`); `delivered`: it already was, skip it;
-   * `busy`: another consumer holds a live claim, try later.
+   * `busy`: another consumer holds a live claim, try later. A message that failed may be claimed again.
    */
   claim(id: string, now: number, leaseUntil: number): Promise<DeliveryClaim>;
   markDelivered(id: string, keepUntil: number): Promise<void>;
-  /** Gives the claim back after a failed attempt, so a retry can claim it. */
-  release(id: string): Promise<void>;
+  /**
+   * Gives the claim back after failed attempt number `failures`: RETRYING, so a retry can claim it, or FAILED
+   * when it was the last (kept until `keepUntil` so staff can see it and retry it).
+   */
+  markFailed(id: string, failures: number, final: boolean, keepUntil: number): Promise<void>;
+  /** The status of each of these messages (QUEUED for those without a record). */
+  statuses(ids: string[]): Promise<Map<string, DeliveryStatus>>;
+  /** Forgets a FAILED message, so it can be queued again from the start; false when it is not FAILED. */
+  resetFailed(id: string): Promise<boolean>;
 }
 
 export type TokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
@@ -216,7 +261,12 @@ export interface SignUpChoice {
 }
 
 export type MailTemplate =
-  'VERIFY_EMAIL' | 'ACCOUNT_EXISTS' | 'RESET_PASSWORD' | 'PASSWORD_CHANGED' | 'TICKET_CALLED';
+  | 'VERIFY_EMAIL'
+  | 'ACCOUNT_EXISTS'
+  | 'RESET_PASSWORD'
+  | 'PASSWORD_CHANGED'
+  | 'TICKET_CALLED'
+  | 'TICKET_ALMOST';
 
 /** A mail job: the message is rendered when it is sent, so a job carries no more than it needs. */
 export interface MailJob {
@@ -227,8 +277,24 @@ export interface MailJob {
   data: Record<string, string>;
 }
 
+/** A text message, written when the change that sends it commits (its template is the queue's). */
+export interface SmsJob {
+  id: string;
+  channel: 'SMS';
+  /** E.164. */
+  to: string;
+  body: string;
+}
+
+/** What the job queue carries: mail (no `channel`, as every job did before SMS) or SMS. */
+export type MessageJob = MailJob | SmsJob;
+
 export interface JobQueue {
-  enqueue(job: MailJob): Promise<void>;
+  enqueue(job: MessageJob): Promise<void>;
+}
+
+export interface SmsTransport {
+  send(message: { id: string; to: string; body: string }): Promise<void>;
 }
 
 export interface MailMessage {

@@ -4,7 +4,15 @@ import { ValidationError } from './errors';
 import { assertOwns, ownedQueue, requireOwner } from './identity';
 import type { Identity, Queue, QueueStatus } from './model';
 import type { Page, QueuePatch } from './ports';
-import { parseCapacity, parseId, parseLimit, parseName, parseText } from './validation';
+import {
+  parseAlertAhead,
+  parseCapacity,
+  parseId,
+  parseLimit,
+  parseName,
+  parseTemplates,
+  parseText,
+} from './validation';
 
 export interface QueueInput {
   name?: unknown;
@@ -13,6 +21,8 @@ export interface QueueInput {
   selfJoin?: unknown;
   serveOnNext?: unknown;
   capacity?: unknown;
+  alertAhead?: unknown;
+  messageTemplates?: unknown;
 }
 
 const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
@@ -36,6 +46,8 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     selfJoin: parseFlag('selfJoin', input.selfJoin, false),
     serveOnNext: parseFlag('serveOnNext', input.serveOnNext, true),
     capacity: parseCapacity('capacity', input.capacity),
+    alertAhead: parseAlertAhead('alertAhead', input.alertAhead),
+    messageTemplates: parseTemplates('messageTemplates', input.messageTemplates),
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -68,6 +80,9 @@ export async function updateQueue(
   if (input.serveOnNext !== undefined && input.serveOnNext !== null)
     patch.serveOnNext = parseFlag('serveOnNext', input.serveOnNext, true);
   if (input.capacity !== undefined) patch.capacity = parseCapacity('capacity', input.capacity);
+  if (input.alertAhead !== undefined) patch.alertAhead = parseAlertAhead('alertAhead', input.alertAhead);
+  if (input.messageTemplates !== undefined)
+    patch.messageTemplates = parseTemplates('messageTemplates', input.messageTemplates);
   const { queue } = await changeQueue(deps, id, async (tx) => {
     assertOwns(ownerId, tx.queue);
     return { value: null, kind: 'QUEUE_UPDATED', queuePatch: patch };

@@ -1,4 +1,5 @@
 /** Staff's side of tickets: adding people, calling, moving a ticket along its life, links, the list. */
+import { almostAlert } from './alerts';
 import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, ValidationError } from './errors';
@@ -6,8 +7,9 @@ import { paceInterval, paceSlots, withSample } from './estimates';
 import { assertOwns, ownedQueue, queueNotFound, requireOwner } from './identity';
 import { ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
 import type { JoinGuards } from './join-rules';
-import type { Identity, Queue, Ticket, TicketStatus } from './model';
-import type { MailJob, Page, QueueTx, TicketPatch } from './ports';
+import { ticketMessages } from './messages';
+import type { Identity, Ticket, TicketStatus } from './model';
+import type { Page, QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
 import { nextTokenOf } from './queues';
 import { hashToken, newToken } from './secrets';
@@ -31,30 +33,13 @@ export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unkn
     deps,
     parseId('queueId', rawQueueId),
     'STAFF',
-    parseTicketInput(input),
+    parseTicketInput(input, deps.phoneCountryCode),
     guards,
     (code) =>
       code === 'NOT_OWNER'
         ? queueNotFound()
         : new ConflictError('The queue is closed. Open it to add people.'),
   );
-}
-
-function calledMail(deps: Deps, queue: Queue, ticket: Ticket, version: number): MailJob[] {
-  if (!ticket.email) return [];
-  return [
-    {
-      id: `ticket-called:${ticket.id}:${version}`,
-      template: 'TICKET_CALLED',
-      to: ticket.email,
-      data: {
-        queueName: queue.name,
-        number: String(ticket.number),
-        calledMessage: queue.calledMessage ?? '',
-        language: ticket.language,
-      },
-    },
-  ];
 }
 
 /** Calls the first waiting ticket; null when nobody waits. */
@@ -87,6 +72,8 @@ export async function callNext(
     const patch: TicketPatch = { status: 'CALLED', calledAt: at };
     await tx.updateTicket(next.id, patch);
     await recordPace(tx, at);
+    // Its event's version: after the queue's, and after each SERVED change above.
+    const version = tx.queue.version + plans.length + 1;
     return [
       ...plans,
       {
@@ -99,8 +86,10 @@ export async function callNext(
           lastCalledAt: at,
         },
         index: { remove: next.id },
-        // Its event's version: after the queue's, and after each SERVED change above.
-        mail: calledMail(deps, tx.queue, next, tx.queue.version + plans.length + 1),
+        messages: [
+          ...ticketMessages('CALLED', String(version), { queue: tx.queue, ticket: next }),
+          ...(await almostAlert(tx, next.number, at)),
+        ],
       },
     ];
   });
@@ -182,7 +171,12 @@ export async function transitionTicket(
         ...(transition === 'RECALLED' ? { nowServing: ticket.number } : {}),
       },
       ...(wasWaiting ? { index: { remove: id } } : {}),
-      mail: transition === 'RECALLED' ? calledMail(deps, tx.queue, ticket, tx.queue.version + 1) : [],
+      messages: [
+        ...(transition === 'RECALLED'
+          ? ticketMessages('CALLED', String(tx.queue.version + 1), { queue: tx.queue, ticket })
+          : []),
+        ...(wasWaiting ? await almostAlert(tx, ticket.number, at) : []),
+      ],
     };
   });
   deps.log.info('ticket updated', { queueId: queue.id, ticketId: value.id, transition });

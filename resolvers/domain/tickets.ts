@@ -1,9 +1,11 @@
 /** The waiting person's side of a ticket: joining, following it by its token, leaving. */
 import type { JoinRefusal } from '../../schema/rules';
+import { almostAlert } from './alerts';
 import { changeQueue } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError } from './errors';
 import { paceAt, paceSlots, waitRange, type WaitRange } from './estimates';
+import type { Outgoing } from './messages';
 import { queueNotFound } from './identity';
 import type { JoinGuards } from './join-rules';
 import type { Queue, Ticket, TicketStatus } from './model';
@@ -42,6 +44,8 @@ export interface TicketView {
   /** Null: not enough history yet (or not waiting). */
   estimatedWait: WaitRange | null;
   calledMessage: string | null;
+  /** The queue's "almost your turn" distance (the page says so within it); null: off. */
+  alertAhead: number | null;
   version: number;
 }
 
@@ -49,11 +53,11 @@ export function ticketNotFound(): NotFoundError {
   return new NotFoundError('Ticket not found.');
 }
 
-export function parseTicketInput(input: TicketInput) {
+export function parseTicketInput(input: TicketInput, phoneCountryCode: string) {
   return {
     name: parseName('name', input.name),
     email: parseOptionalEmail('email', input.email),
-    phone: parseOptionalPhone('phone', input.phone),
+    phone: parseOptionalPhone('phone', input.phone, phoneCountryCode),
     language: parseLanguage('language', input.language),
   };
 }
@@ -73,7 +77,7 @@ export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketIn
     deps,
     parseId('queueId', rawQueueId),
     'SELF',
-    parseTicketInput(input),
+    parseTicketInput(input, deps.phoneCountryCode),
     SELF_JOIN,
     (code) =>
       code === 'NOT_OWNER' ? queueNotFound() : new ConflictError(SELF_JOIN_REFUSALS[code], { reason: code }),
@@ -111,12 +115,17 @@ function view(
     nowServing: queue.nowServing,
     estimatedWait,
     calledMessage: ticket.status === 'CALLED' ? queue.calledMessage : null,
+    alertAhead: queue.alertAhead,
     version,
   };
 }
 
 /** The wait at `position` now, from the queue's pace; null when not waiting or without enough history. */
-async function estimate(deps: Deps, queueId: string, position: number | null): Promise<WaitRange | null> {
+export async function estimate(
+  deps: Deps,
+  queueId: string,
+  position: number | null,
+): Promise<WaitRange | null> {
   if (position === null) return null;
   const at = deps.now();
   return waitRange(position, paceAt(await deps.queues.pace(queueId, paceSlots(at)), at));
@@ -136,13 +145,27 @@ export async function ticketView(deps: Deps, rawToken: unknown): Promise<TicketV
 export async function leaveQueue(deps: Deps, rawToken: unknown): Promise<TicketView> {
   const found = await ticketByToken(deps, rawToken);
   if (!found) throw ticketNotFound();
-  const { value, queue } = await changeQueue(deps, found.queueId, async (tx) => {
+  const { value, queue } = await leaveTicket(deps, found);
+  return view(value, queue, null, queue.version, null);
+}
+
+/**
+ * A WAITING or CALLED ticket leaves its queue (from its page, or by a text message): one LEFT change, and the
+ * "almost your turn" alert it may bring someone behind. `reply` adds messages to the person who left.
+ */
+export async function leaveTicket(
+  deps: Deps,
+  found: Ticket,
+  reply: (ticket: Ticket, queue: Queue) => Outgoing[] = () => [],
+) {
+  const committed = await changeQueue(deps, found.queueId, async (tx) => {
     const ticket = await lockedTicket(tx, found.id);
     if (ticket.status !== 'WAITING' && ticket.status !== 'CALLED')
       throw new ConflictError(`This ticket is already ${ticket.status.toLowerCase().replace('_', '-')}.`, {
         status: ticket.status,
       });
-    const patch: TicketPatch = { status: 'LEFT', finishedAt: deps.now() };
+    const at = deps.now();
+    const patch: TicketPatch = { status: 'LEFT', finishedAt: at };
     await tx.updateTicket(ticket.id, patch);
     const wasWaiting = ticket.status === 'WAITING';
     return {
@@ -151,8 +174,9 @@ export async function leaveQueue(deps: Deps, rawToken: unknown): Promise<TicketV
       ticketNumber: ticket.number,
       queuePatch: wasWaiting ? { waitingCount: tx.queue.waitingCount - 1 } : {},
       ...(wasWaiting ? { index: { remove: ticket.id } } : {}),
+      messages: [...reply(ticket, tx.queue), ...(wasWaiting ? await almostAlert(tx, ticket.number, at) : [])],
     };
   });
-  deps.log.info('ticket left', { queueId: queue.id, ticketId: value.id });
-  return view(value, queue, null, queue.version, null);
+  deps.log.info('ticket left', { queueId: committed.queue.id, ticketId: committed.value.id });
+  return committed;
 }

@@ -8,7 +8,9 @@ import {
   TOKEN,
   type PasswordRefusal,
 } from '../../schema/rules';
+import { templateProblem, type TemplateKind } from '../../schema/sms';
 import { ValidationError } from './errors';
+import type { MessageTemplate } from './messages';
 import type { MessageLanguage } from './model';
 
 export { charLength, LIMITS };
@@ -71,13 +73,31 @@ export function parseOptionalEmail(field: string, raw: unknown): string | null {
 }
 
 /** An optional phone number: digits with the usual separators, 6–15 digits (E.164 allows 15). */
-export function parseOptionalPhone(field: string, raw: unknown): string | null {
+/** The country calling code for numbers typed without one, unless a deploy chooses another: Brazil's. */
+export const DEFAULT_PHONE_COUNTRY_CODE = '55';
+
+/**
+ * A phone number as E.164 (`+` and its digits), so SMS can reach it and a reply from it finds its ticket: one
+ * typed with `+` or `00` keeps its country code; any other gets `countryCode` in front, its trunk 0 dropped.
+ */
+export function parseOptionalPhone(field: string, raw: unknown, countryCode: string): string | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string') fail(field, `${field} must be text.`);
   const value = raw.trim();
   if (value.length === 0) return null;
   if (!isPhone(value)) fail(field, `${field} is not a valid phone number.`);
-  return value;
+  const digits = value.replace(/[^0-9]/g, '');
+  const e164 = value.startsWith('+')
+    ? digits
+    : digits.startsWith('00')
+      ? digits.slice(2)
+      : countryCode + digits.replace(/^0+/, '');
+  if (!/^[1-9][0-9]{5,14}$/.test(e164))
+    fail(
+      field,
+      `${field} is not a valid phone number: give it with its country code, such as +55 11 91234-5678.`,
+    );
+  return `+${e164}`;
 }
 
 /** A message language as the API spells it (`EN`, `PT_BR`); English when absent. */
@@ -132,6 +152,51 @@ export function parseCapacity(field: string, raw: unknown): number | null {
     });
   return raw;
 }
+
+export function parseAlertAhead(field: string, raw: unknown): number | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > LIMITS.alertAheadMax)
+    fail(
+      field,
+      `${field} must be a whole number from 1 to ${LIMITS.alertAheadMax}, or null to turn it off.`,
+      {
+        min: 1,
+        max: LIMITS.alertAheadMax,
+      },
+    );
+  return raw;
+}
+
+/**
+ * A queue's own message texts: at most one per kind (CALLED, ALMOST) and language (EN, PT_BR); null or an
+ * empty list goes back to the defaults. Each text is checked as the backoffice checks it (schema/sms.ts).
+ */
+export function parseTemplates(field: string, raw: unknown): MessageTemplate[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || raw.length > 4) fail(field, `${field} must be a list of at most 4 templates.`);
+  const seen = new Set<string>();
+  return raw.map((item: unknown, i) => {
+    const t = (item ?? {}) as { kind?: unknown; language?: unknown; text?: unknown };
+    const at = `${field}[${i}]`;
+    if (t.kind !== 'CALLED' && t.kind !== 'ALMOST') fail(at, `${at}.kind must be CALLED or ALMOST.`);
+    const language = parseLanguage(`${at}.language`, t.language ?? 'missing');
+    if (typeof t.text !== 'string') fail(at, `${at}.text is required.`);
+    const text = t.text.normalize('NFC').trim();
+    const problem = templateProblem(t.kind as TemplateKind, text);
+    if (problem) fail(at, `${at}.text: ${TEMPLATE_PROBLEMS[problem]}`, { reason: problem });
+    const key = `${t.kind as string}/${language}`;
+    if (seen.has(key)) fail(at, `${field} has two ${key} templates.`);
+    seen.add(key);
+    return { kind: t.kind as TemplateKind, language, text };
+  });
+}
+
+const TEMPLATE_PROBLEMS = {
+  REQUIRED: 'a template must not be empty (leave it out to use the default).',
+  TOO_LONG: 'a template is at most 200 characters.',
+  UNKNOWN_PLACEHOLDER:
+    'only {name}, {number} and {queue} (and {position}, {estimate} before the call) can be filled in.',
+} as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

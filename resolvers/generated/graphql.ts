@@ -42,13 +42,26 @@ export type CalledNumber = {
 };
 
 export type CreateQueueInput = {
+  /** 1 to 50; null turns the alert off. */
+  alertAhead?: InputMaybe<Scalars['Int']['input']>;
   calledMessage?: InputMaybe<Scalars['String']['input']>;
   capacity?: InputMaybe<Scalars['Int']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
+  messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
   name: Scalars['String']['input'];
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
   serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+export type DeliveryStatus =
+  /** Every attempt failed: staff can retry it. */
+  | 'FAILED'
+  | 'QUEUED'
+  /** An attempt failed; another follows. */
+  | 'RETRYING'
+  | 'SENDING'
+  | 'SENT';
 
 export type HourCount = {
   __typename?: 'HourCount';
@@ -68,6 +81,30 @@ export type IssuedTicket = {
 export type Language =
   | 'EN'
   | 'PT_BR';
+
+export type MessageChannel =
+  | 'EMAIL'
+  | 'SMS';
+
+export type MessageKind =
+  | 'ALMOST'
+  | 'CALLED'
+  /** An answer to a text the person sent. */
+  | 'REPLY';
+
+export type MessageTemplate = {
+  __typename?: 'MessageTemplate';
+  kind: TemplateKind;
+  language: Language;
+  /** With {name}, {number} and {queue}; ALMOST ones also {position} and {estimate}. */
+  text: Scalars['String']['output'];
+};
+
+export type MessageTemplateInput = {
+  kind: TemplateKind;
+  language: Language;
+  text: Scalars['String']['input'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -104,6 +141,8 @@ export type Mutation = {
   resendVerification: Scalars['Boolean']['output'];
   /** Sets a new password from a reset link; every session of the account and every older reset link end. */
   resetPassword: Scalars['Boolean']['output'];
+  /** Sends a FAILED message again, from its first attempt (a CALLED message while its ticket is called, an ALMOST one while it waits). */
+  retryMessage: TicketMessage;
   setQueueStatus: Queue;
   /** Creates a pending account and emails a verification link. Answers the same whether or not the email is taken. */
   signUp: SignUpResult;
@@ -202,6 +241,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationRetryMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetQueueStatusArgs = {
   id: Scalars['ID']['input'];
   status: QueueStatus;
@@ -239,6 +283,8 @@ export type Query = {
   queueTickets: TicketConnection;
   /** The waiting person's own view of their ticket; null for an unknown token. */
   ticket: Maybe<TicketView>;
+  /** The messages sent to these tickets of one of the owner's queues (at most 500 tickets), oldest first, with where each is. */
+  ticketMessages: Array<TicketMessage>;
 };
 
 
@@ -277,8 +323,16 @@ export type QueryTicketArgs = {
   token: Scalars['String']['input'];
 };
 
+
+export type QueryTicketMessagesArgs = {
+  queueId: Scalars['ID']['input'];
+  ticketIds: Array<Scalars['ID']['input']>;
+};
+
 export type Queue = {
   __typename?: 'Queue';
+  /** Waiting people get one 'almost your turn' message when their position first becomes this or less; null: off. */
+  alertAhead: Maybe<Scalars['Int']['output']>;
   calledMessage: Maybe<Scalars['String']['output']>;
   capacity: Maybe<Scalars['Int']['output']>;
   createdAt: Scalars['AWSDateTime']['output'];
@@ -286,6 +340,8 @@ export type Queue = {
   id: Scalars['ID']['output'];
   /** The self-join page of this queue (its QR code). */
   joinUrl: Scalars['AWSURL']['output'];
+  /** The queue's own message texts; kinds and languages not listed use the defaults. */
+  messageTemplates: Array<MessageTemplate>;
   name: Scalars['String']['output'];
   /** The number of the ticket called most recently; null before the first call. */
   nowServing: Maybe<Scalars['Int']['output']>;
@@ -415,6 +471,10 @@ export type SubscriptionOnQueueEventArgs = {
   queueId: Scalars['ID']['input'];
 };
 
+export type TemplateKind =
+  | 'ALMOST'
+  | 'CALLED';
+
 export type Ticket = {
   __typename?: 'Ticket';
   calledAt: Maybe<Scalars['AWSDateTime']['output']>;
@@ -446,6 +506,19 @@ export type TicketInput = {
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
 
+/** A message sent to a waiting person: no address and no text, only what it was and where it is. */
+export type TicketMessage = {
+  __typename?: 'TicketMessage';
+  channel: MessageChannel;
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** Attempts that failed so far (3 make it FAILED). */
+  failures: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: MessageKind;
+  status: DeliveryStatus;
+  ticketId: Scalars['ID']['output'];
+};
+
 export type TicketSource =
   | 'SELF'
   | 'STAFF';
@@ -460,6 +533,8 @@ export type TicketStatus =
 
 export type TicketView = {
   __typename?: 'TicketView';
+  /** The queue's 'almost your turn' distance: the page says so while the position is within it; null: off. */
+  alertAhead: Maybe<Scalars['Int']['output']>;
   /** The queue's message, shown once the ticket is CALLED. */
   calledMessage: Maybe<Scalars['String']['output']>;
   /** How long until this ticket is called, as a range; null when it is not waiting or the queue has not enough call history yet. */
@@ -479,11 +554,15 @@ export type TicketView = {
   waitingCount: Scalars['Int']['output'];
 };
 
-/** Fields left out stay as they are; null clears description, calledMessage and capacity. */
+/** Fields left out stay as they are; null clears description, calledMessage, capacity, alertAhead and messageTemplates. */
 export type UpdateQueueInput = {
+  /** 1 to 50; null turns the alert off. */
+  alertAhead?: InputMaybe<Scalars['Int']['input']>;
   calledMessage?: InputMaybe<Scalars['String']['input']>;
   capacity?: InputMaybe<Scalars['Int']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
+  messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
   serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
@@ -593,11 +672,16 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CalledNumber: ResolverTypeWrapper<CalledNumber>;
   CreateQueueInput: CreateQueueInput;
+  DeliveryStatus: DeliveryStatus;
   HourCount: ResolverTypeWrapper<HourCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssuedTicket: ResolverTypeWrapper<IssuedTicket>;
   Language: Language;
+  MessageChannel: MessageChannel;
+  MessageKind: MessageKind;
+  MessageTemplate: ResolverTypeWrapper<MessageTemplate>;
+  MessageTemplateInput: MessageTemplateInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<Queue>;
@@ -614,9 +698,11 @@ export type ResolversTypes = {
   SignUpResult: ResolverTypeWrapper<SignUpResult>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TemplateKind: TemplateKind;
   Ticket: ResolverTypeWrapper<Ticket>;
   TicketConnection: ResolverTypeWrapper<TicketConnection>;
   TicketInput: TicketInput;
+  TicketMessage: ResolverTypeWrapper<TicketMessage>;
   TicketSource: TicketSource;
   TicketStatus: TicketStatus;
   TicketView: ResolverTypeWrapper<TicketView>;
@@ -644,6 +730,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IssuedTicket: IssuedTicket;
+  MessageTemplate: MessageTemplate;
+  MessageTemplateInput: MessageTemplateInput;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   Queue: Queue;
@@ -661,6 +749,7 @@ export type ResolversParentTypes = {
   Ticket: Ticket;
   TicketConnection: TicketConnection;
   TicketInput: TicketInput;
+  TicketMessage: TicketMessage;
   TicketView: TicketView;
   UpdateQueueInput: UpdateQueueInput;
   WaitEstimate: WaitEstimate;
@@ -762,6 +851,12 @@ export type IssuedTicketResolvers<ContextType = any, ParentType extends Resolver
   ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
 };
 
+export type MessageTemplateResolvers<ContextType = any, ParentType extends ResolversParentTypes['MessageTemplate'] = ResolversParentTypes['MessageTemplate']> = {
+  kind?: Resolver<ResolversTypes['TemplateKind'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addTicket?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationAddTicketArgs, 'input' | 'queueId'>>;
   callNext?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCallNextArgs, 'queueId'>>;
@@ -783,6 +878,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResendVerificationArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
+  retryMessage?: Resolver<ResolversTypes['TicketMessage'], ParentType, ContextType, RequireFields<MutationRetryMessageArgs, 'id'>>;
   setQueueStatus?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationSetQueueStatusArgs, 'id' | 'status'>>;
   signUp?: Resolver<ResolversTypes['SignUpResult'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   updateQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationUpdateQueueArgs, 'id' | 'input'>>;
@@ -797,15 +893,18 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   queueStats?: Resolver<ResolversTypes['QueueStats'], ParentType, ContextType, RequireFields<QueryQueueStatsArgs, 'queueId'>>;
   queueTickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, RequireFields<QueryQueueTicketsArgs, 'queueId'>>;
   ticket?: Resolver<Maybe<ResolversTypes['TicketView']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'token'>>;
+  ticketMessages?: Resolver<Array<ResolversTypes['TicketMessage']>, ParentType, ContextType, RequireFields<QueryTicketMessagesArgs, 'queueId' | 'ticketIds'>>;
 };
 
 export type QueueResolvers<ContextType = any, ParentType extends ResolversParentTypes['Queue'] = ResolversParentTypes['Queue']> = {
+  alertAhead?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   calledMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinUrl?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
+  messageTemplates?: Resolver<Array<ResolversTypes['MessageTemplate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   selfJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -900,7 +999,18 @@ export type TicketConnectionResolvers<ContextType = any, ParentType extends Reso
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type TicketMessageResolvers<ContextType = any, ParentType extends ResolversParentTypes['TicketMessage'] = ResolversParentTypes['TicketMessage']> = {
+  channel?: Resolver<ResolversTypes['MessageChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MessageKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliveryStatus'], ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type TicketViewResolvers<ContextType = any, ParentType extends ResolversParentTypes['TicketView'] = ResolversParentTypes['TicketView']> = {
+  alertAhead?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   calledMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimatedWait?: Resolver<Maybe<ResolversTypes['WaitEstimate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -944,6 +1054,7 @@ export type Resolvers<ContextType = any> = {
   CalledNumber?: CalledNumberResolvers<ContextType>;
   HourCount?: HourCountResolvers<ContextType>;
   IssuedTicket?: IssuedTicketResolvers<ContextType>;
+  MessageTemplate?: MessageTemplateResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
@@ -957,6 +1068,7 @@ export type Resolvers<ContextType = any> = {
   Subscription?: SubscriptionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;
+  TicketMessage?: TicketMessageResolvers<ContextType>;
   TicketView?: TicketViewResolvers<ContextType>;
   WaitEstimate?: WaitEstimateResolvers<ContextType>;
   WaitSample?: WaitSampleResolvers<ContextType>;

@@ -1,17 +1,19 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import type { MailDeps } from '../domain/deliver-mail';
+import type { MessageDeps } from '../domain/deliver';
 import type { Deps } from '../domain/deps';
 import { sessionKey } from '../domain/sessions';
 import { SqsJobQueue } from '../stores/jobs/sqs';
 import { smtpSettingsFromEnv, SmtpTransport } from '../stores/mail/smtp';
+import { SnsSmsTransport } from '../stores/sms/sns';
 import { connectRedis, RedisPositionIndex } from '../stores/positions/redis';
 import { openSqlDatabase, type SqlDatabase } from '../stores/sql/database';
 import { SqlQueueStore } from '../stores/sql/queue-store';
 import type { AuthorizerDeps } from './authorizer';
-import { authorizerDeps, mailDeps, resolverDeps } from './composition';
+import { authorizerDeps, messageDeps, resolverDeps } from './composition';
 import { createLog } from './logger';
 import { AppSyncIamPublisher } from './publisher';
 
@@ -24,7 +26,9 @@ import { AppSyncIamPublisher } from './publisher';
  *   REDIS_URL (rediss://host:6379) + REDIS_AUTH_SECRET_ARN
  *   ACCOUNTS_TABLE, MAIL_QUEUE_URL, APPSYNC_GRAPHQL_URL, PUBLIC_URL, SESSION_SECRET_ARN, AWS_REGION
  *   (the resolver reads all of these; the authorizer only the MySQL ones and SESSION_SECRET_ARN)
- *   mail consumer: SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_SECRET_ARN (username, password), MAIL_FROM
+ *   PHONE_COUNTRY_CODE (optional: digits put in front of phone numbers typed without a country code; 55)
+ *   message consumer: SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_SECRET_ARN (username, password), MAIL_FROM;
+ *   SMS_ORIGINATION_NUMBER, SMS_SENDER_ID, SMS_MAX_PRICE_USD (each optional); SNS_ENDPOINT (the rehearsal's moto)
  */
 export type Env = Record<string, string | undefined>;
 
@@ -108,22 +112,31 @@ export async function depsFromEnv(env: Env = process.env): Promise<Deps> {
     log: createLog('queue-manager-api', env.LOG_LEVEL),
     sessionKey: sessionKey(sessionSecret),
     publicUrl: required(env, 'PUBLIC_URL'),
+    ...(env.PHONE_COUNTRY_CODE ? { phoneCountryCode: env.PHONE_COUNTRY_CODE } : {}),
   });
 }
 
-/** The mail consumer's dependencies. */
-export async function mailDepsFromEnv(env: Env = process.env): Promise<MailDeps> {
+/** The message consumer's dependencies: SMTP for mail, SNS for SMS. */
+export async function messageDepsFromEnv(env: Env = process.env): Promise<MessageDeps> {
   const region = required(env, 'AWS_REGION');
   const credentials = env.SMTP_SECRET_ARN
     ? (JSON.parse(await secret(env.SMTP_SECRET_ARN)) as { username?: string; password?: string })
     : {};
   const smtp = smtpSettingsFromEnv(env, { user: credentials.username, password: credentials.password });
   if (!smtp) throw new Error('Missing environment variable SMTP_HOST.');
-  return mailDeps({
+  return messageDeps({
     dynamo: new DynamoDBClient({ region }),
     accountsTable: required(env, 'ACCOUNTS_TABLE'),
-    transport: new SmtpTransport(smtp),
-    log: createLog('queue-manager-mail', env.LOG_LEVEL),
+    mail: new SmtpTransport(smtp),
+    sms: new SnsSmsTransport(
+      new SNSClient({ region, ...(env.SNS_ENDPOINT ? { endpoint: env.SNS_ENDPOINT } : {}) }),
+      {
+        ...(env.SMS_ORIGINATION_NUMBER ? { originationNumber: env.SMS_ORIGINATION_NUMBER } : {}),
+        ...(env.SMS_SENDER_ID ? { senderId: env.SMS_SENDER_ID } : {}),
+        ...(env.SMS_MAX_PRICE_USD ? { maxPriceUsd: env.SMS_MAX_PRICE_USD } : {}),
+      },
+    ),
+    log: createLog('queue-manager-messages', env.LOG_LEVEL),
   });
 }
 

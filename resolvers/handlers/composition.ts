@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { monotonicClock } from '../domain/clock';
-import type { MailDeps } from '../domain/deliver-mail';
+import type { MessageDeps } from '../domain/deliver';
 import type { Deps } from '../domain/deps';
 import type {
   EventPublisher,
@@ -10,6 +10,7 @@ import type {
   MailTransport,
   PositionIndex,
   QueueStore,
+  SmsTransport,
 } from '../domain/ports';
 import type { SessionKey } from '../domain/sessions';
 import { DynamoDeliveryLog } from '../stores/accounts/delivery-log';
@@ -19,6 +20,7 @@ import { SqlQueueStore } from '../stores/sql/queue-store';
 import type { AuthorizerDeps } from './authorizer';
 import { InFlight } from '../domain/in-flight';
 import { GroupCommit } from '../domain/issue';
+import { DEFAULT_PHONE_COUNTRY_CODE } from '../domain/validation';
 
 /**
  * The one place each function's dependencies are assembled from opened stores. The runtimes differ only in how
@@ -37,6 +39,8 @@ export interface ResolverParts {
   /** Where the clients live, with or without a trailing slash. */
   publicUrl: string;
   sessionLifetimeSeconds?: number;
+  /** The country calling code put in front of phone numbers typed without one (default 55, Brazil). */
+  phoneCountryCode?: string;
 }
 
 /** The resolver function: every store the domain uses. */
@@ -45,11 +49,13 @@ export function resolverDeps(parts: ResolverParts): Deps {
     queues: new SqlQueueStore(parts.sql),
     positions: parts.positions,
     accounts: new DynamoAccountStore(parts.dynamo, parts.accountsTable),
+    deliveries: new DynamoDeliveryLog(parts.dynamo, parts.accountsTable),
     jobs: parts.jobs,
     events: parts.events,
     log: parts.log,
     sessionKey: parts.sessionKey,
     publicUrl: parts.publicUrl.replace(/\/$/, ''),
+    phoneCountryCode: parts.phoneCountryCode ?? DEFAULT_PHONE_COUNTRY_CODE,
     now: monotonicClock(),
     newId: randomUUID,
     joins: new GroupCommit(),
@@ -67,16 +73,18 @@ export function authorizerDeps(parts: {
   return { ...parts, now: Date.now };
 }
 
-/** The mail consumer: the delivery log beside the accounts, and a transport. */
-export function mailDeps(parts: {
+/** The message consumer: the delivery log beside the accounts, and a transport per channel. */
+export function messageDeps(parts: {
   dynamo: DynamoDBClient;
   accountsTable: string;
-  transport: MailTransport;
+  mail: MailTransport;
+  sms: SmsTransport;
   log: Log;
-}): MailDeps {
+}): MessageDeps {
   return {
     deliveries: new DynamoDeliveryLog(parts.dynamo, parts.accountsTable),
-    transport: parts.transport,
+    mail: parts.mail,
+    sms: parts.sms,
     log: parts.log,
     now: Date.now,
   };

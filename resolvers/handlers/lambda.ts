@@ -5,10 +5,10 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { migrateToLatest } from '../stores/sql/migrate';
 import { createAuthorizerHandler } from './authorizer';
-import { authorizerDepsFromEnv, depsFromEnv, mailDepsFromEnv, sqlForMigrations } from './aws-runtime';
+import { authorizerDepsFromEnv, depsFromEnv, messageDepsFromEnv, sqlForMigrations } from './aws-runtime';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { createLogShipper } from './log-shipper';
-import { createMailConsumer } from './mail-consumer';
+import { createMessageConsumer } from './message-consumer';
 import { createResolverHandler } from './resolver';
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -30,7 +30,7 @@ export const resolver = createResolverHandler(once(() => depsFromEnv()));
 export const authorizer = createAuthorizerHandler(once(() => authorizerDepsFromEnv()));
 
 /** SQS mail consumer with partial batch responses. */
-export const mailConsumer = createMailConsumer(once(() => mailDepsFromEnv()));
+export const messageConsumer = createMessageConsumer(once(() => messageDepsFromEnv()));
 
 /** CloudWatch Logs subscription: every function's log lines into OpenSearch (the design's Kibana). */
 export const logShipper = createLogShipper(

@@ -1,6 +1,7 @@
 /** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
 import type { Session } from '../domain/owner-sessions';
-import type { Account, Queue, QueueEvent } from '../domain/model';
+import type { Account, MessageLanguage, Queue, QueueEvent } from '../domain/model';
+import type { TicketMessageView } from '../domain/ticket-messages';
 import type { Page } from '../domain/ports';
 import type { QueueStats as DomainStats } from '../domain/stats';
 import type { PositionedTicket } from '../domain/issue';
@@ -34,6 +35,8 @@ export function presentQueue(q: Queue, publicUrl: string): G.Queue {
     selfJoin: q.selfJoin,
     serveOnNext: q.serveOnNext,
     capacity: q.capacity,
+    alertAhead: q.alertAhead,
+    messageTemplates: q.messageTemplates.map((t) => ({ ...t, language: apiLanguage(t.language) })),
     waitingCount: q.waitingCount,
     nowServing: q.nowServing,
     version: q.version,
@@ -94,4 +97,18 @@ export function presentStats(s: DomainStats): G.QueueStats {
 
 export function presentEvent(e: QueueEvent): G.QueueEvent {
   return { ...e, at: iso(e.at) };
+}
+
+const apiLanguage = (language: MessageLanguage): G.Language => (language === 'pt-BR' ? 'PT_BR' : 'EN');
+
+export function presentTicketMessage(m: TicketMessageView): G.TicketMessage {
+  return {
+    id: m.id,
+    ticketId: m.ticketId,
+    channel: m.channel,
+    kind: m.kind,
+    status: m.state,
+    failures: m.failures,
+    createdAt: iso(m.createdAt),
+  };
 }

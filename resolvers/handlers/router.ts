@@ -8,6 +8,7 @@ import type { Identity } from '../domain/model';
 import * as queues from '../domain/queues';
 import { queueStats } from '../domain/stats';
 import * as staff from '../domain/staff-tickets';
+import * as messages from '../domain/ticket-messages';
 import * as tickets from '../domain/tickets';
 import type * as G from '../generated/graphql';
 import { fromResolverContext } from './identity';
@@ -18,6 +19,7 @@ import {
   presentQueueDisplay,
   presentStats,
   presentTicket,
+  presentTicketMessage,
   presentSession,
 } from './present';
 
@@ -45,6 +47,7 @@ type QueryArgMap = {
   queueStats: G.QueryQueueStatsArgs;
   ticket: G.QueryTicketArgs;
   queueDisplay: G.QueryQueueDisplayArgs;
+  ticketMessages: G.QueryTicketMessagesArgs;
 };
 type MutationArgMap = {
   signUp: G.MutationSignUpArgs;
@@ -67,6 +70,7 @@ type MutationArgMap = {
   removeTicket: G.MutationRemoveTicketArgs;
   newTicketLink: G.MutationNewTicketLinkArgs;
   leaveQueue: G.MutationLeaveQueueArgs;
+  retryMessage: G.MutationRetryMessageArgs;
 };
 
 const issued = (t: IssuedTicket): G.IssuedTicket => ({ ...t, ticket: presentTicket(t.ticket) });
@@ -90,6 +94,8 @@ export const routes: Routes = {
       const display = await queues.queueDisplay(deps, a.queueId);
       return display && presentQueueDisplay(display.queue, display.recentCalls);
     },
+    ticketMessages: async (deps, id, a) =>
+      (await messages.ticketMessages(deps, id, a)).map(presentTicketMessage),
   },
   Mutation: {
     signUp: (deps, _id, a) => accounts.signUp(deps, a.input),
@@ -125,6 +131,7 @@ export const routes: Routes = {
       presentTicket(await staff.transitionTicket(deps, id, a.id, 'REMOVED')),
     newTicketLink: async (deps, id, a) => issued(await staff.newTicketLink(deps, id, a.id)),
     leaveQueue: (deps, _id, a) => tickets.leaveQueue(deps, a.token),
+    retryMessage: async (deps, id, a) => presentTicketMessage(await messages.retryMessage(deps, id, a.id)),
   },
 };
 

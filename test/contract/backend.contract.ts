@@ -340,7 +340,8 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
         number: 1,
         source: 'SELF',
         position: 1,
-        phone: '+55 11 91234-5678',
+        // Stored as E.164, so texts reach it and a reply from it finds the ticket.
+        phone: '+5511912345678',
       });
       await expectError(anonymous('joinQueue', { queueId: queue.id, input: { name: 'Bia' } }), 'CONFLICT');
       await api('updateQueue', { id: queue.id, input: { capacity: null } });

@@ -92,6 +92,7 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
       const view = await anonymous('ticket', { token: tickets[2]!.accessToken });
       expect(Object.keys(view).sort()).toEqual(
         [
+          'alertAhead',
           'calledMessage',
           'estimatedWait',
           'name',

@@ -77,6 +77,7 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
             finishedAt: null,
             quote: null,
             language: join.language,
+            almostAt: null,
           });
       }
       return result!;

@@ -8,10 +8,10 @@ import type { Context } from 'aws-lambda';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MailJob, MailTransport } from '../../resolvers/domain/ports';
-import { deliverMail } from '../../resolvers/domain/deliver-mail';
-import { mailDeps } from '../../resolvers/handlers/composition';
-import { createMailConsumer } from '../../resolvers/handlers/mail-consumer';
+import type { MessageJob } from '../../resolvers/domain/ports';
+import { deliverMessage } from '../../resolvers/domain/deliver';
+import { messageDeps } from '../../resolvers/handlers/composition';
+import { createMessageConsumer } from '../../resolvers/handlers/message-consumer';
 import { InProcessJobQueue } from '../../resolvers/stores/jobs/in-process';
 import { SqsJobQueue } from '../../resolvers/stores/jobs/sqs';
 import { SqsEventSource } from '../../local/rehearsal/event-sources';
@@ -22,13 +22,18 @@ import { recordingLog } from '../support/recording-log';
 
 const log = recordingLog();
 
-jobQueueContract('in-process (the embedded mode), with the mail consumer', async (transport) => {
+jobQueueContract('in-process (the embedded mode), with the message consumer', async (mail, sms) => {
   const dynamo = await freshDynamo();
-  const deps = mailDeps({ dynamo: dynamo.client, accountsTable: dynamo.table, transport, log });
-  const queue = new InProcessJobQueue({ handle: (job) => deliverMail(deps, job), log, backoffMs: () => 50 });
+  const deps = messageDeps({ dynamo: dynamo.client, accountsTable: dynamo.table, mail, sms, log });
+  const queue = new InProcessJobQueue({
+    handle: (job, attempt) => deliverMessage(deps, job, attempt),
+    log,
+    backoffMs: () => 50,
+  });
   return {
     enqueue: (job) => queue.enqueue(job),
     deadLetters: async () => queue.deadLetters().map((d) => d.job),
+    deliveries: deps.deliveries,
     async close() {
       await queue.close();
       await dynamo.cleanup();
@@ -37,8 +42,8 @@ jobQueueContract('in-process (the embedded mode), with the mail consumer', async
 });
 
 jobQueueContract(
-  'SQS (moto), with the mail consumer Lambda behind its event source mapping',
-  async (transport) => {
+  'SQS (moto), with the message consumer Lambda behind its event source mapping',
+  async (mail, sms) => {
     const dir = mkdtempSync(join(tmpdir(), 'qm-sqs-'));
     const [moto, dynamo] = await Promise.all([OwnMoto.start(join(dir, 'recording.jsonl')), freshDynamo()]);
     const aws = {
@@ -65,14 +70,8 @@ jobQueueContract(
     const mainArn = (
       await sqs.send(new GetQueueAttributesCommand({ QueueUrl: main.QueueUrl, AttributeNames: ['QueueArn'] }))
     ).Attributes!.QueueArn!;
-    const consumer = createMailConsumer(async () =>
-      mailDeps({
-        dynamo: dynamo.client,
-        accountsTable: dynamo.table,
-        transport: transport as MailTransport,
-        log,
-      }),
-    );
+    const deps = messageDeps({ dynamo: dynamo.client, accountsTable: dynamo.table, mail, sms, log });
+    const consumer = createMessageConsumer(async () => deps);
     const source = await SqsEventSource.start(
       {
         functionLogicalId: 'MailConsumer',
@@ -86,14 +85,15 @@ jobQueueContract(
       log,
     );
     const queue = new SqsJobQueue(sqs, main.QueueUrl!);
-    const dead: MailJob[] = [];
+    const dead: MessageJob[] = [];
     return {
       enqueue: (job) => queue.enqueue(job),
+      deliveries: deps.deliveries,
       async deadLetters() {
         const received = await sqs.send(
           new ReceiveMessageCommand({ QueueUrl: dlq.QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
         );
-        for (const m of received.Messages ?? []) dead.push(JSON.parse(m.Body!) as MailJob);
+        for (const m of received.Messages ?? []) dead.push(JSON.parse(m.Body!) as MessageJob);
         return dead;
       },
       async close() {

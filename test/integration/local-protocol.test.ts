@@ -421,8 +421,8 @@ describe('POST /graphql as AppSync answers it', () => {
       'Public',
     );
     const deadline = Date.now() + 8000;
-    while (t.server.system.mailQueue.deadLetters().length === 0 && Date.now() < deadline) await sleep(100);
-    const [dead] = t.server.system.mailQueue.deadLetters();
+    while (t.server.system.messageQueue.deadLetters().length === 0 && Date.now() < deadline) await sleep(100);
+    const [dead] = t.server.system.messageQueue.deadLetters();
     expect(dead).toMatchObject({ attempts: 3, job: { template: 'VERIFY_EMAIL', to: email } });
     const page = await (await fetch(`${t.url}/dev/mail`)).text();
     expect(page).toContain('Dead letters (1)');
@@ -447,11 +447,11 @@ describe('POST /graphql as AppSync answers it', () => {
       ],
     ] as const)
       expect((await post(form, headers)).status).toBe(403);
-    expect(t.server.system.mailQueue.deadLetters()).toHaveLength(1);
+    expect(t.server.system.messageQueue.deadLetters()).toHaveLength(1);
     const redrive = await post({ id: dead!.job.id, token: formToken }, { origin: t.url });
     expect(redrive.status).toBe(303);
-    await t.server.system.mailQueue.drain();
-    expect(t.server.system.mailQueue.deadLetters()).toEqual([]);
+    await t.server.system.messageQueue.drain();
+    expect(t.server.system.messageQueue.deadLetters()).toEqual([]);
     const after = await (await fetch(`${t.url}/dev/mail`)).text();
     expect(after).toContain('Dead letters (0)');
     expect(after).toMatch(

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverMail, type MailDeps } from '../../resolvers/domain/deliver-mail';
+import { deliverMessage, type MessageDeps } from '../../resolvers/domain/deliver';
 import type { MailJob } from '../../resolvers/domain/ports';
-import { createMailConsumer } from '../../resolvers/handlers/mail-consumer';
+import { createMessageConsumer } from '../../resolvers/handlers/message-consumer';
 import { DynamoDeliveryLog } from '../../resolvers/stores/accounts/delivery-log';
 import { InProcessJobQueue } from '../../resolvers/stores/jobs/in-process';
 import { FileOutbox } from '../../resolvers/stores/mail/outbox';
 import { SmtpTransport } from '../../resolvers/stores/mail/smtp';
+import { FileSmsOutbox } from '../../resolvers/stores/sms/outbox';
 import { freshDynamo, type TestDynamo } from '../support/dynalite';
 import { recordingLog } from '../support/recording-log';
 import { RecordingTransport } from '../support/stack';
@@ -35,18 +36,19 @@ const job = (to: string, template: MailJob['template'] = 'TICKET_CALLED'): MailJ
   data: { queueName: 'Padaria', number: '7', calledMessage: 'Balcão 2' },
 });
 
-function mailDeps(transport: RecordingTransport | SmtpTransport | FileOutbox): MailDeps {
+function messageDeps(transport: RecordingTransport | SmtpTransport | FileOutbox): MessageDeps {
   return {
     deliveries: new DynamoDeliveryLog(dynamo.client, dynamo.table),
-    transport,
+    mail: transport,
+    sms: new FileSmsOutbox(join(dir, 'sms')),
     log: recordingLog(),
     now: Date.now,
   };
 }
 
-function queueFor(deps: MailDeps, file?: string) {
+function queueFor(deps: MessageDeps, file?: string) {
   return new InProcessJobQueue({
-    handle: (j) => deliverMail(deps, j),
+    handle: (j, attempt) => deliverMessage(deps, j, attempt),
     log: deps.log,
     backoffMs: () => 20,
     ...(file ? { file } : {}),
@@ -60,19 +62,35 @@ describe('the delivery log (DynamoDB)', () => {
     expect(await log.claim('m1', now, now + 1000)).toBe('claimed');
     expect(await log.claim('m1', now, now + 1000)).toBe('busy');
     expect(await log.claim('m1', now + 1001, now + 2000)).toBe('claimed');
-    await log.release('m1');
+    await log.markFailed('m1', 1, false, now + 60_000);
+    expect((await log.statuses(['m1'])).get('m1')).toEqual({ state: 'RETRYING', failures: 1 });
     expect(await log.claim('m1', now, now + 1000)).toBe('claimed');
     await log.markDelivered('m1', now + 60_000);
     expect(await log.claim('m1', now + 5000, now + 6000)).toBe('delivered');
-    await log.release('m1');
+    await log.markFailed('m1', 2, true, now + 60_000);
     expect(await log.claim('m1', now + 5000, now + 6000)).toBe('delivered');
+    expect((await log.statuses(['m1', 'never-queued'])).get('never-queued')).toEqual({
+      state: 'QUEUED',
+      failures: 0,
+    });
+    expect(await log.resetFailed('m1')).toBe(false);
+  });
+  it('given a message failed on its last attempt, then it shows FAILED until staff resets it, once', async () => {
+    const log = new DynamoDeliveryLog(dynamo.client, dynamo.table);
+    const now = Date.now();
+    expect(await log.claim('m2', now, now + 1000)).toBe('claimed');
+    await log.markFailed('m2', 3, true, now + 60_000);
+    expect((await log.statuses(['m2'])).get('m2')).toEqual({ state: 'FAILED', failures: 3 });
+    const resets = await Promise.all([log.resetFailed('m2'), log.resetFailed('m2')]);
+    expect(resets.filter(Boolean)).toHaveLength(1);
+    expect((await log.statuses(['m2'])).get('m2')).toEqual({ state: 'QUEUED', failures: 0 });
   });
 });
 
 describe('the in-process job queue', () => {
   it('given a transport that fails twice then succeeds, then the mail is delivered exactly once, on the third attempt', async () => {
     const transport = new RecordingTransport((_m, attempt) => attempt <= 2);
-    const queue = queueFor(mailDeps(transport));
+    const queue = queueFor(messageDeps(transport));
     await queue.enqueue(job('ana@example.com'));
     await queue.drain();
     expect(transport.attempts).toBe(3);
@@ -87,7 +105,7 @@ describe('the in-process job queue', () => {
 
   it('given one message that always fails in a batch, then it is dead-lettered after exactly 3 attempts and the others are delivered', async () => {
     const transport = new RecordingTransport((m) => m.to === 'bounce@example.com');
-    const deps = mailDeps(transport);
+    const deps = messageDeps(transport);
     const queue = queueFor(deps);
     const poison = job('bounce@example.com');
     for (const j of [job('a@example.com'), poison, job('b@example.com'), job('c@example.com')])
@@ -111,7 +129,7 @@ describe('the in-process job queue', () => {
   it('given a dead letter, when it is re-driven after the fault is fixed, then it is delivered once', async () => {
     let broken = true;
     const transport = new RecordingTransport(() => broken);
-    const queue = queueFor(mailDeps(transport));
+    const queue = queueFor(messageDeps(transport));
     const lost = job('later@example.com');
     await queue.enqueue(lost);
     await queue.drain();
@@ -126,7 +144,7 @@ describe('the in-process job queue', () => {
 
   it('given the same job enqueued twice, then it is delivered once', async () => {
     const transport = new RecordingTransport();
-    const queue = queueFor(mailDeps(transport));
+    const queue = queueFor(messageDeps(transport));
     const twice = job('twice@example.com');
     await queue.enqueue(twice);
     await queue.enqueue(twice);
@@ -138,7 +156,7 @@ describe('the in-process job queue', () => {
   it('given pending and dead-lettered jobs at shutdown, then a restarted queue still has them all', async () => {
     const file = join(dir, 'jobs.json');
     const failing = new RecordingTransport(() => true);
-    const first = queueFor(mailDeps(failing), file);
+    const first = queueFor(messageDeps(failing), file);
     const dead = job('dead@example.com');
     await first.enqueue(dead);
     await first.drain();
@@ -151,7 +169,7 @@ describe('the in-process job queue', () => {
     });
     await paused.enqueue(pending);
     const transport = new RecordingTransport();
-    const second = queueFor(mailDeps(transport), file);
+    const second = queueFor(messageDeps(transport), file);
     await second.drain();
     expect(transport.sent.map((m) => m.id)).toEqual([pending.id]);
     expect(second.deadLetters().map((d) => d.job.id)).toEqual([dead.id]);
@@ -180,7 +198,7 @@ describe('the SQS mail consumer', () => {
 
   it('given a batch with a failing and a malformed message, then only those two are reported and the rest are delivered, once', async () => {
     const transport = new RecordingTransport((m) => m.to === 'bounce@example.com');
-    const consumer = createMailConsumer(async () => mailDeps(transport));
+    const consumer = createMessageConsumer(async () => messageDeps(transport));
     const good = [job('a@example.com'), job('b@example.com')];
     const event: SQSEvent = {
       Records: [
@@ -228,7 +246,7 @@ describe('mail transports', () => {
       from: 'Queue Manager <no-reply@example.com>',
     });
     try {
-      const sent = await deliverMail(mailDeps(smtp), job('ana@example.com', 'VERIFY_EMAIL'));
+      const sent = await deliverMessage(messageDeps(smtp), job('ana@example.com', 'VERIFY_EMAIL'), 1);
       expect(sent).toBe('sent');
       expect(received).toHaveLength(1);
       expect(received[0]).toMatch(/^Subject: Confirm your Queue Manager account/m);
@@ -246,8 +264,8 @@ describe('mail transports', () => {
       ...job('a@example.com', 'VERIFY_EMAIL'),
       data: { link: 'https://x.example/backoffice/verify/abc' },
     };
-    await deliverMail(mailDeps(outbox), first);
-    await deliverMail(mailDeps(outbox), job('b@example.com'));
+    await deliverMessage(messageDeps(outbox), first, 1);
+    await deliverMessage(messageDeps(outbox), job('b@example.com'), 1);
     const listed = await outbox.list();
     expect(listed.map((m) => m.to)).toEqual(['b@example.com', 'a@example.com']);
     expect(listed[1]!.html).toContain('href="https://x.example/backoffice/verify/abc"');

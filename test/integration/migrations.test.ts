@@ -11,12 +11,33 @@ for (const [name, open, enabled] of [
   ['MariaDB', freshMysql, inject('services').mysql],
 ] as const)
   describe.skipIf(!enabled)(`migrations on ${name}`, () => {
-    it('given a ticket from before tickets had a language, when migrated to the latest, then it reads as English and joins keep their language', async () => {
+    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert and default texts, and joins keep their language', async () => {
       const db: TestSql = await open({ upTo: '004_recent_calls' });
       try {
         const store = new SqlQueueStore(db.sql);
         const queue = aQueue();
-        await store.insertQueue(queue);
+        // The queue as the schema before 007 has it: no alert or templates yet.
+        await db.sql.db
+          .insertInto('queues')
+          .values({
+            id: queue.id,
+            owner_id: queue.ownerId,
+            name: queue.name,
+            description: null,
+            called_message: null,
+            status: 'OPEN',
+            self_join: 1,
+            serve_on_next: 1,
+            capacity: null,
+            version: 1,
+            next_number: 1,
+            waiting_count: 0,
+            now_serving: null,
+            last_called_at: null,
+            created_at: queue.createdAt,
+            updated_at: queue.updatedAt,
+          } as never)
+          .execute();
         const before = {
           id: randomUUID(),
           queue_id: queue.id,
@@ -40,8 +61,18 @@ for (const [name, open, enabled] of [
           .execute();
         await db.sql.db.updateTable('queues').set({ next_number: 2, waiting_count: 1, version: 2 }).execute();
 
-        expect(await migrateToLatest(db.sql)).toEqual(['005_ticket_language', '006_join_procedure']);
-        expect(await store.ticket(before.id)).toMatchObject({ name: 'Ana Antes', number: 1, language: 'en' });
+        expect(await migrateToLatest(db.sql)).toEqual([
+          '005_ticket_language',
+          '006_join_procedure',
+          '007_messages',
+        ]);
+        expect(await store.ticket(before.id)).toMatchObject({
+          name: 'Ana Antes',
+          number: 1,
+          language: 'en',
+          almostAt: null,
+        });
+        expect(await store.queue(queue.id)).toMatchObject({ alertAhead: null, messageTemplates: [] });
         const guards = { ownerId: null, selfJoin: true, statuses: ['OPEN' as const], capacity: true };
         const join = {
           id: randomUUID(),

@@ -40,7 +40,16 @@ export function apiAs(deps: Deps, identity: Identity): Api {
   };
 }
 
-const QUERIES = new Set(['me', 'myQueues', 'queue', 'queueTickets', 'queueStats', 'ticket', 'queueDisplay']);
+const QUERIES = new Set([
+  'me',
+  'myQueues',
+  'queue',
+  'queueTickets',
+  'queueStats',
+  'ticket',
+  'queueDisplay',
+  'ticketMessages',
+]);
 
 export const PUBLIC: Identity = { kind: 'public' };
 /** An owner as the authorizer passes one: a session issued under the account's first session version. */

@@ -14,6 +14,8 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     selfJoin: true,
     serveOnNext: true,
     capacity: null,
+    alertAhead: null,
+    messageTemplates: [],
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -40,6 +42,7 @@ export function aTicket(queue: Queue, number: number, overrides: Partial<Ticket>
     finishedAt: null,
     quote: null,
     language: 'en',
+    almostAt: null,
     ...overrides,
   };
 }

@@ -1,5 +1,11 @@
 import type { Deps } from '../../resolvers/domain/deps';
-import type { MailJob, MailMessage, MailTransport, PositionIndex } from '../../resolvers/domain/ports';
+import type {
+  MailJob,
+  MailMessage,
+  MailTransport,
+  PositionIndex,
+  SmsJob,
+} from '../../resolvers/domain/ports';
 import { sessionKey } from '../../resolvers/domain/sessions';
 import { resolverDeps } from '../../resolvers/handlers/composition';
 import { InProcessEventBus } from './event-bus';
@@ -22,6 +28,8 @@ export interface TestStack {
   events: QueueEvent[];
   /** Every mail job queued, in order. */
   mail: MailJob[];
+  /** SMS jobs queued, in order. */
+  sms: SmsJob[];
   log: ReturnType<typeof recordingLog>;
   bus: InProcessEventBus;
   cleanup(): Promise<void>;
@@ -47,6 +55,7 @@ export async function openStack(
     : new MemoryPositionIndex();
   const events: QueueEvent[] = [];
   const mail: MailJob[] = [];
+  const sms: SmsJob[] = [];
   const bus = new InProcessEventBus();
   bus.subscribe((e) => events.push(e));
   const log = recordingLog();
@@ -56,7 +65,7 @@ export async function openStack(
       positions,
       dynamo: dynamo.client,
       accountsTable: dynamo.table,
-      jobs: { enqueue: async (job) => void mail.push(job) },
+      jobs: { enqueue: async (job) => void ('channel' in job ? sms.push(job) : mail.push(job)) },
       events: bus,
       log,
       sessionKey: sessionKey(TEST_SESSION_SECRET),
@@ -71,6 +80,7 @@ export async function openStack(
     dynamo,
     events,
     mail,
+    sms,
     log,
     bus,
     async cleanup() {

@@ -217,7 +217,14 @@ describe('validation', () => {
     expect(parseName('name', '  Ana Maria  ')).toBe('Ana Maria');
     expect(parseEmail('email', ' Ana@Example.COM ')).toBe('ana@example.com');
     expect(parseText('description', '   ')).toBeNull();
-    expect(parseOptionalPhone('phone', '')).toBeNull();
+    expect(parseOptionalPhone('phone', '', '55')).toBeNull();
+  });
+  it('stores phone numbers as E.164: a country code typed is kept, the default one put in front of the rest', () => {
+    expect(parseOptionalPhone('phone', '+55 (11) 98765-4321', '55')).toBe('+5511987654321');
+    expect(parseOptionalPhone('phone', '0044 20 7946 0958', '55')).toBe('+442079460958');
+    expect(parseOptionalPhone('phone', '(011) 98765-4321', '55')).toBe('+5511987654321');
+    expect(parseOptionalPhone('phone', '212 555 0142', '1')).toBe('+12125550142');
+    expect(() => parseOptionalPhone('phone', '+0 11 98765-4321', '55')).toThrow(/not a valid phone number/);
   });
   it('refuses markup and control characters with a message naming the field', () => {
     expect(() => parseText('description', 'see <a href=x>here</a>')).toThrow(

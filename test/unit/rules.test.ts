@@ -32,7 +32,15 @@ describe('the rules the apps check are the rules the API enforces', () => {
     'a b@example.com',
     '<a>@x.io',
   ];
-  const phones = ['+55 11 98765-4321', '(11) 3456-7890', '12345', '+1234567890123456', 'call me', '+55 11 9'];
+  const phones = [
+    '+55 11 98765-4321',
+    '(11) 3456-7890',
+    '12345',
+    '+1234567890123456',
+    'call me',
+    '+55 11 9',
+    '+0 11 98765-4321',
+  ];
 
   it.each(names)('name %j', (name) => {
     expect(nameProblem(name) === null).toBe(accepts(() => parseName('name', name)));
@@ -41,7 +49,7 @@ describe('the rules the apps check are the rules the API enforces', () => {
     expect(isEmail(email)).toBe(accepts(() => parseEmail('email', email)));
   });
   it.each(phones)('phone %j', (phone) => {
-    expect(isPhone(phone)).toBe(accepts(() => parseOptionalPhone('phone', phone)));
+    expect(isPhone(phone)).toBe(accepts(() => parseOptionalPhone('phone', phone, '55')));
   });
   it('names the problem a person can fix', () => {
     expect(names.map(nameProblem)).toEqual([

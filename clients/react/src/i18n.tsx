@@ -17,6 +17,7 @@ const en = {
   youAreNext: "You're next",
   peopleAhead: (n: number) => (n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
   nobodyAhead: 'Nobody ahead of you',
+  almostYourTurn: 'Almost your turn — please stay close.',
   waitingCount: (n: number) => (n === 1 ? '1 person waiting' : `${n} people waiting`),
   /** Whole minutes, the low one rounded down and the high one up. */
   estimatedWait: (low: number, high: number) =>
@@ -110,6 +111,7 @@ const ptBR: Messages = {
   youAreNext: 'Você é o próximo',
   peopleAhead: (n) => (n === 1 ? '1 pessoa na sua frente' : `${n} pessoas na sua frente`),
   nobodyAhead: 'Ninguém na sua frente',
+  almostYourTurn: 'Falta pouco — fique por perto, por favor.',
   waitingCount: (n) => (n === 1 ? '1 pessoa esperando' : `${n} pessoas esperando`),
   estimatedWait: (low, high) =>
     high <= 1

@@ -1,22 +1,24 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { JobQueue, Log, MailJob } from '../../domain/ports';
+import { withoutAddresses } from '../../domain/deliver';
+import type { JobQueue, Log, MessageJob } from '../../domain/ports';
 
 export interface DeadLetter {
-  job: MailJob;
+  job: MessageJob;
   attempts: number;
   lastError: string;
   failedAt: string;
 }
 
 interface Pending {
-  job: MailJob;
+  job: MessageJob;
   attempts: number;
   notBefore: number;
 }
 
 export interface InProcessJobQueueOptions {
-  handle(job: MailJob): Promise<unknown>;
+  /** `attempt`: 1 for the first try of this job, 2 for its first retry, and so on. */
+  handle(job: MessageJob, attempt: number): Promise<unknown>;
   log: Log;
   /** Attempts before a job is dead-lettered (SQS: maxReceiveCount). */
   maxAttempts?: number;
@@ -49,7 +51,7 @@ export class InProcessJobQueue implements JobQueue {
     this.schedule();
   }
 
-  async enqueue(job: MailJob): Promise<void> {
+  async enqueue(job: MessageJob): Promise<void> {
     if (this.closed) throw new Error('The job queue is closed.');
     this.pending.push({ job, attempts: 0, notBefore: 0 });
     this.save();
@@ -61,7 +63,7 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   /** Jobs waiting for an attempt (not counting the ones being attempted now). */
-  pendingJobs(): MailJob[] {
+  pendingJobs(): MessageJob[] {
     return this.pending.map((p) => p.job);
   }
 
@@ -105,7 +107,7 @@ export class InProcessJobQueue implements JobQueue {
     const run = (async () => {
       let failure: { error: unknown } | undefined;
       try {
-        await this.options.handle(entry.job);
+        await this.options.handle(entry.job, entry.attempts);
       } catch (error) {
         failure = { error };
       }
@@ -121,9 +123,9 @@ export class InProcessJobQueue implements JobQueue {
     const reason = error instanceof Error ? error.message : String(error);
     const context = {
       jobId: entry.job.id,
-      template: entry.job.template,
+      channel: 'channel' in entry.job ? 'SMS' : 'EMAIL',
       attempt: entry.attempts,
-      error: reason,
+      error: withoutAddresses(reason),
     };
     if (entry.attempts >= this.maxAttempts) {
       this.dead.push({

@@ -22,6 +22,9 @@ export interface QueuesTable {
   last_called_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Migration 007: the "almost your turn" distance (null: off) and the queue's templates (JSON; null: defaults). */
+  alert_ahead: number | null;
+  message_templates: string | null;
 }
 
 export interface TicketsTable {
@@ -41,6 +44,18 @@ export interface TicketsTable {
   quote_high_s: number | null;
   /** 'en' or 'pt-BR' (migration 005). */
   language: string;
+  /** When its one "almost your turn" alert was decided (migration 007). */
+  almost_at: number | null;
+}
+
+/** The messages each ticket was sent: channel and kind only; delivery states are in the delivery log. */
+export interface TicketMessagesTable {
+  id: string;
+  queue_id: string;
+  ticket_id: string;
+  channel: string;
+  kind: string;
+  created_at: number;
 }
 
 export interface CallPaceTable {
@@ -54,6 +69,7 @@ export interface Tables {
   queues: QueuesTable;
   tickets: TicketsTable;
   call_pace: CallPaceTable;
+  ticket_messages: TicketMessagesTable;
   /** Kysely's own bookkeeping, declared so nothing else claims the names. */
   kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
 }

@@ -7,6 +7,7 @@ import * as m003 from './migrations/003_call_pace';
 import * as m004 from './migrations/004_recent_calls';
 import * as m005 from './migrations/005_ticket_language';
 import * as m006 from './migrations/006_join_procedure';
+import * as m007 from './migrations/007_messages';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -16,6 +17,7 @@ const MIGRATIONS = {
   '004_recent_calls': m004,
   '005_ticket_language': m005,
   '006_join_procedure': m006,
+  '007_messages': m007,
 } as const;
 
 /**

@@ -2,10 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { PaceSample, WaitRange } from '../../domain/estimates';
 import { allocate, takenTicket, type JoinOutcome, type JoinRefusalCode } from '../../domain/join-rules';
 import type { Queue, Ticket, TicketStatus, WaitingEntry } from '../../domain/model';
-import type { NewTicket, Page, QueueStore, QueueTx } from '../../domain/ports';
+import type { NewTicket, Page, QueueStore, QueueTx, SentMessage } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
 import type { Selectable } from 'kysely';
 import type { QueuesTable, SqlDatabase, Tables } from './database';
+import { messageById, messagesOfTickets, recordMessages } from './messages';
 import { SqlQueueTx } from './queue-tx';
 import { paceOf, TICKET_COLUMNS, toQueue, toTicket } from './rows';
 
@@ -30,6 +31,8 @@ export class SqlQueueStore implements QueueStore {
         self_join: queue.selfJoin ? 1 : 0,
         serve_on_next: queue.serveOnNext ? 1 : 0,
         capacity: queue.capacity,
+        alert_ahead: queue.alertAhead,
+        message_templates: queue.messageTemplates.length ? JSON.stringify(queue.messageTemplates) : null,
         version: queue.version,
         next_number: queue.nextNumber,
         waiting_count: queue.waitingCount,
@@ -72,6 +75,7 @@ export class SqlQueueStore implements QueueStore {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('tickets').where('queue_id', '=', id).execute();
       await trx.deleteFrom('call_pace').where('queue_id', '=', id).execute();
+      await trx.deleteFrom('ticket_messages').where('queue_id', '=', id).execute();
       await trx.deleteFrom('queues').where('id', '=', id).execute();
     });
   }
@@ -266,6 +270,30 @@ export class SqlQueueStore implements QueueStore {
       .where('joined_at', '<', to)
       .where((eb) => eb.or([eb('finished_at', 'is', null), eb('finished_at', '>=', from)]))
       .orderBy('number', 'asc')
+      .execute();
+    return rows.map(toTicket);
+  }
+
+  recordMessages(queueId: string, messages: SentMessage[]): Promise<void> {
+    return recordMessages(this.db, this.sql.dialect === 'mysql', queueId, messages);
+  }
+
+  messagesOfTickets(queueId: string, ticketIds: string[]): Promise<SentMessage[]> {
+    return messagesOfTickets(this.db, queueId, ticketIds);
+  }
+
+  message(id: string): Promise<(SentMessage & { queueId: string }) | undefined> {
+    return messageById(this.db, id);
+  }
+
+  async activeTicketsByPhone(phone: string): Promise<Ticket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select(TICKET_COLUMNS)
+      .where('phone', '=', phone)
+      .where('status', 'in', ['WAITING', 'CALLED'])
+      .orderBy('joined_at', 'desc')
+      .limit(20)
       .execute();
     return rows.map(toTicket);
   }

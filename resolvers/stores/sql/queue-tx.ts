@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
 import type { Queue, Ticket } from '../../domain/model';
-import type { QueuePatch, QueueTx, TicketPatch } from '../../domain/ports';
+import type { QueuePatch, QueueTx, SentMessage, TicketPatch } from '../../domain/ports';
 import type { Tables } from './database';
+import { recordMessages } from './messages';
 import { paceOf, queueColumns, TICKET_COLUMNS, ticketColumns, toTicket } from './rows';
 
 /** Reads and writes inside one queue's transaction, its row locked (SqlQueueStore.inQueueTransaction). */
@@ -24,6 +25,19 @@ export class SqlQueueTx implements QueueTx {
     // Locking reads see the latest committed rows whatever the isolation level.
     if (this.mysql) query = query.forUpdate();
     const row = await query.executeTakeFirst();
+    return row && toTicket(row);
+  }
+
+  async waitingAt(position: number): Promise<Ticket | undefined> {
+    const row = await this.trx
+      .selectFrom('tickets')
+      .select(TICKET_COLUMNS)
+      .where('queue_id', '=', this.queue.id)
+      .where('status', '=', 'WAITING')
+      .orderBy('number', 'asc')
+      .limit(1)
+      .offset(position - 1)
+      .executeTakeFirst();
     return row && toTicket(row);
   }
 
@@ -71,6 +85,7 @@ export class SqlQueueTx implements QueueTx {
             quote_low_s: ticket.quote?.lowSeconds ?? null,
             quote_high_s: ticket.quote?.highSeconds ?? null,
             language: ticket.language,
+            almost_at: ticket.almostAt,
           })),
         )
         .execute();
@@ -115,5 +130,9 @@ export class SqlQueueTx implements QueueTx {
     const columns = queueColumns(patch);
     if (Object.keys(columns).length === 0) return;
     await this.trx.updateTable('queues').set(columns).where('id', '=', this.queue.id).execute();
+  }
+
+  async recordMessages(messages: SentMessage[]): Promise<void> {
+    await recordMessages(this.trx, this.mysql, this.queue.id, messages);
   }
 }

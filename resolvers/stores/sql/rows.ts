@@ -1,6 +1,7 @@
 /** How queues, tickets and pace samples map to rows: the one place that knows the column names. */
 import type { Kysely, Selectable } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
+import type { MessageTemplate } from '../../domain/messages';
 import type { Queue, QueueStatus, Ticket, TicketSource, TicketStatus } from '../../domain/model';
 import type { QueuePatch, TicketPatch } from '../../domain/ports';
 import type { QueuesTable, Tables, TicketsTable } from './database';
@@ -18,6 +19,8 @@ export function toQueue(row: Selectable<QueuesTable>): Queue {
     selfJoin: Number(row.self_join) === 1,
     serveOnNext: Number(row.serve_on_next) === 1,
     capacity: nullableNumber(row.capacity),
+    alertAhead: nullableNumber(row.alert_ahead),
+    messageTemplates: parseTemplates(row.message_templates),
     version: Number(row.version),
     nextNumber: Number(row.next_number),
     waitingCount: Number(row.waiting_count),
@@ -43,6 +46,7 @@ export const TICKET_COLUMNS = [
   'quote_low_s',
   'quote_high_s',
   'language',
+  'almost_at',
 ] as const;
 
 export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
@@ -63,7 +67,19 @@ export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Tic
         ? null
         : { lowSeconds: Number(row.quote_low_s), highSeconds: Number(row.quote_high_s) },
     language: row.language === 'pt-BR' ? 'pt-BR' : 'en',
+    almostAt: nullableNumber(row.almost_at),
   };
+}
+
+/** The queue's templates as stored (JSON, validated when written); unreadable ones count as none. */
+function parseTemplates(raw: string | null): MessageTemplate[] {
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? (parsed as MessageTemplate[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Rows of call_pace as slots and their samples; unreadable JSON counts as no samples (estimates are advisory). */
@@ -89,6 +105,9 @@ export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
   if (patch.selfJoin !== undefined) out.self_join = patch.selfJoin ? 1 : 0;
   if (patch.serveOnNext !== undefined) out.serve_on_next = patch.serveOnNext ? 1 : 0;
   if (patch.capacity !== undefined) out.capacity = patch.capacity;
+  if (patch.alertAhead !== undefined) out.alert_ahead = patch.alertAhead;
+  if (patch.messageTemplates !== undefined)
+    out.message_templates = patch.messageTemplates.length ? JSON.stringify(patch.messageTemplates) : null;
   if (patch.version !== undefined) out.version = patch.version;
   if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
   if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;
@@ -103,6 +122,7 @@ export function ticketColumns(patch: TicketPatch): Partial<TicketsTable> {
   if (patch.status !== undefined) out.status = patch.status;
   if (patch.calledAt !== undefined) out.called_at = patch.calledAt;
   if (patch.finishedAt !== undefined) out.finished_at = patch.finishedAt;
+  if (patch.almostAt !== undefined) out.almost_at = patch.almostAt;
   return out;
 }
 

@@ -26,7 +26,9 @@ type Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": typeof types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": typeof types.QueueLinksDocument,
-    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
+    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
+    "\n  query TicketMessagesOf($queueId: ID!, $ticketIds: [ID!]!) {\n    ticketMessages(queueId: $queueId, ticketIds: $ticketIds) {\n      id\n      ticketId\n      channel\n      kind\n      status\n      failures\n    }\n  }\n": typeof types.TicketMessagesOfDocument,
+    "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RetryMessageDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": typeof types.QueueScreenEventsDocument,
     "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": typeof types.AddTicketDocument,
     "\n  mutation CallNext($queueId: ID!) {\n    callNext(queueId: $queueId) {\n      number\n    }\n  }\n": typeof types.CallNextDocument,
@@ -55,7 +57,9 @@ const documents: Documents = {
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": types.ResendVerificationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n    }\n  }\n": types.QueueLinksDocument,
-    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
+    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
+    "\n  query TicketMessagesOf($queueId: ID!, $ticketIds: [ID!]!) {\n    ticketMessages(queueId: $queueId, ticketIds: $ticketIds) {\n      id\n      ticketId\n      channel\n      kind\n      status\n      failures\n    }\n  }\n": types.TicketMessagesOfDocument,
+    "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      id\n      status\n    }\n  }\n": types.RetryMessageDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": types.QueueScreenEventsDocument,
     "\n  mutation AddTicket($queueId: ID!, $input: TicketInput!) {\n    addTicket(queueId: $queueId, input: $input) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": types.AddTicketDocument,
     "\n  mutation CallNext($queueId: ID!) {\n    callNext(queueId: $queueId) {\n      number\n    }\n  }\n": types.CallNextDocument,
@@ -120,7 +124,15 @@ export function graphql(source: "\n  query QueueLinks($id: ID!) {\n    queue(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
+export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        joinedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketMessagesOf($queueId: ID!, $ticketIds: [ID!]!) {\n    ticketMessages(queueId: $queueId, ticketIds: $ticketIds) {\n      id\n      ticketId\n      channel\n      kind\n      status\n      failures\n    }\n  }\n"): typeof import('./graphql').TicketMessagesOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RetryMessageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

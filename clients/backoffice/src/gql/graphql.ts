@@ -9,18 +9,47 @@ export type AccountStatus =
   | 'PENDING';
 
 export type CreateQueueInput = {
+  /** 1 to 50; null turns the alert off. */
+  alertAhead?: number | null | undefined;
   calledMessage?: string | null | undefined;
   capacity?: number | null | undefined;
   description?: string | null | undefined;
+  /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
+  messageTemplates?: Array<MessageTemplateInput> | null | undefined;
   name: string;
   selfJoin?: boolean | null | undefined;
   serveOnNext?: boolean | null | undefined;
 };
 
+export type DeliveryStatus =
+  /** Every attempt failed: staff can retry it. */
+  | 'FAILED'
+  | 'QUEUED'
+  /** An attempt failed; another follows. */
+  | 'RETRYING'
+  | 'SENDING'
+  | 'SENT';
+
 /** The languages messages are written in: English and Brazilian Portuguese. */
 export type Language =
   | 'EN'
   | 'PT_BR';
+
+export type MessageChannel =
+  | 'EMAIL'
+  | 'SMS';
+
+export type MessageKind =
+  | 'ALMOST'
+  | 'CALLED'
+  /** An answer to a text the person sent. */
+  | 'REPLY';
+
+export type MessageTemplateInput = {
+  kind: TemplateKind;
+  language: Language;
+  text: string;
+};
 
 export type QueueEventKind =
   | 'CALLED'
@@ -43,6 +72,10 @@ export type SignUpInput = {
   password: string;
 };
 
+export type TemplateKind =
+  | 'ALMOST'
+  | 'CALLED';
+
 export type TicketInput = {
   email?: string | null | undefined;
   /** The language the person's messages are written in: the page's when they join, the staff member's when added. English when absent. */
@@ -59,11 +92,15 @@ export type TicketStatus =
   | 'SERVED'
   | 'WAITING';
 
-/** Fields left out stay as they are; null clears description, calledMessage and capacity. */
+/** Fields left out stay as they are; null clears description, calledMessage, capacity, alertAhead and messageTemplates. */
 export type UpdateQueueInput = {
+  /** 1 to 50; null turns the alert off. */
+  alertAhead?: number | null | undefined;
   calledMessage?: string | null | undefined;
   capacity?: number | null | undefined;
   description?: string | null | undefined;
+  /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
+  messageTemplates?: Array<MessageTemplateInput> | null | undefined;
   name?: string | null | undefined;
   selfJoin?: boolean | null | undefined;
   serveOnNext?: boolean | null | undefined;
@@ -148,7 +185,22 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, joinedAt: string }> } };
+
+export type TicketMessagesOfQueryVariables = Exact<{
+  queueId: string | number;
+  ticketIds: Array<string | number> | string | number;
+}>;
+
+
+export type TicketMessagesOfQuery = { ticketMessages: Array<{ id: string, ticketId: string, channel: MessageChannel, kind: MessageKind, status: DeliveryStatus, failures: number }> };
+
+export type RetryMessageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetryMessageMutation = { retryMessage: { id: string, status: DeliveryStatus } };
 
 export type QueueScreenEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -361,6 +413,12 @@ export const QueueScreenDocument = new TypedDocumentString(`
     selfJoin
     serveOnNext
     capacity
+    alertAhead
+    messageTemplates {
+      kind
+      language
+      text
+    }
     status
     nowServing
     waitingCount
@@ -379,6 +437,26 @@ export const QueueScreenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueueScreenQuery, QueueScreenQueryVariables>;
+export const TicketMessagesOfDocument = new TypedDocumentString(`
+    query TicketMessagesOf($queueId: ID!, $ticketIds: [ID!]!) {
+  ticketMessages(queueId: $queueId, ticketIds: $ticketIds) {
+    id
+    ticketId
+    channel
+    kind
+    status
+    failures
+  }
+}
+    `) as unknown as TypedDocumentString<TicketMessagesOfQuery, TicketMessagesOfQueryVariables>;
+export const RetryMessageDocument = new TypedDocumentString(`
+    mutation RetryMessage($id: ID!) {
+  retryMessage(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RetryMessageMutation, RetryMessageMutationVariables>;
 export const QueueScreenEventsDocument = new TypedDocumentString(`
     subscription QueueScreenEvents($queueId: ID!) {
   onQueueEvent(queueId: $queueId) {

@@ -69,21 +69,21 @@ export type JoinQueueMutationVariables = Exact<{
 
 export type JoinQueueMutation = { joinQueue: { accessToken: string, ticket: { number: number, position: number | null } } };
 
-export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
+export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
 
 export type TicketQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
+export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
 
 export type LeaveQueueMutationVariables = Exact<{
   token: string;
 }>;
 
 
-export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
+export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
 
 export type TicketEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -128,6 +128,7 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     highSeconds
   }
   calledMessage
+  alertAhead
   version
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
@@ -204,6 +205,7 @@ export const TicketDocument = new TypedDocumentString(`
     highSeconds
   }
   calledMessage
+  alertAhead
   version
 }`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const LeaveQueueDocument = new TypedDocumentString(`
@@ -229,6 +231,7 @@ export const LeaveQueueDocument = new TypedDocumentString(`
     highSeconds
   }
   calledMessage
+  alertAhead
   version
 }`) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;
 export const TicketEventsDocument = new TypedDocumentString(`

@@ -25,6 +25,7 @@ export const TicketFields = graphql(`
       highSeconds
     }
     calledMessage
+    alertAhead
     version
   }
 `);
@@ -182,6 +183,11 @@ export function TicketPage({ token }: { token: string }) {
           </p>
           <p className="visually-hidden">{t.positionForScreenReader(view.position)}</p>
           <p data-testid="ahead">{view.position === 1 ? t.nobodyAhead : t.peopleAhead(view.position - 1)}</p>
+          {view.alertAhead != null && view.position <= view.alertAhead && (
+            <p className="almost" data-testid="almost">
+              {t.almostYourTurn}
+            </p>
+          )}
           <p className="muted">
             {view.estimatedWait
               ? t.estimatedWait(

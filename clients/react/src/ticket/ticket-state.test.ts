@@ -21,6 +21,7 @@ const view = (overrides: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
   nowServing: 1,
   estimatedWait: { lowSeconds: 300, highSeconds: 420 },
   calledMessage: null,
+  alertAhead: null,
   version: 10,
   ...overrides,
 });

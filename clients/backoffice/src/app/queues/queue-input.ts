@@ -4,16 +4,21 @@ export interface QueueFields {
   description: string;
   calledMessage: string;
   capacity: number | string | null;
+  alertAhead: number | string | null;
   selfJoin: boolean;
 }
 
-/** What both queue forms send: trimmed text, blanks as null, an empty capacity as "no limit". */
+const wholeOrNull = (value: number | string | null) =>
+  value === null || String(value) === '' ? null : Number(value);
+
+/** What both queue forms send: trimmed text, blanks as null, an empty capacity or alert as "none". */
 export function queueInput(fields: QueueFields) {
   return {
     name: fields.name.trim(),
     description: fields.description.trim() || null,
     calledMessage: fields.calledMessage.trim() || null,
-    capacity: fields.capacity === null || String(fields.capacity) === '' ? null : Number(fields.capacity),
+    capacity: wholeOrNull(fields.capacity),
+    alertAhead: wholeOrNull(fields.alertAhead),
     selfJoin: fields.selfJoin,
   };
 }

@@ -11,6 +11,12 @@ export const QueueScreen = graphql(`
       selfJoin
       serveOnNext
       capacity
+      alertAhead
+      messageTemplates {
+        kind
+        language
+        text
+      }
       status
       nowServing
       waitingCount
@@ -26,6 +32,26 @@ export const QueueScreen = graphql(`
         position
         joinedAt
       }
+    }
+  }
+`);
+export const TicketMessagesOf = graphql(`
+  query TicketMessagesOf($queueId: ID!, $ticketIds: [ID!]!) {
+    ticketMessages(queueId: $queueId, ticketIds: $ticketIds) {
+      id
+      ticketId
+      channel
+      kind
+      status
+      failures
+    }
+  }
+`);
+export const RetryMessage = graphql(`
+  mutation RetryMessage($id: ID!) {
+    retryMessage(id: $id) {
+      id
+      status
     }
   }
 `);

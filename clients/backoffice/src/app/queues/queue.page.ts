@@ -19,10 +19,15 @@ import {
   QueueScreen,
   Recall,
   Remove,
+  RetryMessage,
   SetStatus,
+  TicketMessagesOf,
   UpdateQueue,
 } from './queue.documents';
 import { queueInput } from './queue-input';
+import { MessageTemplates, templatesForm, templatesInput, type TemplateInput } from './message-templates';
+import { MessageTexts } from './messages.i18n';
+import { TicketMessages, type TicketMessage } from './ticket-messages';
 
 type Ticket = QueueScreenQuery['queueTickets']['items'][number];
 type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
@@ -30,13 +35,14 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 /** /queues/:id: the live ticket list; add, call next (also the N key), served, remove. */
 @Component({
   selector: 'app-queue',
-  imports: [FormsModule, RouterLink, QrCode],
+  imports: [FormsModule, RouterLink, QrCode, TicketMessages, MessageTemplates],
   host: { '(document:keydown)': 'shortcut($event)' },
   templateUrl: './queue.page.html',
 })
 export class QueuePage implements OnInit, OnDestroy {
   private readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
+  protected readonly m = inject(MessageTexts).t;
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   readonly id = input.required<string>();
@@ -56,7 +62,14 @@ export class QueuePage implements OnInit, OnDestroy {
     selfJoin: false,
     serveOnNext: true,
     capacity: null as number | null,
+    alertAhead: null as number | null,
   };
+  /** The edit form's own message texts, by `KIND/LANGUAGE`. */
+  readonly templates = signal<Record<string, string>>({});
+  /** Each listed ticket's messages and where they are; read again every 2 s while any is still on its way. */
+  readonly messages = signal<Record<string, TicketMessage[]>>({});
+  readonly messageError = signal<string | null>(null);
+  private messagePoll?: ReturnType<typeof setTimeout>;
   /** The ticket whose link and QR code show below the form: the one just added, or one shown again. */
   readonly issued = signal<{ number: number; name: string; accessUrl: string } | null>(null);
   /** The row whose link staff asked for again: a new link replaces the old, so they confirm first. */
@@ -90,6 +103,7 @@ export class QueuePage implements OnInit, OnDestroy {
     this.stop?.();
     this.stopReconnected?.();
     clearInterval(this.clock);
+    clearTimeout(this.messagePoll);
   }
 
   minutesWaiting(ticket: Ticket): number {
@@ -125,8 +139,36 @@ export class QueuePage implements OnInit, OnDestroy {
       selfJoin: q.selfJoin,
       serveOnNext: q.serveOnNext,
       capacity: q.capacity ?? null,
+      alertAhead: q.alertAhead ?? null,
     };
+    this.templates.set(templatesForm(q.messageTemplates as TemplateInput[]));
     this.tickets.set(data.queueTickets.items);
+    await this.readMessages();
+  }
+
+  /** The listed tickets' messages; polled only while one is queued, being sent or retrying. */
+  private async readMessages(): Promise<void> {
+    clearTimeout(this.messagePoll);
+    const ticketIds = this.tickets().map((t) => t.id);
+    if (ticketIds.length === 0) return this.messages.set({});
+    const { ticketMessages } = await this.auth.asOwner((a) =>
+      this.api.request(TicketMessagesOf, { queueId: this.id(), ticketIds }, a),
+    );
+    const byTicket: Record<string, TicketMessage[]> = {};
+    for (const m of ticketMessages) (byTicket[m.ticketId] ??= []).push(m);
+    this.messages.set(byTicket);
+    if (ticketMessages.some((m) => m.status !== 'SENT' && m.status !== 'FAILED'))
+      this.messagePoll = setTimeout(() => void this.readMessages().catch(() => undefined), 2000);
+  }
+
+  async retry(message: TicketMessage): Promise<void> {
+    this.messageError.set(null);
+    try {
+      await this.auth.asOwner((a) => this.api.request(RetryMessage, { id: message.id }, a));
+    } catch (e) {
+      this.messageError.set(errorText(this.t(), e));
+    }
+    await this.readMessages();
   }
 
   private async run(call: (authorization: string) => Promise<unknown>): Promise<void> {
@@ -152,7 +194,11 @@ export class QueuePage implements OnInit, OnDestroy {
     const error = validateQueueName(this.edit.name, this.t());
     this.editError.set(error ?? null);
     if (error) return;
-    const input = { ...queueInput(this.edit), serveOnNext: this.edit.serveOnNext };
+    const input = {
+      ...queueInput(this.edit),
+      serveOnNext: this.edit.serveOnNext,
+      messageTemplates: templatesInput(this.templates()),
+    };
     try {
       await this.run((a) => this.api.request(UpdateQueue, { id: this.id(), input }, a));
     } catch (e) {

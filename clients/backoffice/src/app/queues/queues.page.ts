@@ -7,6 +7,7 @@ import { AuthService } from '../auth/auth.service';
 import { validateQueueName } from '../auth/validation';
 import { Api } from '../core/api';
 import { errorText, I18n } from '../core/i18n';
+import { MessageTexts } from './messages.i18n';
 import { queueInput } from './queue-input';
 
 const MyQueues = graphql(`
@@ -78,6 +79,17 @@ const CreateQueue = graphql(`
       <input id="called-message" name="calledMessage" [(ngModel)]="calledMessage" />
       <label for="queue-capacity">{{ t().capacity }}</label>
       <input id="queue-capacity" name="capacity" type="number" min="1" [(ngModel)]="capacity" />
+      <label for="queue-alert-ahead">{{ m().alertAhead }}</label>
+      <input
+        id="queue-alert-ahead"
+        name="alertAhead"
+        type="number"
+        min="1"
+        max="50"
+        [(ngModel)]="alertAhead"
+        aria-describedby="queue-alert-ahead-help"
+      />
+      <small id="queue-alert-ahead-help" class="muted">{{ m().alertAheadHelp }}</small>
       <label class="check"
         ><input type="checkbox" name="selfJoin" [(ngModel)]="selfJoin" /> {{ t().selfJoin }}</label
       >
@@ -87,6 +99,7 @@ const CreateQueue = graphql(`
 })
 export class QueuesPage implements OnInit, OnDestroy {
   protected readonly t = inject(I18n).t;
+  protected readonly m = inject(MessageTexts).t;
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -96,6 +109,7 @@ export class QueuesPage implements OnInit, OnDestroy {
   description = '';
   calledMessage = '';
   capacity: number | null = null;
+  alertAhead: number | null = null;
   selfJoin = true;
 
   private readonly stops: (() => void)[] = [];
