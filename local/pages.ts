@@ -15,7 +15,9 @@ export const escape = (s: string) =>
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: under it Chromium posts this page's own forms with `Origin: null`, and the dev forms
+  // check the origin. same-origin still sends nothing to other sites.
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
 

@@ -21,7 +21,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<'en' | 'pt-BR', stri
   ALMOST: {
     en: 'Number {number} at {queue}: almost your turn (position {position}, wait {estimate}). Please come back now.',
     'pt-BR':
-      'Senha {number} em {queue}: falta pouco (posição {position}, espera {estimate}). Volte agora, por favor.',
+      'Senha {number} em {queue}: falta pouco (lugar {position} na fila, espera {estimate}). Volte agora, por favor.',
   },
 };
 

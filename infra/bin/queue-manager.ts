@@ -14,6 +14,14 @@ export function buildApp(app = new App()): { app: App; stack: QueueManagerStack 
     smtpPort: Number(context('smtpPort') ?? 587),
     mailFrom: (context('mailFrom') as string | undefined) ?? 'Queue Manager <no-reply@example.com>',
     publicUrl: (context('publicUrl') as string | undefined) ?? 'https://queues.example.com',
+    sms: {
+      ...(context('smsOriginationNumber')
+        ? { originationNumber: context('smsOriginationNumber') as string }
+        : {}),
+      ...(context('smsSenderId') ? { senderId: context('smsSenderId') as string } : {}),
+      ...(context('smsMaxPriceUsd') ? { maxPriceUsd: String(context('smsMaxPriceUsd')) } : {}),
+      monthlySpendLimitUsd: Number(context('smsMonthlySpendLimitUsd') ?? 50),
+    },
     ...(context('apiDomain') && context('apiCertificateArn')
       ? {
           apiDomain: {

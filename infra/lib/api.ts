@@ -4,6 +4,8 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
@@ -47,6 +49,8 @@ export interface ApiProps {
   readonly redisAuth: secrets.ISecret;
   readonly accounts: dynamodb.ITable;
   readonly mailQueue: sqs.IQueue;
+  /** The two-way SMS topic: replies people text back reach the SMS replies function through it. */
+  readonly smsReplies: sns.ITopic;
   /** Where the clients are served (links in mail and QR codes). */
   readonly publicUrl: string;
   /** AppSync's own custom domain (AWS::AppSync::DomainName), with its ACM certificate (us-east-1). */
@@ -62,6 +66,8 @@ export class Api extends Construct {
   public readonly api: appsync.GraphqlApi;
   public readonly resolver: QueueManagerFunction;
   public readonly authorizer: QueueManagerFunction;
+  /** Texts people send back (cancel, status): the resolver's stores, invoked by the two-way SMS topic. */
+  public readonly smsReplies: QueueManagerFunction;
   public readonly firewall: ApiFirewall;
   /**
    * The endpoint the clients are given: AppSync's own URL, or its custom domain. aws-amplify derives the
@@ -88,7 +94,11 @@ export class Api extends Construct {
       MYSQL_DATABASE: DATABASE_NAME,
       SESSION_SECRET_ARN: sessionSecret.secretArn,
     };
-    const fn = (name: string, handler: 'resolver' | 'authorizer', environment: Record<string, string>) =>
+    const fn = (
+      name: string,
+      handler: 'resolver' | 'authorizer' | 'smsReplies',
+      environment: Record<string, string>,
+    ) =>
       new QueueManagerFunction(this, name, {
         handler,
         vpc: props.vpc,
@@ -98,21 +108,36 @@ export class Api extends Construct {
       });
     // Each function gets exactly what its cold start reads (resolvers/handlers/aws-runtime.ts) and the grants
     // for it: the authorizer verifies sessions and looks tickets up, nothing more.
-    this.resolver = fn('Resolver', 'resolver', {
+    const stores = {
       ...database,
       REDIS_URL: `rediss://${props.redisEndpoint}:${props.redisPort}`,
       REDIS_AUTH_SECRET_ARN: props.redisAuth.secretArn,
       ACCOUNTS_TABLE: props.accounts.tableName,
       MAIL_QUEUE_URL: props.mailQueue.queueUrl,
       PUBLIC_URL: props.publicUrl,
-    });
+    };
+    this.resolver = fn('Resolver', 'resolver', stores);
+    this.smsReplies = fn('SmsReplies', 'smsReplies', stores);
     this.authorizer = fn('Authorizer', 'authorizer', database);
-    this.resolver.readSecrets(props.database.secret!, props.redisAuth, sessionSecret);
+    for (const f of [this.resolver, this.smsReplies])
+      f.readSecrets(props.database.secret!, props.redisAuth, sessionSecret);
     this.authorizer.readSecrets(props.database.secret!, sessionSecret);
-    // The account store (resolvers/stores/accounts/dynamodb.ts): items by key, and the byId index for `me`.
-    this.resolver.useTable(props.accounts, 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query');
-    // Mail jobs are sent, nothing else (grantSendMessages adds GetQueueAttributes and GetQueueUrl, never called).
-    props.mailQueue.grant(this.resolver.function, 'sqs:SendMessage');
+    // The account store (resolvers/stores/accounts/dynamodb.ts): items by key, and the byId index for `me`;
+    // the delivery log's states for staff (BatchGetItem), and forgetting a failure on retry.
+    this.resolver.useTable(
+      props.accounts,
+      'GetItem',
+      'PutItem',
+      'UpdateItem',
+      'DeleteItem',
+      'Query',
+      'BatchGetItem',
+    );
+    // Replies claim each inbound message once in the delivery log (a taken claim is read).
+    this.smsReplies.useTable(props.accounts, 'GetItem', 'UpdateItem');
+    // Message jobs are sent, nothing else (grantSendMessages adds GetQueueAttributes and GetQueueUrl, never called).
+    for (const f of [this.resolver, this.smsReplies]) props.mailQueue.grant(f.function, 'sqs:SendMessage');
+    props.smsReplies.addSubscription(new subscriptions.LambdaSubscription(this.smsReplies.function));
 
     this.api = new appsync.GraphqlApi(this, 'GraphqlApi', {
       name: 'queue-manager',
@@ -168,15 +193,17 @@ export class Api extends Construct {
         reason: 'The CDK log-retention helper sets retention on log groups it is told about at deploy time.',
       });
     }
-    this.resolver.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.api.graphqlUrl);
+    for (const f of [this.resolver, this.smsReplies])
+      f.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.api.graphqlUrl);
     this.clientEndpoint = props.domain ? `https://${props.domain.domainName}/graphql` : this.api.graphqlUrl;
-    // The resolver function publishes queue events: publishQueueEvent only, nothing else.
-    this.resolver.function.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['appsync:GraphQL'],
-        resources: [`${this.api.arn}/types/Mutation/fields/publishQueueEvent`],
-      }),
-    );
+    // The resolver and replies functions publish queue events: publishQueueEvent only, nothing else.
+    for (const f of [this.resolver, this.smsReplies])
+      f.function.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['appsync:GraphQL'],
+          resources: [`${this.api.arn}/types/Mutation/fields/publishQueueEvent`],
+        }),
+      );
 
     const lambdaSource = this.api.addLambdaDataSource('Resolvers', this.resolver.function);
     Validations.of(lambdaSource).acknowledge({

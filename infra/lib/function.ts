@@ -14,7 +14,8 @@ export const LAMBDA_ENTRY = fileURLToPath(new URL('../../resolvers/handlers/lamb
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface QueueManagerFunctionProps {
-  readonly handler: 'resolver' | 'authorizer' | 'messageConsumer' | 'migrate' | 'logShipper';
+  readonly handler:
+    'resolver' | 'authorizer' | 'messageConsumer' | 'smsReplies' | 'smsSettings' | 'migrate' | 'logShipper';
   readonly vpc: ec2.IVpc;
   readonly securityGroups: ec2.ISecurityGroup[];
   readonly environment?: Record<string, string>;

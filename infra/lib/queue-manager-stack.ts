@@ -4,7 +4,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Data } from './data';
-import { Messaging } from './messaging';
+import { Messaging, type SmsSettings } from './messaging';
 import { Monitoring } from './monitoring';
 import { Network } from './network';
 import { Web } from './web';
@@ -17,6 +17,7 @@ export interface QueueManagerStackProps extends StackProps {
   /** SES SMTP's STARTTLS port by default (587). */
   readonly smtpPort?: number;
   readonly mailFrom: string;
+  readonly sms: SmsSettings;
   /** Where people open the clients; the CloudFront address once the web construct lands. */
   readonly publicUrl: string;
   /**
@@ -49,6 +50,7 @@ export class QueueManagerStack extends Stack {
       smtpHost: props.smtpHost,
       smtpPort: props.smtpPort ?? 587,
       mailFrom: props.mailFrom,
+      sms: props.sms,
     });
     this.api = new Api(this, 'Api', {
       vpc: this.network.vpc,
@@ -60,6 +62,7 @@ export class QueueManagerStack extends Stack {
       redisAuth: this.data.redisAuth,
       accounts: this.data.accounts,
       mailQueue: this.messaging.mailQueue,
+      smsReplies: this.messaging.smsReplies,
       publicUrl: props.publicUrl,
       ...(props.apiDomain ? { domain: props.apiDomain } : {}),
     });
@@ -72,7 +75,14 @@ export class QueueManagerStack extends Stack {
       alarmTopic: this.alarms,
       database: this.data.database,
       redis: this.data.redis,
-      functions: [this.api.resolver, this.api.authorizer, this.messaging.consumer, this.data.migrations],
+      functions: [
+        this.api.resolver,
+        this.api.authorizer,
+        this.api.smsReplies,
+        this.messaging.consumer,
+        this.messaging.smsSettings,
+        this.data.migrations,
+      ],
     });
     new CfnOutput(this, 'Url', {
       value: this.web.url,
@@ -83,5 +93,9 @@ export class QueueManagerStack extends Stack {
       description: 'The API endpoint the clients use (AppSync, or its custom domain)',
     });
     new CfnOutput(this, 'BastionId', { value: this.network.bastion.instanceId });
+    new CfnOutput(this, 'SmsRepliesTopic', {
+      value: this.messaging.smsReplies.topicArn,
+      description: "Set it as the origination number's two-way SMS destination in AWS End User Messaging SMS",
+    });
   }
 }

@@ -105,8 +105,10 @@ describe('data', () => {
     });
   });
 
-  it('given a deploy, then the SQL migrations run through a custom resource', () => {
-    template.resourceCountIs('AWS::CloudFormation::CustomResource', 1);
+  it('given a deploy, then the SQL migrations and the SMS account settings each run through a custom resource', () => {
+    template.resourceCountIs('AWS::CloudFormation::CustomResource', 2);
+    template.hasResourceProperties('AWS::CloudFormation::CustomResource', { schemaVersion: '001' });
+    template.hasResourceProperties('AWS::CloudFormation::CustomResource', { monthlySpendLimitUsd: '50' });
   });
 });
 
@@ -161,15 +163,16 @@ describe('api', () => {
     });
   });
 
-  it('given the publisher, then it may call publishQueueEvent and no other field', () => {
+  it('given the publishers (the resolver and the SMS replies), then they may call publishQueueEvent and no other field', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const appsyncStatements = Object.values(policies)
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s: { Action: unknown }) => s.Action === 'appsync:GraphQL');
-    expect(appsyncStatements).toHaveLength(1);
-    expect(JSON.stringify(appsyncStatements[0].Resource)).toContain(
-      '/types/Mutation/fields/publishQueueEvent',
-    );
+    expect(appsyncStatements).toHaveLength(2);
+    for (const statement of appsyncStatements)
+      expect(JSON.stringify(statement.Resource)).toMatch(
+        /^"?[^*]*\/types\/Mutation\/fields\/publishQueueEvent/,
+      );
   });
 });
 
@@ -187,6 +190,37 @@ describe('messaging', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BatchSize: 10,
+    });
+  });
+
+  it('given SMS, then the consumer may text phone numbers only, replies come through a topic only End User Messaging may publish to, and spend has an alarm', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .filter((s: { Action: unknown }) => s.Action === 'sns:Publish');
+    expect(statements).toEqual([
+      { Action: 'sns:Publish', Effect: 'Allow', NotResource: 'arn:aws:sns:*:*:*' },
+    ]);
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'sms-voice.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } },
+          }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: Match.stringLikeRegexp('SmsReplies') },
+      Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('ApiSmsReplies'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SNS',
+      MetricName: 'SMSMonthToDateSpentUSD',
+      Threshold: 40,
+      AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('Alarms') })],
     });
   });
 });
@@ -311,12 +345,12 @@ describe('monitoring', () => {
   });
 
   it('given the functions, then each has an error and a throttle alarm', () => {
-    expect(alarmOn('AWS/Lambda', 'Errors')).toHaveLength(4);
-    expect(alarmOn('AWS/Lambda', 'Throttles')).toHaveLength(4);
+    expect(alarmOn('AWS/Lambda', 'Errors')).toHaveLength(6);
+    expect(alarmOn('AWS/Lambda', 'Throttles')).toHaveLength(6);
   });
 
   it("given the functions' logs, then they are kept a month and shipped by subscription into an encrypted OpenSearch domain in the VPC", () => {
-    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 4);
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 6);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     template.hasResourceProperties('AWS::OpenSearchService::Domain', {
       VPCOptions: Match.objectLike({ SubnetIds: Match.anyValue() }),

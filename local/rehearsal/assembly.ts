@@ -146,6 +146,22 @@ export class CloudAssembly {
     };
   }
 
+  /** Functions subscribed to an SNS topic (the two-way SMS topic's replies function). */
+  topicSubscribers(): { topicLogicalId: string; functionLogicalId: string; subscriptionLogicalId: string }[] {
+    return this.ofType('AWS::SNS::Subscription').flatMap(([id, r]) => {
+      const p = r.Properties!;
+      return p.Protocol === 'lambda' && p.TopicArn?.Ref && p.Endpoint?.['Fn::GetAtt']
+        ? [
+            {
+              topicLogicalId: p.TopicArn.Ref as string,
+              functionLogicalId: p.Endpoint['Fn::GetAtt'][0] as string,
+              subscriptionLogicalId: id,
+            },
+          ]
+        : [];
+    });
+  }
+
   eventSources(): EventSourceSpec[] {
     return this.ofType('AWS::Lambda::EventSourceMapping').map(([, r]) => {
       const p = r.Properties!;
@@ -182,7 +198,9 @@ export class CloudAssembly {
   }
 
   /** Every statement of the IAM policies attached to a role (inline AWS::IAM::Policy resources). */
-  policyStatements(roleLogicalId: string): { Effect: string; Action: string | string[]; Resource: Json }[] {
+  policyStatements(
+    roleLogicalId: string,
+  ): { Effect: string; Action: string | string[]; Resource?: Json; NotResource?: Json }[] {
     return this.ofType('AWS::IAM::Policy')
       .filter(([, r]) => (r.Properties!.Roles as Json[]).some((role) => role.Ref === roleLogicalId))
       .flatMap(([, r]) => r.Properties!.PolicyDocument.Statement);

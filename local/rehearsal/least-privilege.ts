@@ -67,6 +67,8 @@ export function usesOf(
   if (service === 'secretsmanager' && body.SecretId)
     resources.push(resourceOf.secretArn(body.SecretId) ?? body.SecretId);
   if (service === 'sqs' && body.QueueUrl) resources.push(resourceOf.queueArn(body.QueueUrl) ?? body.QueueUrl);
+  // A publish to a topic names it; one to a phone number has no resource ("*").
+  if (service === 'sns' && body.TopicArn) resources.push(body.TopicArn);
   if (service === 'dynamodb') {
     const tables = new Set<string>();
     const walk = (value: Json): void => {
@@ -90,7 +92,10 @@ export function usesOf(
 
 /** The template's IAM policies, per function, resolved to this machine's resource names. */
 export class PolicyBook {
-  private readonly statements = new Map<string, { actions: string[]; resources: string[] }[]>();
+  private readonly statements = new Map<
+    string,
+    { actions: string[]; resources: string[]; notResources?: string[] }[]
+  >();
 
   constructor(
     private readonly assembly: CloudAssembly,
@@ -102,22 +107,31 @@ export class PolicyBook {
         assembly
           .policyStatements(fn.roleLogicalId)
           .filter((s) => s.Effect === 'Allow')
-          .map((s) => ({
-            actions: [s.Action].flat(),
-            resources: [s.Resource].flat().map((r: Json) => {
+          .map((s) => {
+            const resolve = (r: Json) => {
               try {
                 return String(values.resolve(r));
               } catch {
                 return `(unresolved ${JSON.stringify(r)})`;
               }
-            }),
-          })),
+            };
+            // NotResource: every resource but these (e.g. SMS to phone numbers, never a topic).
+            return s.NotResource !== undefined
+              ? {
+                  actions: [s.Action].flat(),
+                  resources: ['*'],
+                  notResources: [s.NotResource].flat().map(resolve),
+                }
+              : { actions: [s.Action].flat(), resources: [s.Resource].flat().map(resolve) };
+          }),
       );
   }
 
   /** Whether a statement of the function's role allows this use (actions and resources, with wildcards). */
   allows(functionLogicalId: string, use: Use): boolean {
-    return (this.statements.get(functionLogicalId) ?? []).some((s) => matches(use, s.actions, s.resources));
+    return (this.statements.get(functionLogicalId) ?? []).some((s) =>
+      matches(use, s.actions, s.resources, s.notResources),
+    );
   }
 
   /**
@@ -131,7 +145,9 @@ export class PolicyBook {
       for (const use of uses.get(fn.logicalId) ?? []) seen.set(`${use.action} ${use.resource}`, use);
       const used = [...seen.values()].sort((a, b) => a.action.localeCompare(b.action));
       const unused = statements.flatMap((s) =>
-        s.actions.filter((action) => !used.some((use) => matches(use, [action], s.resources))),
+        s.actions.filter(
+          (action) => !used.some((use) => matches(use, [action], s.resources, s.notResources)),
+        ),
       );
       return {
         function: fn.logicalId,
@@ -145,9 +161,10 @@ export class PolicyBook {
   }
 }
 
-function matches(use: Use, actions: string[], resources: string[]): boolean {
+function matches(use: Use, actions: string[], resources: string[], notResources: string[] = []): boolean {
   return (
     actions.some((a) => glob(a.toLowerCase()).test(use.action.toLowerCase())) &&
-    resources.some((r) => glob(r).test(use.resource))
+    resources.some((r) => glob(r).test(use.resource)) &&
+    !notResources.some((r) => glob(r).test(use.resource))
   );
 }

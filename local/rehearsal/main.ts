@@ -16,6 +16,7 @@ import type { GraphqlHttp } from '../gateway/http';
 import { RateLimiter } from '../gateway/rate-limits';
 import { attachRealtime } from '../gateway/realtime';
 import { serveDevMail } from '../dev-messages';
+import { escape, html, page } from '../pages';
 import { serveApi } from '../server';
 import { guardProcess, stopOnSignals } from '../process-guard';
 import type { Use } from './least-privilege';
@@ -28,6 +29,18 @@ function topLevelFields(document: DocumentNode): [string, string][] {
   if (!operation) return [];
   const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
   return operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [[type, s.name.value]] : []));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > 8192) throw new Error('Too large.');
+  }
+  const parsed: unknown = JSON.parse(body);
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
 }
 
 async function main(): Promise<void> {
@@ -137,6 +150,40 @@ async function main(): Promise<void> {
         devMailToken,
         '<p>Mail the mail consumer sent through SMTP in the AWS rehearsal.</p>',
       ).catch(fail);
+    if (local && path === '/dev/sms' && req.method === 'GET')
+      return void stack.sms.sent().then((sent) => {
+        const body = [
+          '<h1>Dev SMS</h1>',
+          `<p>Texts the message consumer published through SNS in the AWS rehearsal (moto at ${escape(stack.describe.moto ?? '')}). Replies: <code>POST /dev/sms/inbound</code> with JSON <code>{"from", "body"}</code> reach the two-way topic's function.</p>`,
+          `<h2>Sent (${sent.length})</h2>`,
+          ...sent
+            .reverse()
+            .map(
+              (m) =>
+                `<article><strong>${escape(m.to)}</strong> · ${escape(m.attributes['AWS.SNS.SMS.SMSType'] ?? '')}<pre>${escape(m.body)}</pre></article>`,
+            ),
+        ].join('\n');
+        html(res, 200, page('Dev SMS — Queue Manager (AWS rehearsal)', body));
+      }, fail);
+    if (local && path === '/dev/sms/inbound' && req.method === 'POST') {
+      if ((req.headers['content-type'] ?? '').split(';')[0]!.trim() !== 'application/json')
+        return void res.writeHead(415, { 'content-type': 'text/plain' }).end('JSON only');
+      return void readJson(req)
+        .then((reply) =>
+          stack.sms.reply({
+            from: String(reply.from ?? ''),
+            body: String(reply.body ?? ''),
+            ...(typeof reply.id === 'string' ? { id: reply.id } : {}),
+          }),
+        )
+        .then(
+          (answer) =>
+            res
+              .writeHead(200, { 'content-type': 'application/json' })
+              .end(JSON.stringify({ invoked: true, answer: answer ?? null })),
+          fail,
+        );
+    }
     if (local && path === '/rehearsal/privileges')
       return void stack
         .privileges(appsyncUses)
@@ -174,7 +221,7 @@ async function main(): Promise<void> {
       `Queue Manager (AWS rehearsal) is ready at ${url}  (${((performance.now() - started) / 1000).toFixed(1)} s)`,
       `  Client app  ${url}/   Backoffice ${url}/backoffice/`,
       `  API         POST ${url}/graphql   real time ${url.replace(/^http/, 'ws')}/graphql/realtime`,
-      `  Dev mail    ${url}/dev/mail   IAM use vs grants ${url}/rehearsal/privileges`,
+      `  Dev mail    ${url}/dev/mail   Dev SMS ${url}/dev/sms   IAM use vs grants ${url}/rehearsal/privileges`,
       `  Functions   ${[...stack.functions.values()].map((f) => f.spec.handler).join(', ')} from ${d.assembly}`,
       `  Stand-ins   moto ${d.moto} · MySQL ${d.mysql} · Redis ${d.redis} · SMTP ${d.smtp}`,
       `  Logs        ${d.logs}   CA ${d.ca}`,

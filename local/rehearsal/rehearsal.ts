@@ -15,6 +15,7 @@ import type { ApiWiring } from '../gateway/wiring';
 import { CloudAssembly, TemplateValues, type FunctionSpec } from './assembly';
 import { createAwsResources, type AwsClientConfig } from './aws-resources';
 import { SqsEventSource } from './event-sources';
+import { inboundSnsEvent, smsSent, type SentSms } from './sms';
 import { lambdaFunctions } from './functions';
 import type { LambdaFunction } from './lambda-runtime';
 import { PolicyBook, usesOf, type FunctionPrivileges, type Use } from './least-privilege';
@@ -62,6 +63,11 @@ export interface RehearsalStack {
   describe: Record<string, string>;
   /** Every AWS action each function performed so far, compared with its role's grants. */
   privileges(extraUses: Map<string, Use[]>): Promise<FunctionPrivileges[]>;
+  /** SMS: what went out through SNS (moto), and a reply delivered to the two-way topic's subscriber. */
+  sms: {
+    sent(): Promise<SentSms[]>;
+    reply(reply: { from: string; body: string; id?: string }): Promise<unknown>;
+  };
   /** Runs a custom resource's function with a CloudFormation event, as the provider framework would. */
   customResource(requestType: 'Create' | 'Update' | 'Delete'): Promise<unknown[]>;
   close(): Promise<void>;
@@ -300,6 +306,19 @@ export async function openRehearsal(options: RehearsalOptions): Promise<Rehearsa
           if (owner) uses.set(owner, [...(uses.get(owner) ?? []), ...found.uses]);
         }
         return policies.compare(uses);
+      },
+      sms: {
+        sent: async () => smsSent(await moto.recording()),
+        async reply(reply) {
+          const [subscriber] = assembly.topicSubscribers();
+          if (!subscriber) throw new Error('The template subscribes no function to an SNS topic.');
+          const topicArn = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:${subscriber.topicLogicalId}`;
+          const event = inboundSnsEvent(topicArn, `${topicArn}:${subscriber.subscriptionLogicalId}`, {
+            ...reply,
+            to: '+5511900000000',
+          });
+          return fnOf(subscriber.functionLogicalId).invoke(event);
+        },
       },
       customResource,
       async close() {

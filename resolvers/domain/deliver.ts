@@ -56,7 +56,9 @@ export function parseMessageJob(body: unknown): MessageJob {
 
 /** Providers' errors may quote the address they refused: logs get neither emails nor phone numbers. */
 export function withoutAddresses(text: string): string {
-  return text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '[address]').replace(/\+?\d[\d ().-]{5,}\d/g, '[number]');
+  return text
+    .replace(/[^\s<>"'@]+@[^\s<>"']+/g, '[address]')
+    .replace(/\+?\d[\d ().-]*\d/g, (run) => (run.replace(/\D/g, '').length >= 8 ? '[number]' : run));
 }
 
 const channelOf = (job: MessageJob) => ('channel' in job ? 'SMS' : 'EMAIL');

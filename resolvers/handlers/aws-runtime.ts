@@ -28,7 +28,8 @@ import { AppSyncIamPublisher } from './publisher';
  *   (the resolver reads all of these; the authorizer only the MySQL ones and SESSION_SECRET_ARN)
  *   PHONE_COUNTRY_CODE (optional: digits put in front of phone numbers typed without a country code; 55)
  *   message consumer: SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_SECRET_ARN (username, password), MAIL_FROM;
- *   SMS_ORIGINATION_NUMBER, SMS_SENDER_ID, SMS_MAX_PRICE_USD (each optional); SNS_ENDPOINT (the rehearsal's moto)
+ *   SMS_ORIGINATION_NUMBER, SMS_SENDER_ID, SMS_MAX_PRICE_USD (each optional)
+ *   SMS replies: the resolver's; SMS settings (custom resource): SMS_MONTHLY_SPEND_LIMIT_USD
  */
 export type Env = Record<string, string | undefined>;
 
@@ -128,14 +129,11 @@ export async function messageDepsFromEnv(env: Env = process.env): Promise<Messag
     dynamo: new DynamoDBClient({ region }),
     accountsTable: required(env, 'ACCOUNTS_TABLE'),
     mail: new SmtpTransport(smtp),
-    sms: new SnsSmsTransport(
-      new SNSClient({ region, ...(env.SNS_ENDPOINT ? { endpoint: env.SNS_ENDPOINT } : {}) }),
-      {
-        ...(env.SMS_ORIGINATION_NUMBER ? { originationNumber: env.SMS_ORIGINATION_NUMBER } : {}),
-        ...(env.SMS_SENDER_ID ? { senderId: env.SMS_SENDER_ID } : {}),
-        ...(env.SMS_MAX_PRICE_USD ? { maxPriceUsd: env.SMS_MAX_PRICE_USD } : {}),
-      },
-    ),
+    sms: new SnsSmsTransport(new SNSClient({ region }), {
+      ...(env.SMS_ORIGINATION_NUMBER ? { originationNumber: env.SMS_ORIGINATION_NUMBER } : {}),
+      ...(env.SMS_SENDER_ID ? { senderId: env.SMS_SENDER_ID } : {}),
+      ...(env.SMS_MAX_PRICE_USD ? { maxPriceUsd: env.SMS_MAX_PRICE_USD } : {}),
+    }),
     log: createLog('queue-manager-messages', env.LOG_LEVEL),
   });
 }

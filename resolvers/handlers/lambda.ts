@@ -10,6 +10,8 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { createLogShipper } from './log-shipper';
 import { createMessageConsumer } from './message-consumer';
 import { createResolverHandler } from './resolver';
+import { applySmsSettings } from './sms-settings';
+import { createSmsRepliesHandler } from './sms-replies';
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
@@ -31,6 +33,12 @@ export const authorizer = createAuthorizerHandler(once(() => authorizerDepsFromE
 
 /** SQS mail consumer with partial batch responses. */
 export const messageConsumer = createMessageConsumer(once(() => messageDepsFromEnv()));
+
+/** The two-way SMS topic's subscriber: replies people text back (cancel, status), with the resolver's stores. */
+export const smsReplies = createSmsRepliesHandler(once(() => depsFromEnv()));
+
+/** CloudFormation custom resource: the account's SMS settings (monthly spend limit, transactional type). */
+export const smsSettings = applySmsSettings;
 
 /** CloudWatch Logs subscription: every function's log lines into OpenSearch (the design's Kibana). */
 export const logShipper = createLogShipper(

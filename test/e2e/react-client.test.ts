@@ -186,6 +186,32 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await context.close();
   });
 
+  it('given a queue that alerts 2 ahead, then a person who joins 2nd is told at once, the 3rd after one call, live and in Portuguese', async () => {
+    const queue = await api('createQueue', { input: { name: 'Ótica Central', alertAhead: 2 } });
+    const issued: any[] = [];
+    for (const name of ['Ana', 'Bia', 'Caio'])
+      issued.push(await api('addTicket', { queueId: queue.id, input: { name } }));
+    const second = await phone(browser);
+    const third = await phone(browser, 'pt-BR');
+    await second.page.goto(issued[1].accessUrl);
+    await third.page.goto(issued[2].accessUrl);
+    await Promise.all([live(second.page), live(third.page)]);
+    expect(await second.page.getByTestId('almost').textContent()).toBe(
+      'Almost your turn — please stay close.',
+    );
+    expect(await third.page.getByTestId('almost').count()).toBe(0);
+    await api('callNext', { queueId: queue.id });
+    await third.page.getByTestId('almost').waitFor({ timeout: 2000 });
+    expect(await third.page.getByTestId('almost').textContent()).toBe(
+      'Falta pouco — fique por perto, por favor.',
+    );
+    await waitForPosition(third.page, '2º');
+    await third.page.screenshot({ path: join(ARTIFACTS, 'react-almost-390x844-pt.png') });
+    expect([...second.errors, ...third.errors]).toEqual([]);
+    await second.context.close();
+    await third.context.close();
+  });
+
   it('given an unknown ticket link, then a clear not-found page; in Portuguese, positions read 2º', async () => {
     const { page, context } = await phone(browser);
     await page.goto(`${t.url}/t/${'A'.repeat(43)}`);

@@ -101,7 +101,7 @@ for (const [mode, enabled] of [
         "Number 3: it's your turn at Cartório Central.",
       ]);
       expect(to(t4)).toEqual([
-        'Senha 4 em Cartório Central: falta pouco (posição 2, espera sem estimativa ainda). Volte agora, por favor.',
+        'Senha 4 em Cartório Central: falta pouco (lugar 2 na fila, espera sem estimativa ainda). Volte agora, por favor.',
       ]);
       expect(to(t5)).toEqual([
         'Number 5 at Cartório Central: almost your turn (position 2, wait not known yet). Please come back now.',
@@ -148,7 +148,7 @@ for (const [mode, enabled] of [
       );
       await until(outbox, (all) => all.some((e) => e.to === t6.phone));
       expect((await outbox()).filter((e) => e.to === t6.phone).map((e) => e.body)).toEqual([
-        'Senha 6 em Cartório Central: falta pouco (posição 2, espera sem estimativa ainda). Volte agora, por favor.',
+        'Senha 6 em Cartório Central: falta pouco (lugar 2 na fila, espera sem estimativa ainda). Volte agora, por favor.',
       ]);
 
       // Staff see each message and where it is, per ticket.

@@ -202,13 +202,106 @@ describe('what only the AWS path has, rehearsed', () => {
     expect(page).not.toContain(`to ${bounced}`);
   }, 60_000);
 
-  it('given a later deploy, then the migration custom resource answers Update with nothing left to apply, and Delete keeps the data', async () => {
+  it('given a queue that alerts 1 ahead and people with phones, then the call and the alert go out through SNS, and "SAIR" on the two-way topic takes a person out, once', async () => {
+    const email = `${randomUUID()}@example.com`;
+    const gql = async (query: string, variables: Record<string, unknown>, authorization: string) => {
+      const answer = (await (await post({ query, variables }, authorization)).json()) as {
+        data?: any;
+        errors?: unknown[];
+      };
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+      return answer.data;
+    };
+    await gql(
+      'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
+      { i: { name: 'Dona SMS', email, password: 'correct horse battery' } },
+      'Public',
+    );
+    const token = (await linkFromDevMail(r.url, email, 'verify', 20_000)).split('/').at(-1);
+    await gql('mutation V($t: String!) { verifyEmail(token: $t) { status } }', { t: token }, 'Public');
+    const session = await gql(
+      'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      { e: email, p: 'correct horse battery' },
+      'Public',
+    );
+    const owner = `Bearer ${session.login.accessToken}`;
+    const queue = (
+      await gql(
+        'mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id } }',
+        { i: { name: 'Ótica Central', alertAhead: 1 } },
+        owner,
+      )
+    ).createQueue;
+    const base = Math.floor(Math.random() * 5e7);
+    const phones = [1, 2, 3].map((i) => `+55119${String(base + i).padStart(8, '0')}`);
+    const tickets: { ticket: { id: string }; accessToken: string }[] = [];
+    for (const [i, phone] of phones.entries())
+      tickets.push(
+        (
+          await gql(
+            'mutation A($q: ID!, $i: TicketInput!) { addTicket(queueId: $q, input: $i) { accessToken ticket { id } } }',
+            { q: queue.id, i: { name: `P${i + 1}`, phone, language: 'PT_BR' } },
+            owner,
+          )
+        ).addTicket,
+      );
+    await gql('mutation N($q: ID!) { callNext(queueId: $q) { number } }', { q: queue.id }, owner);
+    const sentTo = async (phone: string) => {
+      const page = await (await fetch(`${r.url}/dev/sms`)).text();
+      return page.split(`<strong>${phone}</strong>`).length - 1;
+    };
+    const deadline = Date.now() + 30_000;
+    while ((await sentTo(phones[0]!)) + (await sentTo(phones[1]!)) < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    const page = await (await fetch(`${r.url}/dev/sms`)).text();
+    expect(page).toContain('Senha 1: é a sua vez em Ótica Central.');
+    expect(page).toContain('Senha 2 em Ótica Central: falta pouco (lugar 1 na fila');
+    expect(await sentTo(phones[2]!)).toBe(0);
+
+    const reply = (id: string) =>
+      fetch(`${r.url}/dev/sms/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: phones[2], body: 'SAIR', id }),
+      }).then((res) => res.status);
+    const inboundId = randomUUID();
+    expect(await reply(inboundId)).toBe(200);
+    expect(await reply(inboundId)).toBe(200); // SNS delivering it again: acted on once
+    const view = await gql(
+      'query T($t: String!) { ticket(token: $t) { status } }',
+      { t: tickets[2]!.accessToken },
+      'Public',
+    );
+    expect(view.ticket.status).toBe('LEFT');
+    const after = Date.now() + 30_000;
+    while ((await sentTo(phones[2]!)) < 1 && Date.now() < after)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await sentTo(phones[2]!)).toBe(1);
+    expect(await (await fetch(`${r.url}/dev/sms`)).text()).toContain('Você saiu da fila Ótica Central.');
+    // Staff see where each message is (the delivery log's states, read in one batch).
+    const listed = await gql(
+      'query M($q: ID!, $t: [ID!]!) { ticketMessages(queueId: $q, ticketIds: $t) { kind status } }',
+      { q: queue.id, t: tickets.map((t) => t.ticket.id) },
+      owner,
+    );
+    expect(listed.ticketMessages.map((m: { kind: string }) => m.kind).sort()).toEqual([
+      'ALMOST',
+      'CALLED',
+      'REPLY',
+    ]);
+  }, 120_000);
+
+  it('given a later deploy, then the migration custom resource answers Update with nothing left to apply, the SMS settings are applied again, and Delete keeps the data', async () => {
     const update = await fetch(`${r.url}/rehearsal/custom-resources/Update`, { method: 'POST' });
     expect(await update.json()).toEqual([
       { PhysicalResourceId: 'queue-manager-sql-schema', Data: { applied: '' } },
+      { PhysicalResourceId: 'queue-manager-sms-settings', Data: { monthlySpendLimitUsd: '50' } },
     ]);
     const remove = await fetch(`${r.url}/rehearsal/custom-resources/Delete`, { method: 'POST' });
-    expect(await remove.json()).toEqual([{ PhysicalResourceId: 'queue-manager-sql-schema', Data: {} }]);
+    expect(await remove.json()).toEqual([
+      { PhysicalResourceId: 'queue-manager-sql-schema', Data: {} },
+      { PhysicalResourceId: 'queue-manager-sms-settings', Data: {} },
+    ]);
     const after = await (await post({ query: 'query { __typename }' }, 'Public')).json();
     expect(after.data).toEqual({ __typename: 'Query' });
   });

@@ -50,13 +50,13 @@ const SLOTS: { kind: TemplateKind; language: TemplateLanguage }[] = [
           [attr.data-encoding]="slot.length.encoding"
         >
           {{ t().length(slot.length.segments, slot.length.encoding, slot.length.units) }}
-          @if (slot.length.encoding === 'UCS-2') {
-            — {{ t().ucs2Note }}
-          }
         </small>
         @if (slot.problem) {
           <p class="error" role="alert">{{ t().problems[slot.problem] }}</p>
         }
+      }
+      @if (anyUcs2()) {
+        <p class="muted" data-testid="ucs2-note">{{ t().ucs2Note }}</p>
       }
       <p class="muted">{{ t().exampleNote }}</p>
     </fieldset>
@@ -92,6 +92,8 @@ export class MessageTemplates {
       };
     }),
   );
+
+  protected readonly anyUcs2 = computed(() => this.slots().some((s) => s.length.encoding === 'UCS-2'));
 
   set(key: string, value: string): void {
     this.texts.update((texts) => ({ ...texts, [key]: value }));
