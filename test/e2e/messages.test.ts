@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, logInThroughPage, serverAndBrowser } from '../support/browser';
 import { ownerOverHttp } from '../support/http';
+import { until } from '../support/until';
 
 const browserAvailability = inject('browser');
 
@@ -20,15 +21,6 @@ describe.skipIf(!browserAvailability.chromium)('messages in the backoffice, in C
       .evaluateAll((els) =>
         els.map((e) => `${e.textContent!.replace(/\s+/g, ' ').trim()}|${e.getAttribute('data-status')}`),
       );
-  const until = async (read: () => Promise<string[]>, done: (v: string[]) => boolean, ms = 15_000) => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out; last: ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
 
   it('given staff who set alertAhead and add people with phones, when they call and a carrier fails, then the states change live and a retry sends it', async () => {
     const { t, browser } = setup;
@@ -70,6 +62,7 @@ describe.skipIf(!browserAvailability.chromium)('messages in the backoffice, in C
         return m;
       },
       (m) => m[0]?.endsWith('|FAILED') ?? false,
+      15_000,
     );
     expect(states.has('FAILED')).toBe(true);
     expect([...states].some((s) => s === 'QUEUED' || s === 'RETRYING' || s === 'SENDING')).toBe(true);

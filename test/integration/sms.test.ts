@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ownerOverHttp, postGraphql } from '../support/http';
+import { until } from '../support/until';
 import { startTestServer, type ServerMode, type TestServer } from '../support/local-server';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
 
@@ -25,15 +26,6 @@ for (const [mode, enabled] of [
       return answer.body as { data?: any; errors?: { errorType: string; message: string }[] };
     };
     const outbox = () => test.server.system.smsOutbox.list();
-    const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 8000): Promise<T> => {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const value = await read();
-        if (done(value)) return value;
-        if (Date.now() > deadline) throw new Error(`timed out; last: ${JSON.stringify(value)}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
     const inbound = async (from: string, body: unknown) => {
       const response = await fetch(`${test.url}/dev/sms/inbound`, {
         method: 'POST',
