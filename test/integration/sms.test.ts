@@ -162,6 +162,14 @@ for (const [mode, enabled] of [
       expect(kinds(t5)).toEqual(['ALMOST', 'REPLY']);
       expect(kinds(t6)).toEqual(['ALMOST']);
       expect(listed.every((m) => m.status === 'SENT')).toBe(true);
+      // Logs name tickets and queues by id only: no phone number, no name, no text.
+      const logged = JSON.stringify(test.log.entries);
+      for (const p of people) {
+        expect(logged).not.toContain(p.phone);
+        expect(logged).not.toContain(p.phone.slice(1));
+      }
+      expect(logged).not.toContain('Pessoa');
+      expect(logged).not.toContain('Cartório');
     });
 
     it('given a reply from a number with no live ticket, then nothing changes and nothing is sent', async () => {

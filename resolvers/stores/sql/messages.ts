@@ -1,5 +1,5 @@
 /** The records of messages sent to tickets (ticket_messages, migration 007): what QueueStore and QueueTx share. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MessageChannel, MessageKind } from '../../domain/messages';
 import type { SentMessage } from '../../domain/ports';
 import type { Tables, TicketMessagesTable } from './database';
@@ -30,7 +30,12 @@ export async function recordMessages(
       created_at: m.createdAt,
     })),
   );
-  await (mysql ? insert.ignore() : insert.onConflict((oc) => oc.column('id').doNothing())).execute();
+  // Not INSERT IGNORE: that would also turn a real error (a truncated value) into a warning.
+  await (
+    mysql
+      ? insert.onDuplicateKeyUpdate({ id: sql`id` })
+      : insert.onConflict((oc) => oc.column('id').doNothing())
+  ).execute();
 }
 
 export async function messagesOfTickets(
