@@ -87,21 +87,31 @@ describe.skipIf(!browserAvailability.chromium)('messages in the backoffice, in C
     // UCS-2; without it English fits GSM-7, and one "ã" turns the whole text UCS-2 again.
     await page.getByText('Edit this queue').click();
     const length = page.locator('[data-testid="sms-length"]');
+    // Angular renders the count after the input event: read until it shows the expected one.
+    const lengthIs = async (text: string) =>
+      expect(
+        (
+          await until(
+            async () => [await length.nth(1).innerText()],
+            ([t]) => t === text,
+          )
+        )[0],
+      ).toBe(text);
     expect(
       await page.getByLabel("Send an 'almost your turn' message at this position (empty: off)").inputValue(),
     ).toBe('1');
-    expect(await length.nth(1).innerText()).toBe('1 SMS part · UCS-2 · 52 of 70');
+    await lengthIs('1 SMS part · UCS-2 · 52 of 70');
     await page.getByLabel('Called — English').fill('{name}, number {number}: your turn. See you soon!');
-    expect(await length.nth(1).innerText()).toBe('1 SMS part · GSM-7 · 49 of 160');
+    await lengthIs('1 SMS part · GSM-7 · 49 of 160');
     expect(await page.getByTestId('ucs2-note').innerText()).toContain('makes each part hold 70 characters');
     await page.getByLabel('Called — English').fill('{name}, number {number}: your turn. Até já!');
-    expect(await length.nth(1).innerText()).toBe('1 SMS part · UCS-2 · 43 of 70');
+    await lengthIs('1 SMS part · UCS-2 · 43 of 70');
     await page
       .getByLabel('Called — English')
       .fill(
         '{name}, number {number}: it is your turn at {queue}. Please come to the front desk now, thank you!',
       );
-    expect(await length.nth(1).innerText()).toBe('2 SMS parts · UCS-2 · 112 of 134');
+    await lengthIs('2 SMS parts · UCS-2 · 112 of 134');
     await page.getByLabel('Called — English').fill('Number {number}: your turn at {queue}, {nome}.');
     await page.getByText('Only {name}, {number} and {queue}').waitFor();
     await page.getByLabel('Called — English').fill('Number {number}: come to desk 3 at {queue}.');
@@ -119,10 +129,13 @@ describe.skipIf(!browserAvailability.chromium)('messages in the backoffice, in C
     await phonePage.getByRole('button', { name: 'Português' }).click();
     await phonePage.goto(page.url());
     await phonePage.locator('[data-testid="ticket-row"][data-number="2"]').waitFor();
-    expect(await messagesOf(phonePage, 2)).toEqual([
-      'SMS · falta pouco · enviada|SENT',
-      'SMS · chamada · enviada|SENT',
-    ]);
+    const expected = ['SMS · falta pouco · enviada|SENT', 'SMS · chamada · enviada|SENT'];
+    expect(
+      await until(
+        () => messagesOf(phonePage, 2),
+        (m) => JSON.stringify(m) === JSON.stringify(expected),
+      ),
+    ).toEqual(expected);
     expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phonePage.getByText('Editar esta fila').click();
     await phonePage.getByText('Textos das mensagens').waitFor();
