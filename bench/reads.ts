@@ -67,6 +67,7 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
             quote: null,
             language: 'en',
             almostAt: null,
+            counter: null,
           },
           tokenHash: hashToken(tokenOf(queue.id, i)),
         });

@@ -14,6 +14,9 @@ export const LIMITS = {
   capacityMax: 100_000,
   /** The farthest position an "almost your turn" alert can be set to. */
   alertAheadMax: 50,
+  /** Counters (desks) per queue, and the length of a counter's name ("Guichê 12"). */
+  countersMax: 20,
+  counterNameMax: 40,
   pageMax: 500,
   /** E.164 allows 15 digits; fewer than 6 is no phone number. */
   phoneDigitsMin: 6,

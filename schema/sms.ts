@@ -6,7 +6,7 @@
 
 /** What a template may say, per kind: the call has no position or estimate any more. */
 export const PLACEHOLDERS = {
-  CALLED: ['name', 'number', 'queue'],
+  CALLED: ['name', 'number', 'queue', 'counter'],
   ALMOST: ['name', 'number', 'queue', 'position', 'estimate'],
 } as const;
 
@@ -23,6 +23,12 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<'en' | 'pt-BR', stri
     'pt-BR':
       'Senha {number} em {queue}: falta pouco (lugar {position} na fila, espera {estimate}). Volte agora, por favor.',
   },
+};
+
+/** Added to a call's text that does not say {counter} when the person is called to one. */
+export const GO_TO_COUNTER: Record<'en' | 'pt-BR', string> = {
+  en: 'Please go to {counter}.',
+  'pt-BR': 'Vá até {counter}.',
 };
 
 /** A template's longest text, in characters: three UCS-2 segments' worth, seven GSM-7 ones. */

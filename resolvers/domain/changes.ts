@@ -11,6 +11,8 @@ export interface Plan<T> {
   /** Absent: nothing changed (no version, no event), e.g. callNext on an empty queue. */
   kind?: QueueEventKind;
   ticketNumber?: number | null;
+  /** The counter a CALLED or RECALLED number goes to. */
+  counter?: string | null;
   queuePatch?: QueuePatch;
   index?: IndexChange;
   /** Messages to people this change sends (recorded in the transaction, queued after the commit). */
@@ -55,6 +57,7 @@ export async function changeQueueInOrder<T>(
         ticketNumber: plan.ticketNumber ?? null,
         waitingCount: queue.waitingCount,
         nowServing: queue.nowServing,
+        counter: plan.counter ?? null,
         at,
       };
       changes.push({ plan, value: plan.value, queue, event });
@@ -129,6 +132,7 @@ const QUEUE_FIELDS = [
   'capacity',
   'alertAhead',
   'messageTemplates',
+  'counters',
   'version',
   'nextNumber',
   'waitingCount',

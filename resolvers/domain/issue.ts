@@ -189,6 +189,7 @@ export class GroupCommit {
           ticketNumber: ticket.number,
           waitingCount: waiting,
           nowServing: queue.nowServing,
+          counter: null,
           at,
         },
         index: { add: { ticketId: ticket.id, number: ticket.number } },

@@ -80,5 +80,6 @@ export function takenTicket(queueId: string, join: NewTicket, number: number, at
     quote: null,
     language,
     almostAt: null,
+    counter: null,
   };
 }

@@ -2,7 +2,7 @@
  * Messages to waiting people: which ones a change sends, on which channels, in whose language and with which
  * text. Pure: the queue's transaction records them (QueueTx.recordMessages) and the job queue delivers them.
  */
-import { DEFAULT_TEMPLATES, fillTemplate, type TemplateKind } from '../../schema/sms';
+import { DEFAULT_TEMPLATES, fillTemplate, GO_TO_COUNTER, type TemplateKind } from '../../schema/sms';
 import type { WaitRange } from './estimates';
 import type { MessageLanguage, Queue, Ticket } from './model';
 import type { MessageJob } from './ports';
@@ -68,6 +68,7 @@ function values({ queue, ticket, position, estimate }: MessageContext): Record<s
     name: ticket.name,
     number: String(ticket.number),
     queue: queue.name,
+    counter: ticket.counter ?? '',
     position: position === null || position === undefined ? '' : String(position),
     estimate: estimateText(estimate ?? null, ticket.language),
   };
@@ -77,7 +78,11 @@ function values({ queue, ticket, position, estimate }: MessageContext): Record<s
 export function templateText(kind: TemplateKind, context: MessageContext): string {
   const { queue, ticket } = context;
   const own = queue.messageTemplates.find((t) => t.kind === kind && t.language === ticket.language);
-  return fillTemplate(own?.text ?? DEFAULT_TEMPLATES[kind][ticket.language], values(context));
+  let text = own?.text ?? DEFAULT_TEMPLATES[kind][ticket.language];
+  // Called to a counter: the text says where to go, in the queue's own words or ours.
+  if (kind === 'CALLED' && ticket.counter && !text.includes('{counter}'))
+    text = `${text} ${GO_TO_COUNTER[ticket.language]}`;
+  return fillTemplate(text, values(context));
 }
 
 export function replyText(reply: keyof typeof REPLIES, context: MessageContext): string {

@@ -24,6 +24,8 @@ export interface Queue {
   alertAhead: number | null;
   /** The queue's own message texts (the defaults for kinds and languages it has none for). */
   messageTemplates: MessageTemplate[];
+  /** The counters (desks) calling this queue in parallel; none: one "now serving" as before counters. */
+  counters: Counter[];
   /** Increases by one with every change to the queue or its tickets. */
   version: number;
   /** The number the next ticket gets; numbers are never reused. */
@@ -53,6 +55,14 @@ export interface Ticket {
   language: MessageLanguage;
   /** When its "almost your turn" alert went out; null before (or never). */
   almostAt: number | null;
+  /** The counter it was last called to (its name then); null when called without one, or never called. */
+  counter: string | null;
+}
+
+/** A desk calling people from a queue ("Guichê 3"). */
+export interface Counter {
+  id: string;
+  name: string;
 }
 
 /** The languages messages are written in (the apps' two languages). */
@@ -78,6 +88,8 @@ export interface QueueEvent {
   ticketNumber: number | null;
   waitingCount: number;
   nowServing: number | null;
+  /** CALLED and RECALLED: the counter the number is called to (its name); null otherwise or without counters. */
+  counter: string | null;
   at: number;
 }
 

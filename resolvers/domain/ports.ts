@@ -19,6 +19,7 @@ export interface TicketPatch {
   finishedAt?: number | null;
   /** When its one "almost your turn" alert went out. */
   almostAt?: number;
+  counter?: string | null;
 }
 
 export type QueuePatch = Partial<
@@ -33,6 +34,7 @@ export type QueuePatch = Partial<
     | 'capacity'
     | 'alertAhead'
     | 'messageTemplates'
+    | 'counters'
     | 'version'
     | 'nextNumber'
     | 'waitingCount'
@@ -49,7 +51,7 @@ export interface QueueTx {
   firstWaiting(): Promise<Ticket | undefined>;
   /** The waiting ticket at this 1-based position, or undefined. */
   waitingAt(position: number): Promise<Ticket | undefined>;
-  /** The tickets being called now (usually one), in number order. */
+  /** The tickets being called now (usually one per counter), in number order. */
   calledTickets(): Promise<Ticket[]>;
   /** A ticket of this queue, or undefined. */
   ticket(id: string): Promise<Ticket | undefined>;
@@ -65,6 +67,12 @@ export interface QueueTx {
   updateQueue(patch: QueuePatch): Promise<void>;
   /** Keeps the record of messages sent to the queue's tickets (ids already recorded are left as they are). */
   recordMessages(messages: SentMessage[]): Promise<void>;
+}
+
+export interface RecentCall {
+  number: number;
+  calledAt: number;
+  counter: string | null;
 }
 
 /** The record of one message sent to a ticket: no address, no text. */
@@ -122,8 +130,8 @@ export interface QueueStore {
   ): Promise<Page<Ticket>>;
   /** The waiting tickets and the version they belong to, read consistently. */
   waitingSnapshot(queueId: string): Promise<{ version: number; waiting: WaitingEntry[] } | undefined>;
-  /** The numbers of the queue's last `limit` calls (a recall counts again), newest first. */
-  recentCalls(queueId: string, limit: number): Promise<{ number: number; calledAt: number }[]>;
+  /** The queue's last `limit` calls (a recall counts again), newest first, with the counter called to. */
+  recentCalls(queueId: string, limit: number): Promise<RecentCall[]>;
   /** How many tickets of the queue are WAITING with a number below `number` (the SQL fallback for positions). */
   countWaitingBefore(queueId: string, number: number): Promise<number>;
   /** Keeps the record of messages that are no change to the queue (replies), as QueueTx.recordMessages. */

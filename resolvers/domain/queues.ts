@@ -3,10 +3,11 @@ import type { Deps } from './deps';
 import { ValidationError } from './errors';
 import { assertOwns, ownedQueue, requireOwner } from './identity';
 import type { Identity, Queue, QueueStatus } from './model';
-import type { Page, QueuePatch } from './ports';
+import type { Page, QueuePatch, RecentCall } from './ports';
 import {
   parseAlertAhead,
   parseCapacity,
+  parseCounters,
   parseId,
   parseLimit,
   parseName,
@@ -23,6 +24,7 @@ export interface QueueInput {
   capacity?: unknown;
   alertAhead?: unknown;
   messageTemplates?: unknown;
+  counters?: unknown;
 }
 
 const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
@@ -48,6 +50,7 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     capacity: parseCapacity('capacity', input.capacity),
     alertAhead: parseAlertAhead('alertAhead', input.alertAhead),
     messageTemplates: parseTemplates('messageTemplates', input.messageTemplates),
+    counters: parseCounters('counters', input.counters, [], deps.newId),
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -85,6 +88,9 @@ export async function updateQueue(
     patch.messageTemplates = parseTemplates('messageTemplates', input.messageTemplates);
   const { queue } = await changeQueue(deps, id, async (tx) => {
     assertOwns(ownerId, tx.queue);
+    // Counters keep their ids against the queue as locked: a counter renamed stays the same counter.
+    if (input.counters !== undefined)
+      patch.counters = parseCounters('counters', input.counters, tx.queue.counters, deps.newId);
     return { value: null, kind: 'QUEUE_UPDATED', queuePatch: patch };
   });
   return queue;
@@ -125,6 +131,7 @@ export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown
     ticketNumber: null,
     waitingCount: 0,
     nowServing: queue.nowServing,
+    counter: null,
     at: deps.now(),
   });
   deps.log.info('queue deleted', { queueId: queue.id, ownerId });
@@ -147,18 +154,22 @@ export async function myQueues(
   return deps.queues.queuesOfOwner(ownerId, parseLimit(limit, 50, 100), nextTokenOf(nextToken));
 }
 
-/** Public: what a venue's screen shows. No names, no tickets. */
 /** How many of the last calls the venue display shows. */
 export const DISPLAY_CALLS = 5;
 
-/** What the venue's screen shows: the queue's public fields and its last calls' numbers (never names). */
+/**
+ * What the venue's screen shows: the queue's public fields, its last calls' numbers (never names) and, per
+ * counter, the number it called last (from the last 100 calls: a counter idle longer shows none).
+ */
 export async function queueDisplay(
   deps: Deps,
   rawId: unknown,
-): Promise<{ queue: Queue; recentCalls: { number: number; calledAt: number }[] } | null> {
+): Promise<{ queue: Queue; recentCalls: RecentCall[]; counterCalls: RecentCall[] } | null> {
   const queue = await deps.queues.queue(parseId('queueId', rawId));
   if (!queue) return null;
-  return { queue, recentCalls: await deps.queues.recentCalls(queue.id, DISPLAY_CALLS) };
+  const calls = await deps.queues.recentCalls(queue.id, queue.counters.length ? 100 : DISPLAY_CALLS);
+  const counterCalls = queue.counters.flatMap((c) => calls.find((call) => call.counter === c.name) ?? []);
+  return { queue, recentCalls: calls.slice(0, DISPLAY_CALLS), counterCalls };
 }
 
 export function nextTokenOf(raw: unknown): string | undefined {

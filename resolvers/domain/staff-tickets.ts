@@ -42,23 +42,32 @@ export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unkn
   );
 }
 
-/** Calls the first waiting ticket; null when nobody waits. */
+/**
+ * Calls the first waiting ticket, to `counter` when given (one of the queue's counters: several call in
+ * parallel, each person once, as the queue's lock orders them); null when nobody waits.
+ */
 export async function callNext(
   deps: Deps,
   identity: Identity,
   rawQueueId: unknown,
+  rawCounter?: unknown,
 ): Promise<PositionedTicket | null> {
   const ownerId = requireOwner(identity);
   const queueId = parseId('queueId', rawQueueId);
+  const counterId = rawCounter === undefined || rawCounter === null ? null : parseId('counter', rawCounter);
   const committed = await changeQueueInOrder(deps, queueId, async (tx) => {
     assertOwns(ownerId, tx.queue);
     if (tx.queue.status === 'CLOSED')
       throw new ConflictError('The queue is closed. Open or pause it to call people.');
+    const counter = counterId === null ? null : (tx.queue.counters.find((c) => c.id === counterId) ?? null);
+    if (counterId !== null && !counter)
+      throw new ValidationError("counter is not one of this queue's counters.", { field: 'counter' });
     const at = deps.now();
-    // Whoever is still called is done (unless the owner turned this off): one SERVED change each, so their
-    // pages learn it, before the next person is called.
+    // Whoever is still called at this counter is done (unless the owner turned this off): one SERVED change
+    // each, so their pages learn it, before the next person is called. Other counters' people stay called.
     const plans: Plan<PositionedTicket | null>[] = [];
-    for (const done of tx.queue.serveOnNext ? await tx.calledTickets() : []) {
+    const stillCalled = tx.queue.serveOnNext ? await tx.calledTickets() : [];
+    for (const done of stillCalled.filter((t) => t.counter === (counter?.name ?? null))) {
       const served: TicketPatch = { status: 'SERVED', finishedAt: at };
       await tx.updateTicket(done.id, served);
       plans.push({
@@ -69,7 +78,8 @@ export async function callNext(
     }
     const next = await tx.firstWaiting();
     if (!next) return [...plans, { value: null }];
-    const patch: TicketPatch = { status: 'CALLED', calledAt: at };
+    const patch: TicketPatch = { status: 'CALLED', calledAt: at, counter: counter?.name ?? null };
+    const called = { ...next, ...patch, position: null } as PositionedTicket;
     await tx.updateTicket(next.id, patch);
     await recordPace(tx, at);
     // Its event's version: after the queue's, and after each SERVED change above.
@@ -77,9 +87,10 @@ export async function callNext(
     return [
       ...plans,
       {
-        value: { ...next, ...patch, position: null },
+        value: called,
         kind: 'CALLED',
         ticketNumber: next.number,
+        counter: called.counter,
         queuePatch: {
           waitingCount: tx.queue.waitingCount - 1,
           nowServing: next.number,
@@ -87,7 +98,7 @@ export async function callNext(
         },
         index: { remove: next.id },
         messages: [
-          ...ticketMessages('CALLED', String(version), { queue: tx.queue, ticket: next }),
+          ...ticketMessages('CALLED', String(version), { queue: tx.queue, ticket: called }),
           ...(await almostAlert(tx, next.number, at)),
         ],
       },
@@ -166,6 +177,8 @@ export async function transitionTicket(
       value: { ...ticket, ...patch, position: null },
       kind: transition,
       ticketNumber: ticket.number,
+      // A recall calls them again to the counter they were called to.
+      ...(transition === 'RECALLED' ? { counter: ticket.counter } : {}),
       queuePatch: {
         ...(wasWaiting ? { waitingCount: tx.queue.waitingCount - 1 } : {}),
         ...(transition === 'RECALLED' ? { nowServing: ticket.number } : {}),

@@ -24,6 +24,34 @@ export interface QueueStats {
   servedPerHour: { hour: number; count: number }[];
   waits: WaitSample[];
   quoteAccuracy: { quoted: number; within: number; longer: number; shorter: number };
+  byCounter: CounterStats[];
+}
+
+export interface CounterStats {
+  counter: string;
+  calledCount: number;
+  servedCount: number;
+  noShowCount: number;
+  averageServiceSeconds: number | null;
+}
+
+/** Per counter, over the tickets called in the range: calls, served, no-shows, and the mean service time. */
+function byCounter(called: Ticket[]): CounterStats[] {
+  const groups = new Map<string, Ticket[]>();
+  for (const t of called) if (t.counter) groups.set(t.counter, [...(groups.get(t.counter) ?? []), t]);
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b, 'pt-BR', { numeric: true }))
+    .map(([counter, tickets]) => {
+      const served = tickets.filter((t) => t.status === 'SERVED' && t.finishedAt !== null);
+      const service = mean(served.map((t) => (t.finishedAt! - t.calledAt!) / 1000));
+      return {
+        counter,
+        calledCount: tickets.length,
+        servedCount: served.length,
+        noShowCount: tickets.filter((t) => t.status === 'NO_SHOW').length,
+        averageServiceSeconds: service === null ? null : Math.round(service),
+      };
+    });
 }
 
 export interface WaitSample {
@@ -79,6 +107,7 @@ export function computeStats(queueId: string, tickets: Ticket[], from: number, t
     servedPerHour: [...perHour].sort(([a], [b]) => a - b).map(([hour, count]) => ({ hour, count })),
     waits: waits.slice(-MAX_WAIT_SAMPLES),
     quoteAccuracy: { quoted: quoted.length, within: quoted.length - longer - shorter, longer, shorter },
+    byCounter: byCounter(called),
   };
 }
 

@@ -46,6 +46,8 @@ export interface TicketView {
   calledMessage: string | null;
   /** The queue's "almost your turn" distance (the page says so within it); null: off. */
   alertAhead: number | null;
+  /** Where to go once CALLED: the counter's name; null otherwise. */
+  counter: string | null;
   version: number;
 }
 
@@ -116,6 +118,7 @@ function view(
     estimatedWait,
     calledMessage: ticket.status === 'CALLED' ? queue.calledMessage : null,
     alertAhead: queue.alertAhead,
+    counter: ticket.status === 'CALLED' ? ticket.counter : null,
     version,
   };
 }

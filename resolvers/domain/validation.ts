@@ -11,7 +11,7 @@ import {
 import { templateProblem, type TemplateKind } from '../../schema/sms';
 import { ValidationError } from './errors';
 import type { MessageTemplate } from './messages';
-import type { MessageLanguage } from './model';
+import type { Counter, MessageLanguage } from './model';
 
 export { charLength, LIMITS };
 
@@ -153,6 +153,33 @@ export function parseCapacity(field: string, raw: unknown): number | null {
   return raw;
 }
 
+/** A queue's counters: at most 20, each named (1–40 characters, unique); an id keeps an existing counter. */
+export function parseCounters(
+  field: string,
+  raw: unknown,
+  existing: readonly Counter[],
+  newId: () => string,
+): Counter[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || raw.length > LIMITS.countersMax)
+    fail(field, `${field} must be a list of at most ${LIMITS.countersMax} counters.`);
+  const names = new Set<string>();
+  return raw.map((item: unknown, i) => {
+    const c = (item ?? {}) as { id?: unknown; name?: unknown };
+    const at = `${field}[${i}]`;
+    const name = parseName(`${at}.name`, c.name);
+    if (charLength(name) > LIMITS.counterNameMax)
+      fail(at, `${at}.name is at most ${LIMITS.counterNameMax} characters.`);
+    const key = name.toLocaleLowerCase('pt-BR');
+    if (names.has(key)) fail(at, `${field} has two counters named "${name}".`, { reason: 'DUPLICATE' });
+    names.add(key);
+    if (c.id === undefined || c.id === null) return { id: newId(), name };
+    const id = parseId(`${at}.id`, c.id);
+    if (!existing.some((e) => e.id === id)) fail(at, `${at}.id is not one of this queue's counters.`);
+    return { id, name };
+  });
+}
+
 export function parseAlertAhead(field: string, raw: unknown): number | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > LIMITS.alertAheadMax)
@@ -195,7 +222,7 @@ const TEMPLATE_PROBLEMS = {
   REQUIRED: 'a template must not be empty (leave it out to use the default).',
   TOO_LONG: 'a template is at most 200 characters.',
   UNKNOWN_PLACEHOLDER:
-    'only {name}, {number} and {queue} (and {position}, {estimate} before the call) can be filled in.',
+    'only {name}, {number}, {queue} ({counter} in the call; {position}, {estimate} before it) can be filled in.',
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -38,7 +38,32 @@ export type AccountStatus =
 export type CalledNumber = {
   __typename?: 'CalledNumber';
   calledAt: Scalars['AWSDateTime']['output'];
+  /** The counter it was called to; null without counters. */
+  counter: Maybe<Scalars['String']['output']>;
   number: Scalars['Int']['output'];
+};
+
+/** A desk calling people from a queue. */
+export type Counter = {
+  __typename?: 'Counter';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A counter as the owner sets it: with the id of an existing counter to keep (rename) it, without to add one. */
+export type CounterInput = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CounterStats = {
+  __typename?: 'CounterStats';
+  /** Mean time from being called to being served, over the served people called at this counter. */
+  averageServiceSeconds: Maybe<Scalars['Int']['output']>;
+  calledCount: Scalars['Int']['output'];
+  counter: Scalars['String']['output'];
+  noShowCount: Scalars['Int']['output'];
+  servedCount: Scalars['Int']['output'];
 };
 
 export type CreateQueueInput = {
@@ -46,6 +71,8 @@ export type CreateQueueInput = {
   alertAhead?: InputMaybe<Scalars['Int']['input']>;
   calledMessage?: InputMaybe<Scalars['String']['input']>;
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 20, each with a unique name; the list replaces the queue's counters. */
+  counters?: InputMaybe<Array<CounterInput>>;
   description?: InputMaybe<Scalars['String']['input']>;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
@@ -110,7 +137,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Staff adds a person to the queue. */
   addTicket: IssuedTicket;
-  /** Calls the first waiting ticket; null when nobody is waiting. */
+  /** Calls the first waiting ticket, to one of the queue's counters when given (counters call in parallel, each person once); null when nobody is waiting. */
   callNext: Maybe<Ticket>;
   /** Changes the password after checking the current one; every other session ends; answers a fresh session. */
   changePassword: Session;
@@ -158,6 +185,7 @@ export type MutationAddTicketArgs = {
 
 
 export type MutationCallNextArgs = {
+  counter: InputMaybe<Scalars['ID']['input']>;
   queueId: Scalars['ID']['input'];
 };
 
@@ -335,6 +363,8 @@ export type Queue = {
   alertAhead: Maybe<Scalars['Int']['output']>;
   calledMessage: Maybe<Scalars['String']['output']>;
   capacity: Maybe<Scalars['Int']['output']>;
+  /** The desks calling this queue in parallel; empty: one 'now serving', as before counters. */
+  counters: Array<Counter>;
   createdAt: Scalars['AWSDateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -362,6 +392,10 @@ export type QueueConnection = {
 
 export type QueueDisplay = {
   __typename?: 'QueueDisplay';
+  /** The number each counter called last (counters without a call among the last 100 are left out). */
+  counterCalls: Array<CalledNumber>;
+  /** The queue's counters, by name, for the screen's board of the last number at each. */
+  counters: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   nowServing: Maybe<Scalars['Int']['output']>;
   queueId: Scalars['ID']['output'];
@@ -375,6 +409,8 @@ export type QueueDisplay = {
 export type QueueEvent = {
   __typename?: 'QueueEvent';
   at: Scalars['AWSDateTime']['output'];
+  /** CALLED and RECALLED: the counter the number goes to. */
+  counter: Maybe<Scalars['String']['output']>;
   kind: QueueEventKind;
   nowServing: Maybe<Scalars['Int']['output']>;
   queueId: Scalars['ID']['output'];
@@ -385,6 +421,8 @@ export type QueueEvent = {
 
 export type QueueEventInput = {
   at: Scalars['AWSDateTime']['input'];
+  /** CALLED and RECALLED: the counter the number goes to. */
+  counter?: InputMaybe<Scalars['String']['input']>;
   kind: QueueEventKind;
   nowServing?: InputMaybe<Scalars['Int']['input']>;
   queueId: Scalars['ID']['input'];
@@ -409,6 +447,8 @@ export type QueueStats = {
   averageCallIntervalSeconds: Maybe<Scalars['Int']['output']>;
   /** Mean time from joining to being called, over the tickets called in the range. */
   averageWaitSeconds: Maybe<Scalars['Int']['output']>;
+  /** Calls, people served and no-shows per counter, over the tickets called in the range (none without counters). */
+  byCounter: Array<CounterStats>;
   calledCount: Scalars['Int']['output'];
   from: Scalars['AWSDateTime']['output'];
   joinedCount: Scalars['Int']['output'];
@@ -478,6 +518,8 @@ export type TemplateKind =
 export type Ticket = {
   __typename?: 'Ticket';
   calledAt: Maybe<Scalars['AWSDateTime']['output']>;
+  /** The counter it was last called to (its name then); null when called without one, or never called. */
+  counter: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['AWSEmail']['output']>;
   finishedAt: Maybe<Scalars['AWSDateTime']['output']>;
   id: Scalars['ID']['output'];
@@ -537,6 +579,8 @@ export type TicketView = {
   alertAhead: Maybe<Scalars['Int']['output']>;
   /** The queue's message, shown once the ticket is CALLED. */
   calledMessage: Maybe<Scalars['String']['output']>;
+  /** Where to go once CALLED: the counter's name (null without counters). */
+  counter: Maybe<Scalars['String']['output']>;
   /** How long until this ticket is called, as a range; null when it is not waiting or the queue has not enough call history yet. */
   estimatedWait: Maybe<WaitEstimate>;
   name: Scalars['String']['output'];
@@ -560,6 +604,8 @@ export type UpdateQueueInput = {
   alertAhead?: InputMaybe<Scalars['Int']['input']>;
   calledMessage?: InputMaybe<Scalars['String']['input']>;
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 20, each with a unique name; the list replaces the queue's counters. */
+  counters?: InputMaybe<Array<CounterInput>>;
   description?: InputMaybe<Scalars['String']['input']>;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
@@ -671,6 +717,9 @@ export type ResolversTypes = {
   AccountStatus: AccountStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CalledNumber: ResolverTypeWrapper<CalledNumber>;
+  Counter: ResolverTypeWrapper<Counter>;
+  CounterInput: CounterInput;
+  CounterStats: ResolverTypeWrapper<CounterStats>;
   CreateQueueInput: CreateQueueInput;
   DeliveryStatus: DeliveryStatus;
   HourCount: ResolverTypeWrapper<HourCount>;
@@ -725,6 +774,9 @@ export type ResolversParentTypes = {
   Account: Account;
   Boolean: Scalars['Boolean']['output'];
   CalledNumber: CalledNumber;
+  Counter: Counter;
+  CounterInput: CounterInput;
+  CounterStats: CounterStats;
   CreateQueueInput: CreateQueueInput;
   HourCount: HourCount;
   ID: Scalars['ID']['output'];
@@ -837,7 +889,21 @@ export type AccountResolvers<ContextType = any, ParentType extends ResolversPare
 
 export type CalledNumberResolvers<ContextType = any, ParentType extends ResolversParentTypes['CalledNumber'] = ResolversParentTypes['CalledNumber']> = {
   calledAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  counter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CounterResolvers<ContextType = any, ParentType extends ResolversParentTypes['Counter'] = ResolversParentTypes['Counter']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CounterStatsResolvers<ContextType = any, ParentType extends ResolversParentTypes['CounterStats'] = ResolversParentTypes['CounterStats']> = {
+  averageServiceSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  calledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  counter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  noShowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HourCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['HourCount'] = ResolversParentTypes['HourCount']> = {
@@ -900,6 +966,7 @@ export type QueueResolvers<ContextType = any, ParentType extends ResolversParent
   alertAhead?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   calledMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  counters?: Resolver<Array<ResolversTypes['Counter']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -921,6 +988,8 @@ export type QueueConnectionResolvers<ContextType = any, ParentType extends Resol
 };
 
 export type QueueDisplayResolvers<ContextType = any, ParentType extends ResolversParentTypes['QueueDisplay'] = ResolversParentTypes['QueueDisplay']> = {
+  counterCalls?: Resolver<Array<ResolversTypes['CalledNumber']>, ParentType, ContextType>;
+  counters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -932,6 +1001,7 @@ export type QueueDisplayResolvers<ContextType = any, ParentType extends Resolver
 
 export type QueueEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['QueueEvent'] = ResolversParentTypes['QueueEvent']> = {
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  counter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QueueEventKind'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -943,6 +1013,7 @@ export type QueueEventResolvers<ContextType = any, ParentType extends ResolversP
 export type QueueStatsResolvers<ContextType = any, ParentType extends ResolversParentTypes['QueueStats'] = ResolversParentTypes['QueueStats']> = {
   averageCallIntervalSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   averageWaitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  byCounter?: Resolver<Array<ResolversTypes['CounterStats']>, ParentType, ContextType>;
   calledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   joinedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -981,6 +1052,7 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
 
 export type TicketResolvers<ContextType = any, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
   calledAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  counter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['AWSEmail']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1012,6 +1084,7 @@ export type TicketMessageResolvers<ContextType = any, ParentType extends Resolve
 export type TicketViewResolvers<ContextType = any, ParentType extends ResolversParentTypes['TicketView'] = ResolversParentTypes['TicketView']> = {
   alertAhead?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   calledMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  counter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimatedWait?: Resolver<Maybe<ResolversTypes['WaitEstimate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1052,6 +1125,8 @@ export type Resolvers<ContextType = any> = {
   AWSURL?: GraphQLScalarType;
   Account?: AccountResolvers<ContextType>;
   CalledNumber?: CalledNumberResolvers<ContextType>;
+  Counter?: CounterResolvers<ContextType>;
+  CounterStats?: CounterStatsResolvers<ContextType>;
   HourCount?: HourCountResolvers<ContextType>;
   IssuedTicket?: IssuedTicketResolvers<ContextType>;
   MessageTemplate?: MessageTemplateResolvers<ContextType>;

@@ -2,7 +2,7 @@
 import type { Session } from '../domain/owner-sessions';
 import type { Account, MessageLanguage, Queue, QueueEvent } from '../domain/model';
 import type { TicketMessageView } from '../domain/ticket-messages';
-import type { Page } from '../domain/ports';
+import type { Page, RecentCall } from '../domain/ports';
 import type { QueueStats as DomainStats } from '../domain/stats';
 import type { PositionedTicket } from '../domain/issue';
 import type * as G from '../generated/graphql';
@@ -37,6 +37,7 @@ export function presentQueue(q: Queue, publicUrl: string): G.Queue {
     capacity: q.capacity,
     alertAhead: q.alertAhead,
     messageTemplates: q.messageTemplates.map((t) => ({ ...t, language: apiLanguage(t.language) })),
+    counters: q.counters,
     waitingCount: q.waitingCount,
     nowServing: q.nowServing,
     version: q.version,
@@ -48,10 +49,14 @@ export function presentQueue(q: Queue, publicUrl: string): G.Queue {
 
 export function presentQueueDisplay(
   q: Queue,
-  recentCalls: { number: number; calledAt: number }[],
+  recentCalls: RecentCall[],
+  counterCalls: RecentCall[],
 ): G.QueueDisplay {
+  const call = (c: RecentCall) => ({ number: c.number, calledAt: iso(c.calledAt), counter: c.counter });
   return {
-    recentCalls: recentCalls.map((c) => ({ number: c.number, calledAt: iso(c.calledAt) })),
+    recentCalls: recentCalls.map(call),
+    counters: q.counters.map((c) => c.name),
+    counterCalls: counterCalls.map(call),
     queueId: q.id,
     name: q.name,
     status: q.status,
@@ -72,6 +77,7 @@ export function presentTicket(t: PositionedTicket): G.Ticket {
     status: t.status,
     source: t.source,
     position: t.position,
+    counter: t.counter,
     joinedAt: iso(t.joinedAt),
     calledAt: isoOrNull(t.calledAt),
     finishedAt: isoOrNull(t.finishedAt),

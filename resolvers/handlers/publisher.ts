@@ -14,6 +14,7 @@ export const PUBLISH_QUEUE_EVENT = /* GraphQL */ `
       ticketNumber
       waitingCount
       nowServing
+      counter
       at
     }
   }

@@ -92,7 +92,7 @@ export const routes: Routes = {
     ticket: (deps, _id, a) => tickets.ticketView(deps, a.token),
     queueDisplay: async (deps, _id, a) => {
       const display = await queues.queueDisplay(deps, a.queueId);
-      return display && presentQueueDisplay(display.queue, display.recentCalls);
+      return display && presentQueueDisplay(display.queue, display.recentCalls, display.counterCalls);
     },
     ticketMessages: async (deps, id, a) =>
       (await messages.ticketMessages(deps, id, a)).map(presentTicketMessage),
@@ -119,7 +119,7 @@ export const routes: Routes = {
     addTicket: async (deps, id, a) => issued(await staff.addTicket(deps, id, a.queueId, a.input)),
     joinQueue: async (deps, _id, a) => issued(await tickets.joinQueue(deps, a.queueId, a.input)),
     callNext: async (deps, id, a) => {
-      const ticket = await staff.callNext(deps, id, a.queueId);
+      const ticket = await staff.callNext(deps, id, a.queueId, a.counter);
       return ticket && presentTicket(ticket);
     },
     recallTicket: async (deps, id, a) =>

@@ -422,6 +422,8 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
         waitingCount: 1,
         version: 4,
         recentCalls: [],
+        counters: [],
+        counterCalls: [],
       });
       expect(updated.joinUrl).toBe(`${PUBLIC_URL}/j/${queue.id}`);
     });
@@ -441,7 +443,8 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
       expect(await numbers()).toEqual([2, 7, 6, 5, 4]);
       const display = await anonymous('queueDisplay', { queueId: queue.id });
       expect(display.nowServing).toBe(2);
-      expect(Object.keys(display.recentCalls[0]).sort()).toEqual(['calledAt', 'number']);
+      expect(Object.keys(display.recentCalls[0]).sort()).toEqual(['calledAt', 'counter', 'number']);
+      expect(display.recentCalls[0].counter).toBeNull();
       expect(JSON.stringify(display)).not.toContain('Secret');
     });
 

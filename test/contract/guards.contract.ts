@@ -94,6 +94,7 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
         [
           'alertAhead',
           'calledMessage',
+          'counter',
           'estimatedWait',
           'name',
           'nowServing',

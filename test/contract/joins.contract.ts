@@ -78,6 +78,7 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
             quote: null,
             language: join.language,
             almostAt: null,
+            counter: null,
           });
       }
       return result!;

@@ -11,7 +11,7 @@ for (const [name, open, enabled] of [
   ['MariaDB', freshMysql, inject('services').mysql],
 ] as const)
   describe.skipIf(!enabled)(`migrations on ${name}`, () => {
-    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert and default texts, and joins keep their language', async () => {
+    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert, default texts and no counters, and joins keep their language', async () => {
       const db: TestSql = await open({ upTo: '004_recent_calls' });
       try {
         const store = new SqlQueueStore(db.sql);
@@ -65,14 +65,20 @@ for (const [name, open, enabled] of [
           '005_ticket_language',
           '006_join_procedure',
           '007_messages',
+          '008_counters',
         ]);
         expect(await store.ticket(before.id)).toMatchObject({
           name: 'Ana Antes',
           number: 1,
           language: 'en',
           almostAt: null,
+          counter: null,
         });
-        expect(await store.queue(queue.id)).toMatchObject({ alertAhead: null, messageTemplates: [] });
+        expect(await store.queue(queue.id)).toMatchObject({
+          alertAhead: null,
+          messageTemplates: [],
+          counters: [],
+        });
         const guards = { ownerId: null, selfJoin: true, statuses: ['OPEN' as const], capacity: true };
         const join = {
           id: randomUUID(),

@@ -41,6 +41,7 @@ describe('the AppSync IAM publisher', () => {
     ticketNumber: 3,
     waitingCount: 4,
     nowServing: 3,
+    counter: 'Guichê 3',
     at: Date.UTC(2026, 10, 26, 12),
   };
 

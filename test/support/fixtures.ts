@@ -16,6 +16,7 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     capacity: null,
     alertAhead: null,
     messageTemplates: [],
+    counters: [],
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -43,6 +44,7 @@ export function aTicket(queue: Queue, number: number, overrides: Partial<Ticket>
     quote: null,
     language: 'en',
     almostAt: null,
+    counter: null,
     ...overrides,
   };
 }

@@ -82,6 +82,9 @@ const en = {
   soundOn: 'Sound on',
   sayNumbers: 'Say the numbers aloud',
   spokenCall: (n: number) => `Number ${n}`,
+  spokenCounter: (counter: string) => `, ${counter}`,
+  goTo: (counter: string) => `Please go to ${counter}`,
+  counters: 'Counters',
   language: 'Português',
   ordinal: (n: number) => {
     const tens = n % 100;
@@ -175,6 +178,9 @@ const ptBR: Messages = {
   soundOn: 'Som ligado',
   sayNumbers: 'Falar as senhas em voz alta',
   spokenCall: (n) => `Senha ${n}`,
+  spokenCounter: (counter) => `, ${counter}`,
+  goTo: (counter) => `Vá até ${counter}`,
+  counters: 'Guichês',
   language: 'English',
   ordinal: (n) => `${n}º`,
   positionForScreenReader: (n) =>

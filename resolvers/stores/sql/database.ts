@@ -25,6 +25,8 @@ export interface QueuesTable {
   /** Migration 007: the "almost your turn" distance (null: off) and the queue's templates (JSON; null: defaults). */
   alert_ahead: number | null;
   message_templates: string | null;
+  /** Migration 008: the counters calling this queue, JSON `[{id, name}]`; null: none. */
+  counters: string | null;
 }
 
 export interface TicketsTable {
@@ -46,6 +48,8 @@ export interface TicketsTable {
   language: string;
   /** When its one "almost your turn" alert was decided (migration 007). */
   almost_at: number | null;
+  /** The name of the counter it was last called to (migration 008). */
+  called_counter: string | null;
 }
 
 /** The messages each ticket was sent: channel and kind only; delivery states are in the delivery log. */

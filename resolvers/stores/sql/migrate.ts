@@ -8,6 +8,7 @@ import * as m004 from './migrations/004_recent_calls';
 import * as m005 from './migrations/005_ticket_language';
 import * as m006 from './migrations/006_join_procedure';
 import * as m007 from './migrations/007_messages';
+import * as m008 from './migrations/008_counters';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -18,6 +19,7 @@ const MIGRATIONS = {
   '005_ticket_language': m005,
   '006_join_procedure': m006,
   '007_messages': m007,
+  '008_counters': m008,
 } as const;
 
 /**

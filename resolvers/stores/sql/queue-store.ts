@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { PaceSample, WaitRange } from '../../domain/estimates';
 import { allocate, takenTicket, type JoinOutcome, type JoinRefusalCode } from '../../domain/join-rules';
 import type { Queue, Ticket, TicketStatus, WaitingEntry } from '../../domain/model';
-import type { NewTicket, Page, QueueStore, QueueTx, SentMessage } from '../../domain/ports';
+import type { NewTicket, Page, QueueStore, QueueTx, RecentCall, SentMessage } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
 import type { Selectable } from 'kysely';
 import type { QueuesTable, SqlDatabase, Tables } from './database';
@@ -33,6 +33,7 @@ export class SqlQueueStore implements QueueStore {
         capacity: queue.capacity,
         alert_ahead: queue.alertAhead,
         message_templates: queue.messageTemplates.length ? JSON.stringify(queue.messageTemplates) : null,
+        counters: queue.counters.length ? JSON.stringify(queue.counters) : null,
         version: queue.version,
         next_number: queue.nextNumber,
         waiting_count: queue.waitingCount,
@@ -234,17 +235,21 @@ export class SqlQueueStore implements QueueStore {
     });
   }
 
-  async recentCalls(queueId: string, limit: number): Promise<{ number: number; calledAt: number }[]> {
+  async recentCalls(queueId: string, limit: number): Promise<RecentCall[]> {
     const rows = await this.db
       .selectFrom('tickets')
-      .select(['number', 'called_at'])
+      .select(['number', 'called_at', 'called_counter'])
       .where('queue_id', '=', queueId)
       .where('called_at', 'is not', null)
       .orderBy('called_at', 'desc')
       .orderBy('number', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ number: Number(r.number), calledAt: Number(r.called_at) }));
+    return rows.map((r) => ({
+      number: Number(r.number),
+      calledAt: Number(r.called_at),
+      counter: r.called_counter,
+    }));
   }
 
   async countWaitingBefore(queueId: string, number: number): Promise<number> {

@@ -86,6 +86,7 @@ export class SqlQueueTx implements QueueTx {
             quote_high_s: ticket.quote?.highSeconds ?? null,
             language: ticket.language,
             almost_at: ticket.almostAt,
+            called_counter: ticket.counter,
           })),
         )
         .execute();

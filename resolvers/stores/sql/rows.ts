@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
 import type { MessageTemplate } from '../../domain/messages';
-import type { Queue, QueueStatus, Ticket, TicketSource, TicketStatus } from '../../domain/model';
+import type { Counter, Queue, QueueStatus, Ticket, TicketSource, TicketStatus } from '../../domain/model';
 import type { QueuePatch, TicketPatch } from '../../domain/ports';
 import type { QueuesTable, Tables, TicketsTable } from './database';
 
@@ -20,7 +20,8 @@ export function toQueue(row: Selectable<QueuesTable>): Queue {
     serveOnNext: Number(row.serve_on_next) === 1,
     capacity: nullableNumber(row.capacity),
     alertAhead: nullableNumber(row.alert_ahead),
-    messageTemplates: parseTemplates(row.message_templates),
+    messageTemplates: parseJsonList<MessageTemplate>(row.message_templates),
+    counters: parseJsonList<Counter>(row.counters),
     version: Number(row.version),
     nextNumber: Number(row.next_number),
     waitingCount: Number(row.waiting_count),
@@ -47,6 +48,7 @@ export const TICKET_COLUMNS = [
   'quote_high_s',
   'language',
   'almost_at',
+  'called_counter',
 ] as const;
 
 export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
@@ -68,15 +70,16 @@ export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Tic
         : { lowSeconds: Number(row.quote_low_s), highSeconds: Number(row.quote_high_s) },
     language: row.language === 'pt-BR' ? 'pt-BR' : 'en',
     almostAt: nullableNumber(row.almost_at),
+    counter: row.called_counter,
   };
 }
 
-/** The queue's templates as stored (JSON, validated when written); unreadable ones count as none. */
-function parseTemplates(raw: string | null): MessageTemplate[] {
+/** A queue's JSON list column as stored (validated when written); an unreadable one counts as empty. */
+function parseJsonList<T>(raw: string | null): T[] {
   if (!raw) return [];
   try {
     const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? (parsed as MessageTemplate[]) : [];
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
   } catch {
     return [];
   }
@@ -108,6 +111,8 @@ export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
   if (patch.alertAhead !== undefined) out.alert_ahead = patch.alertAhead;
   if (patch.messageTemplates !== undefined)
     out.message_templates = patch.messageTemplates.length ? JSON.stringify(patch.messageTemplates) : null;
+  if (patch.counters !== undefined)
+    out.counters = patch.counters.length ? JSON.stringify(patch.counters) : null;
   if (patch.version !== undefined) out.version = patch.version;
   if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
   if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;
@@ -123,6 +128,7 @@ export function ticketColumns(patch: TicketPatch): Partial<TicketsTable> {
   if (patch.calledAt !== undefined) out.called_at = patch.calledAt;
   if (patch.finishedAt !== undefined) out.finished_at = patch.finishedAt;
   if (patch.almostAt !== undefined) out.almost_at = patch.almostAt;
+  if (patch.counter !== undefined) out.called_counter = patch.counter;
   return out;
 }
 

@@ -8,11 +8,19 @@ export type AccountStatus =
   | 'ACTIVE'
   | 'PENDING';
 
+/** A counter as the owner sets it: with the id of an existing counter to keep (rename) it, without to add one. */
+export type CounterInput = {
+  id?: string | number | null | undefined;
+  name: string;
+};
+
 export type CreateQueueInput = {
   /** 1 to 50; null turns the alert off. */
   alertAhead?: number | null | undefined;
   calledMessage?: string | null | undefined;
   capacity?: number | null | undefined;
+  /** At most 20, each with a unique name; the list replaces the queue's counters. */
+  counters?: Array<CounterInput> | null | undefined;
   description?: string | null | undefined;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: Array<MessageTemplateInput> | null | undefined;
@@ -98,6 +106,8 @@ export type UpdateQueueInput = {
   alertAhead?: number | null | undefined;
   calledMessage?: string | null | undefined;
   capacity?: number | null | undefined;
+  /** At most 20, each with a unique name; the list replaces the queue's counters. */
+  counters?: Array<CounterInput> | null | undefined;
   description?: string | null | undefined;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: Array<MessageTemplateInput> | null | undefined;
@@ -185,7 +195,7 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, joinedAt: string }> } };
 
 export type TicketMessagesOfQueryVariables = Exact<{
   queueId: string | number;
@@ -219,6 +229,7 @@ export type AddTicketMutation = { addTicket: { accessUrl: string, ticket: { numb
 
 export type CallNextMutationVariables = Exact<{
   queueId: string | number;
+  counter?: string | number | null | undefined;
 }>;
 
 
@@ -308,7 +319,7 @@ export type QueueStatsQueryVariables = Exact<{
 }>;
 
 
-export type QueueStatsQuery = { queue: { name: string } | null, queueStats: { joinedCount: number, calledCount: number, servedCount: number, noShowCount: number, averageWaitSeconds: number | null, averageCallIntervalSeconds: number | null, servedPerHour: Array<{ hour: string, count: number }>, waits: Array<{ ticketNumber: number, waitSeconds: number, served: boolean, quote: { lowSeconds: number, highSeconds: number } | null }>, quoteAccuracy: { quoted: number, within: number, longer: number, shorter: number } } };
+export type QueueStatsQuery = { queue: { name: string } | null, queueStats: { joinedCount: number, calledCount: number, servedCount: number, noShowCount: number, averageWaitSeconds: number | null, averageCallIntervalSeconds: number | null, servedPerHour: Array<{ hour: string, count: number }>, waits: Array<{ ticketNumber: number, waitSeconds: number, served: boolean, quote: { lowSeconds: number, highSeconds: number } | null }>, quoteAccuracy: { quoted: number, within: number, longer: number, shorter: number }, byCounter: Array<{ counter: string, calledCount: number, servedCount: number, noShowCount: number, averageServiceSeconds: number | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -414,6 +425,10 @@ export const QueueScreenDocument = new TypedDocumentString(`
     serveOnNext
     capacity
     alertAhead
+    counters {
+      id
+      name
+    }
     messageTemplates {
       kind
       language
@@ -432,6 +447,7 @@ export const QueueScreenDocument = new TypedDocumentString(`
       name
       status
       position
+      counter
       joinedAt
     }
   }
@@ -477,8 +493,8 @@ export const AddTicketDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AddTicketMutation, AddTicketMutationVariables>;
 export const CallNextDocument = new TypedDocumentString(`
-    mutation CallNext($queueId: ID!) {
-  callNext(queueId: $queueId) {
+    mutation CallNext($queueId: ID!, $counter: ID) {
+  callNext(queueId: $queueId, counter: $counter) {
     number
   }
 }
@@ -601,6 +617,13 @@ export const QueueStatsDocument = new TypedDocumentString(`
       within
       longer
       shorter
+    }
+    byCounter {
+      counter
+      calledCount
+      servedCount
+      noShowCount
+      averageServiceSeconds
     }
   }
 }

@@ -18,6 +18,13 @@ const DisplayQuery = graphql(`
       recentCalls {
         number
         calledAt
+        counter
+      }
+      counters
+      counterCalls {
+        number
+        calledAt
+        counter
       }
     }
   }
@@ -32,6 +39,7 @@ const DisplayEvents = graphql(`
       ticketNumber
       waitingCount
       nowServing
+      counter
       at
     }
   }
@@ -56,8 +64,8 @@ export function DisplayPage({ queueId }: { queueId: string }) {
   const announcer = useMemo(createAnnouncer, []);
   const [sound, setSound] = useState(false);
   const [voice, setVoice] = useState(() => localStorage.getItem(VOICE_KEY) === 'on');
-  const settings = useRef({ voice, speak: t.spokenCall, lang: language });
-  settings.current = { voice, speak: t.spokenCall, lang: language };
+  const settings = useRef({ voice, speak: t.spokenCall, atCounter: t.spokenCounter, lang: language });
+  settings.current = { voice, speak: t.spokenCall, atCounter: t.spokenCounter, lang: language };
 
   const show = useCallback(
     (next: Display | null) => {
@@ -67,8 +75,9 @@ export function DisplayPage({ queueId }: { queueId: string }) {
       // A call newer than anything shown before (by an event or found by a re-read) is announced.
       const newest = next?.recentCalls[0];
       if (before && newest && newest.calledAt > (before.recentCalls[0]?.calledAt ?? '')) {
-        const { voice: speakIt, speak, lang } = settings.current;
-        announcer.announce(speakIt ? speak(newest.number) : null, lang);
+        const { voice: speakIt, speak, atCounter, lang } = settings.current;
+        const words = speak(newest.number) + (newest.counter ? atCounter(newest.counter) : '');
+        announcer.announce(speakIt ? words : null, lang);
       }
     },
     [announcer],
@@ -93,7 +102,7 @@ export function DisplayPage({ queueId }: { queueId: string }) {
           if (event.version !== known.version + 1 || event.kind === 'QUEUE_UPDATED') return void read();
           const called =
             (event.kind === 'CALLED' || event.kind === 'RECALLED') && event.ticketNumber != null
-              ? { number: event.ticketNumber, calledAt: event.at }
+              ? { number: event.ticketNumber, calledAt: event.at, counter: event.counter ?? null }
               : null;
           show({
             ...known,
@@ -103,6 +112,10 @@ export function DisplayPage({ queueId }: { queueId: string }) {
             recentCalls: called
               ? [called, ...known.recentCalls.filter((c) => c.number !== called.number)].slice(0, SHOWN_CALLS)
               : known.recentCalls,
+            counterCalls:
+              called?.counter != null
+                ? [called, ...known.counterCalls.filter((c) => c.counter !== called.counter)]
+                : known.counterCalls,
           });
         },
       }),
@@ -144,7 +157,7 @@ export function DisplayPage({ queueId }: { queueId: string }) {
   const [latest, ...before] = display.recentCalls;
   const serving = latest?.number ?? display.nowServing;
   return (
-    <main className="display" data-testid="display">
+    <main className={display.counters.length ? 'display with-counters' : 'display'} data-testid="display">
       <header>
         <h1>{display.name}</h1>
         <ConnectionBadge connection={connection} />
@@ -159,13 +172,38 @@ export function DisplayPage({ queueId }: { queueId: string }) {
         >
           {serving ?? t.displayNobody}
         </p>
+        {latest?.counter && (
+          <p className="display-counter" data-testid="display-counter">
+            {latest.counter}
+          </p>
+        )}
       </section>
-      {before.length > 0 && (
+      {display.counters.length > 0 && (
+        <section className="display-board">
+          <p className="display-label">{t.counters}</p>
+          <ul data-testid="display-board">
+            {display.counters.map((name) => {
+              const last = display.counterCalls.find((c) => c.counter === name);
+              const newest = !!latest && last?.number === latest.number && latest.counter === name;
+              return (
+                <li key={name} className={newest ? 'newest' : undefined} data-newest={newest || undefined}>
+                  <span className="board-counter">{name}</span>
+                  <span className="board-number">{last?.number ?? t.displayNobody}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {before.length > 0 && display.counters.length === 0 && (
         <section className="display-before">
           <p className="display-label">{t.calledBefore}</p>
           <ol className="display-previous" data-testid="display-previous">
             {before.map((call) => (
-              <li key={`${call.number}@${call.calledAt}`}>{call.number}</li>
+              <li key={`${call.number}@${call.calledAt}`}>
+                {call.number}
+                {call.counter && <small className="previous-counter"> {call.counter}</small>}
+              </li>
             ))}
           </ol>
         </section>

@@ -45,14 +45,14 @@ export type DisplayQueryVariables = Exact<{
 }>;
 
 
-export type DisplayQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, recentCalls: Array<{ number: number, calledAt: string }> } | null };
+export type DisplayQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, counters: Array<string>, recentCalls: Array<{ number: number, calledAt: string, counter: string | null }>, counterCalls: Array<{ number: number, calledAt: string, counter: string | null }> } | null };
 
 export type DisplayEventsSubscriptionVariables = Exact<{
   queueId: string | number;
 }>;
 
 
-export type DisplayEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, ticketNumber: number | null, waitingCount: number, nowServing: number | null, at: string } | null };
+export type DisplayEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, ticketNumber: number | null, waitingCount: number, nowServing: number | null, counter: string | null, at: string } | null };
 
 export type JoinInfoQueryVariables = Exact<{
   queueId: string | number;
@@ -69,21 +69,21 @@ export type JoinQueueMutationVariables = Exact<{
 
 export type JoinQueueMutation = { joinQueue: { accessToken: string, ticket: { number: number, position: number | null } } };
 
-export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
+export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
 
 export type TicketQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
+export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
 
 export type LeaveQueueMutationVariables = Exact<{
   token: string;
 }>;
 
 
-export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
+export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
 
 export type TicketEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -129,6 +129,7 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   }
   calledMessage
   alertAhead
+  counter
   version
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
@@ -144,6 +145,13 @@ export const DisplayDocument = new TypedDocumentString(`
     recentCalls {
       number
       calledAt
+      counter
+    }
+    counters
+    counterCalls {
+      number
+      calledAt
+      counter
     }
   }
 }
@@ -157,6 +165,7 @@ export const DisplayEventsDocument = new TypedDocumentString(`
     ticketNumber
     waitingCount
     nowServing
+    counter
     at
   }
 }
@@ -206,6 +215,7 @@ export const TicketDocument = new TypedDocumentString(`
   }
   calledMessage
   alertAhead
+  counter
   version
 }`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const LeaveQueueDocument = new TypedDocumentString(`
@@ -232,6 +242,7 @@ export const LeaveQueueDocument = new TypedDocumentString(`
   }
   calledMessage
   alertAhead
+  counter
   version
 }`) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;
 export const TicketEventsDocument = new TypedDocumentString(`

@@ -26,6 +26,7 @@ export const TicketFields = graphql(`
     }
     calledMessage
     alertAhead
+    counter
     version
   }
 `);
@@ -207,6 +208,11 @@ export function TicketPage({ token }: { token: string }) {
       {view.status === 'CALLED' && (
         <section className="called-card" role="alert" aria-live="assertive" data-testid="called">
           <p className="called-title">{t.calledTitle}</p>
+          {view.counter && (
+            <p className="called-counter" data-testid="called-counter">
+              {t.goTo(view.counter)}
+            </p>
+          )}
           <p className="called-message" data-testid="called-message">
             {calledText}
           </p>

@@ -22,6 +22,7 @@ const view = (overrides: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
   estimatedWait: { lowSeconds: 300, highSeconds: 420 },
   calledMessage: null,
   alertAhead: null,
+  counter: null,
   version: 10,
   ...overrides,
 });

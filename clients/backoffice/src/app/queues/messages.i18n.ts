@@ -25,7 +25,7 @@ const EN = {
   none: 'None',
   templates: 'Message texts',
   templatesHelp:
-    'Leave a text empty to use the default shown in it. {name}, {number} and {queue} are filled in; the almost-your-turn text can also use {position} and {estimate}.',
+    'Leave a text empty to use the default shown in it. {name}, {number} and {queue} are filled in; the call can also say {counter} (else the counter is added at the end), the almost-your-turn text {position} and {estimate}.',
   template: {
     CALLED: { EN: 'Called — English', PT_BR: 'Called — Portuguese' },
     ALMOST: { EN: 'Almost your turn — English', PT_BR: 'Almost your turn — Portuguese' },
@@ -39,7 +39,7 @@ const EN = {
   problems: {
     TOO_LONG: 'At most 200 characters.',
     UNKNOWN_PLACEHOLDER:
-      'Only {name}, {number} and {queue} (and {position}, {estimate} before the call) can be filled in.',
+      'Only {name}, {number} and {queue} ({counter} in the call; {position}, {estimate} before it) can be filled in.',
   } as Record<string, string>,
 };
 
@@ -64,7 +64,7 @@ const PT_BR: Texts = {
   none: 'Nenhuma',
   templates: 'Textos das mensagens',
   templatesHelp:
-    'Deixe um texto vazio para usar o padrão mostrado nele. {name}, {number} e {queue} são preenchidos; o texto de falta pouco também pode usar {position} e {estimate}.',
+    'Deixe um texto vazio para usar o padrão mostrado nele. {name}, {number} e {queue} são preenchidos; a chamada também pode dizer {counter} (senão o guichê vai no fim), o texto de falta pouco {position} e {estimate}.',
   template: {
     CALLED: { EN: 'Chamada — inglês', PT_BR: 'Chamada — português' },
     ALMOST: { EN: 'Falta pouco — inglês', PT_BR: 'Falta pouco — português' },
@@ -79,7 +79,7 @@ const PT_BR: Texts = {
   problems: {
     TOO_LONG: 'No máximo 200 caracteres.',
     UNKNOWN_PLACEHOLDER:
-      'Só {name}, {number} e {queue} (e {position}, {estimate} antes da chamada) podem ser preenchidos.',
+      'Só {name}, {number} e {queue} ({counter} na chamada; {position}, {estimate} antes dela) podem ser preenchidos.',
   },
 };
 

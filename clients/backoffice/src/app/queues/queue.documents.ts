@@ -12,6 +12,10 @@ export const QueueScreen = graphql(`
       serveOnNext
       capacity
       alertAhead
+      counters {
+        id
+        name
+      }
       messageTemplates {
         kind
         language
@@ -30,6 +34,7 @@ export const QueueScreen = graphql(`
         name
         status
         position
+        counter
         joinedAt
       }
     }
@@ -75,8 +80,8 @@ export const AddTicket = graphql(`
   }
 `);
 export const CallNext = graphql(`
-  mutation CallNext($queueId: ID!) {
-    callNext(queueId: $queueId) {
+  mutation CallNext($queueId: ID!, $counter: ID) {
+    callNext(queueId: $queueId, counter: $counter) {
       number
     }
   }

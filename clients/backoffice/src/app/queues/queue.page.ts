@@ -64,6 +64,11 @@ export class QueuePage implements OnInit, OnDestroy {
     capacity: null as number | null,
     alertAhead: null as number | null,
   };
+  /** The queue's counters, and the one this screen calls to (remembered per queue in this browser). */
+  readonly counters = signal<{ id: string; name: string }[]>([]);
+  readonly counter = signal<string | null>(null);
+  /** The edit form's counters: existing ones keep their id. */
+  readonly editCounters = signal<{ id?: string; name: string }[]>([]);
   /** The edit form's own message texts, by `KIND/LANGUAGE`. */
   readonly templates = signal<Record<string, string>>({});
   /** Each listed ticket's messages and where they are; read again every 2 s while any is still on its way. */
@@ -142,6 +147,10 @@ export class QueuePage implements OnInit, OnDestroy {
       alertAhead: q.alertAhead ?? null,
     };
     this.templates.set(templatesForm(q.messageTemplates as TemplateInput[]));
+    this.counters.set(q.counters);
+    this.editCounters.set(q.counters.map((c) => ({ ...c })));
+    const chosen = localStorage.getItem(this.counterKey());
+    this.counter.set(q.counters.some((c) => c.id === chosen) ? chosen : (q.counters[0]?.id ?? null));
     this.tickets.set(data.queueTickets.items);
     await this.readMessages();
   }
@@ -182,7 +191,27 @@ export class QueuePage implements OnInit, OnDestroy {
       void this.callNext();
   }
 
-  callNext = () => this.run((a) => this.api.request(CallNext, { queueId: this.id() }, a));
+  callNext = () =>
+    this.run((a) => this.api.request(CallNext, { queueId: this.id(), counter: this.counter() }, a));
+
+  private counterKey = () => `qm.counter.${this.id()}`;
+
+  chooseCounter(id: string): void {
+    this.counter.set(id || null);
+    localStorage.setItem(this.counterKey(), id);
+  }
+
+  addCounter(): void {
+    this.editCounters.update((list) => [...list, { name: this.t().counterName(list.length + 1) }]);
+  }
+
+  renameCounter(index: number, name: string): void {
+    this.editCounters.update((list) => list.map((c, i) => (i === index ? { ...c, name } : c)));
+  }
+
+  removeCounter(index: number): void {
+    this.editCounters.update((list) => list.filter((_, i) => i !== index));
+  }
   complete = (t: Ticket) => this.run((a) => this.api.request(Complete, { id: t.id }, a));
   remove = (t: Ticket) => this.run((a) => this.api.request(Remove, { id: t.id }, a));
   recall = (t: Ticket) => this.run((a) => this.api.request(Recall, { id: t.id }, a));
@@ -198,6 +227,9 @@ export class QueuePage implements OnInit, OnDestroy {
       ...queueInput(this.edit),
       serveOnNext: this.edit.serveOnNext,
       messageTemplates: templatesInput(this.templates()),
+      counters: this.editCounters()
+        .filter((c) => c.name.trim())
+        .map((c) => ({ ...(c.id ? { id: c.id } : {}), name: c.name.trim() })),
     };
     try {
       await this.run((a) => this.api.request(UpdateQueue, { id: this.id(), input }, a));

@@ -73,6 +73,13 @@ const QueueStats = graphql(`
         longer
         shorter
       }
+      byCounter {
+        counter
+        calledCount
+        servedCount
+        noShowCount
+        averageServiceSeconds
+      }
     }
   }
 `);
@@ -127,6 +134,31 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
             <dd>{{ minutes(s.averageCallIntervalSeconds) }}</dd>
           </div>
         </dl>
+      }
+      @if (stats()?.byCounter?.length) {
+        <h2>{{ t().byCounter }}</h2>
+        <table class="tickets" data-testid="by-counter">
+          <thead>
+            <tr>
+              <th>{{ t().counterColumn }}</th>
+              <th>{{ t().called }}</th>
+              <th>{{ t().served }}</th>
+              <th>{{ t().noShows }}</th>
+              <th>{{ t().averageService }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (c of stats()!.byCounter; track c.counter) {
+              <tr>
+                <td [attr.data-label]="t().counterColumn">{{ c.counter }}</td>
+                <td [attr.data-label]="t().called">{{ c.calledCount }}</td>
+                <td [attr.data-label]="t().served">{{ c.servedCount }}</td>
+                <td [attr.data-label]="t().noShows">{{ c.noShowCount }}</td>
+                <td [attr.data-label]="t().averageService">{{ minutes(c.averageServiceSeconds) }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
       }
       <h2>{{ t().servedPerHour }}</h2>
       @if (stats()?.servedPerHour?.length === 0) {
