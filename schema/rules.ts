@@ -75,7 +75,7 @@ export function isPhone(raw: string): boolean {
 }
 
 /** `errorInfo.reason` when a self-join is refused. */
-export type JoinRefusal = 'SELF_JOIN_OFF' | 'PAUSED' | 'CLOSED' | 'FULL';
+export type JoinRefusal = 'SELF_JOIN_OFF' | 'PAUSED' | 'CLOSED' | 'FULL' | 'DUPLICATE' | 'PRESENCE_CODE';
 
 /** `errorInfo.reason` when a new password is refused. */
 export type PasswordRefusal = 'TOO_SHORT' | 'CONTROL_CHARACTERS' | 'CONTAINS_EMAIL' | 'SEQUENTIAL' | 'COMMON';

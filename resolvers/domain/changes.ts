@@ -133,6 +133,8 @@ const QUEUE_FIELDS = [
   'alertAhead',
   'messageTemplates',
   'counters',
+  'onePerContact',
+  'presence',
   'version',
   'nextNumber',
   'waitingCount',

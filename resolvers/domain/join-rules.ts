@@ -18,6 +18,8 @@ export interface JoinGuards {
   statuses: readonly QueueStatus[];
   /** Refused once the waiting count has reached the queue's capacity. */
   capacity: boolean;
+  /** Self-joins: whether the code given is the queue's hourly and its daily presence code (HMACs, checked here). */
+  code?: { HOURLY: boolean; DAILY: boolean };
 }
 
 /** Why a join was refused: the API's reasons, and NOT_OWNER (answered as "not found"). */
@@ -26,29 +28,56 @@ export type JoinRefusalCode = JoinRefusal | 'NOT_OWNER';
 /** A join's number, or why it got none. */
 export type JoinOutcome = { number: number } | { refused: JoinRefusalCode };
 
-/** The first guard the queue fails, in the order the procedure checks them; null when the join is taken. */
-export function joinRefusal(queue: Queue, guards: JoinGuards): JoinRefusalCode | null {
+/** A join as allocation sees it: its guards and the contacts it gives (for one live ticket per contact). */
+export interface JoinRequest {
+  guards: JoinGuards;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The keys a join's contacts have among the queue's live contacts (`p:` phone, `e:` email). */
+export const contactKeys = (join: { phone: string | null; email: string | null }) => [
+  ...(join.phone ? [`p:${join.phone}`] : []),
+  ...(join.email ? [`e:${join.email}`] : []),
+];
+
+/**
+ * The first guard the queue fails, in the order the procedure checks them; null when the join is taken.
+ * `live`: the phones and emails holding a live ticket of the queue (`contactKeys`).
+ */
+export function joinRefusal(
+  queue: Queue,
+  join: JoinRequest,
+  live: ReadonlySet<string>,
+): JoinRefusalCode | null {
+  const { guards } = join;
   if (guards.ownerId !== null && queue.ownerId !== guards.ownerId) return 'NOT_OWNER';
   if (guards.selfJoin && !queue.selfJoin) return 'SELF_JOIN_OFF';
   if (!guards.statuses.includes(queue.status)) return queue.status === 'PAUSED' ? 'PAUSED' : 'CLOSED';
+  if (guards.selfJoin && queue.presence !== 'OFF' && !guards.code?.[queue.presence]) return 'PRESENCE_CODE';
+  if (guards.selfJoin && queue.onePerContact && contactKeys(join).some((k) => live.has(k)))
+    return 'DUPLICATE';
   if (guards.capacity && queue.capacity !== null && queue.waitingCount >= queue.capacity) return 'FULL';
   return null;
 }
 
 /**
  * Allocates a batch in arrival order: each join the queue takes gets the next number, one more waiting and the
- * next version; a refused join takes none. Returns the queue after the batch (updatedAt moves only if some
- * join was taken) and each join's outcome.
+ * next version (and its contacts become live, for the joins after it); a refused join takes none. Returns the
+ * queue after the batch (updatedAt moves only if some join was taken) and each join's outcome.
  */
 export function allocate(
   queue: Queue,
-  guards: readonly JoinGuards[],
+  joins: readonly JoinRequest[],
   at: number,
+  live: ReadonlySet<string> = new Set(),
 ): { queue: Queue; outcomes: JoinOutcome[] } {
   let after = queue;
-  const outcomes = guards.map((guard): JoinOutcome => {
-    const refused = joinRefusal(after, guard);
+  const taken = new Set(live);
+  const outcomes = joins.map((join): JoinOutcome => {
+    const refused = joinRefusal(after, join, taken);
     if (refused) return { refused };
+    for (const key of contactKeys(join)) taken.add(key);
     const number = after.nextNumber;
     after = {
       ...after,

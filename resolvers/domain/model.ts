@@ -1,6 +1,7 @@
 /** The domain's own records. Times are epoch milliseconds; the API layer formats them. */
 import type { WaitRange } from './estimates';
 import type { MessageTemplate } from './messages';
+import type { PresenceRotation } from './presence';
 
 export type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED' | 'LEFT';
@@ -26,6 +27,10 @@ export interface Queue {
   messageTemplates: MessageTemplate[];
   /** The counters (desks) calling this queue in parallel; none: one "now serving" as before counters. */
   counters: Counter[];
+  /** Self-joins refused for a phone or email that already holds a live (waiting or called) ticket here. */
+  onePerContact: boolean;
+  /** Whether self-joining needs the venue's rotating presence code, and how often it changes. */
+  presence: PresenceRotation;
   /** Increases by one with every change to the queue or its tickets. */
   version: number;
   /** The number the next ticket gets; numbers are never reused. */

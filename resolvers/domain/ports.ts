@@ -35,6 +35,8 @@ export type QueuePatch = Partial<
     | 'alertAhead'
     | 'messageTemplates'
     | 'counters'
+    | 'onePerContact'
+    | 'presence'
     | 'version'
     | 'nextNumber'
     | 'waitingCount'
@@ -49,6 +51,8 @@ export interface QueueTx {
   /** The queue as locked at the start of the transaction. */
   readonly queue: Queue;
   firstWaiting(): Promise<Ticket | undefined>;
+  /** Which of these phones and emails hold a live (waiting or called) ticket of this queue ('p:' / 'e:' + it). */
+  liveContacts(phones: string[], emails: string[]): Promise<Set<string>>;
   /** The waiting ticket at this 1-based position, or undefined. */
   waitingAt(position: number): Promise<Ticket | undefined>;
   /** The tickets being called now (usually one per counter), in number order. */

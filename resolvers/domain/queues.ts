@@ -3,6 +3,7 @@ import type { Deps } from './deps';
 import { ValidationError } from './errors';
 import { assertOwns, ownedQueue, requireOwner } from './identity';
 import type { Identity, Queue, QueueStatus } from './model';
+import { isDisplayKey, presenceCode, type PresenceRotation } from './presence';
 import type { Page, QueuePatch, RecentCall } from './ports';
 import {
   parseAlertAhead,
@@ -25,9 +26,20 @@ export interface QueueInput {
   alertAhead?: unknown;
   messageTemplates?: unknown;
   counters?: unknown;
+  onePerContact?: unknown;
+  presence?: unknown;
 }
 
 const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
+
+const ROTATIONS: readonly PresenceRotation[] = ['OFF', 'HOURLY', 'DAILY'];
+
+function parsePresence(raw: unknown): PresenceRotation | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!ROTATIONS.includes(raw as PresenceRotation))
+    throw new ValidationError('presence must be OFF, HOURLY or DAILY.', { field: 'presence' });
+  return raw as PresenceRotation;
+}
 
 function parseFlag(name: string, raw: unknown, absent: boolean): boolean {
   if (raw === undefined || raw === null) return absent;
@@ -51,6 +63,8 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     alertAhead: parseAlertAhead('alertAhead', input.alertAhead),
     messageTemplates: parseTemplates('messageTemplates', input.messageTemplates),
     counters: parseCounters('counters', input.counters, [], deps.newId),
+    onePerContact: parseFlag('onePerContact', input.onePerContact, false),
+    presence: parsePresence(input.presence) ?? 'OFF',
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -84,6 +98,10 @@ export async function updateQueue(
     patch.serveOnNext = parseFlag('serveOnNext', input.serveOnNext, true);
   if (input.capacity !== undefined) patch.capacity = parseCapacity('capacity', input.capacity);
   if (input.alertAhead !== undefined) patch.alertAhead = parseAlertAhead('alertAhead', input.alertAhead);
+  if (input.onePerContact !== undefined && input.onePerContact !== null)
+    patch.onePerContact = parseFlag('onePerContact', input.onePerContact, false);
+  const presence = parsePresence(input.presence);
+  if (presence) patch.presence = presence;
   if (input.messageTemplates !== undefined)
     patch.messageTemplates = parseTemplates('messageTemplates', input.messageTemplates);
   const { queue } = await changeQueue(deps, id, async (tx) => {
@@ -164,12 +182,23 @@ export const DISPLAY_CALLS = 5;
 export async function queueDisplay(
   deps: Deps,
   rawId: unknown,
-): Promise<{ queue: Queue; recentCalls: RecentCall[]; counterCalls: RecentCall[] } | null> {
+  key?: unknown,
+): Promise<{
+  queue: Queue;
+  recentCalls: RecentCall[];
+  counterCalls: RecentCall[];
+  /** Only for the screen's own key: anyone may read the rest, not the code that proves presence. */
+  presenceCode: { code: string; validUntil: number } | null;
+} | null> {
   const queue = await deps.queues.queue(parseId('queueId', rawId));
   if (!queue) return null;
   const calls = await deps.queues.recentCalls(queue.id, queue.counters.length ? 100 : DISPLAY_CALLS);
   const counterCalls = queue.counters.flatMap((c) => calls.find((call) => call.counter === c.name) ?? []);
-  return { queue, recentCalls: calls.slice(0, DISPLAY_CALLS), counterCalls };
+  const code =
+    queue.presence !== 'OFF' && isDisplayKey(deps.sessionKey, queue.id, key)
+      ? presenceCode(deps.sessionKey, queue.id, queue.presence, deps.now())
+      : null;
+  return { queue, recentCalls: calls.slice(0, DISPLAY_CALLS), counterCalls, presenceCode: code };
 }
 
 export function nextTokenOf(raw: unknown): string | undefined {

@@ -5,6 +5,7 @@ import { changeQueue } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError } from './errors';
 import { paceAt, paceSlots, waitRange, type WaitRange } from './estimates';
+import { acceptsPresenceCode } from './presence';
 import type { Outgoing } from './messages';
 import { queueNotFound } from './identity';
 import type { JoinGuards } from './join-rules';
@@ -71,16 +72,26 @@ const SELF_JOIN_REFUSALS: Record<JoinRefusal, string> = {
   PAUSED: 'This queue is paused. Please try again soon.',
   CLOSED: 'This queue is closed.',
   FULL: 'This queue is full. Please try again later.',
+  DUPLICATE: 'This phone number or email already has a place in this queue.',
+  PRESENCE_CODE: 'This queue takes people at the venue only: enter the code shown there.',
 };
 
-/** Self-join: only when the owner allows it, the queue is open, and it is not full. */
-export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketInput) {
+/**
+ * Self-join: only when the owner allows it, the queue is open, not full, the person's phone or email holds no
+ * live ticket (when the owner asks for that), and, when the queue asks for it, with the venue's presence code.
+ */
+export async function joinQueue(deps: Deps, rawQueueId: unknown, input: TicketInput, rawCode?: unknown) {
+  const queueId = parseId('queueId', rawQueueId);
+  // Whether the code is the hourly or the daily one: the queue's setting is applied where the number is taken.
+  const code = typeof rawCode === 'string' ? rawCode.replace(/\s/g, '') : '';
+  const valid = (rotation: 'HOURLY' | 'DAILY') =>
+    /^[0-9]{6}$/.test(code) && acceptsPresenceCode(deps.sessionKey, queueId, rotation, deps.now(), code);
   return deps.joins.issue(
     deps,
-    parseId('queueId', rawQueueId),
+    queueId,
     'SELF',
     parseTicketInput(input, deps.phoneCountryCode),
-    SELF_JOIN,
+    { ...SELF_JOIN, code: { HOURLY: valid('HOURLY'), DAILY: valid('DAILY') } },
     (code) =>
       code === 'NOT_OWNER' ? queueNotFound() : new ConflictError(SELF_JOIN_REFUSALS[code], { reason: code }),
   );

@@ -77,6 +77,8 @@ export type CreateQueueInput = {
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
   name: Scalars['String']['input'];
+  onePerContact?: InputMaybe<Scalars['Boolean']['input']>;
+  presence?: InputMaybe<PresenceRotation>;
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
   serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -144,7 +146,7 @@ export type Mutation = {
   completeTicket: Ticket;
   createQueue: Queue;
   deleteQueue: Scalars['Boolean']['output'];
-  /** Self-join, when the queue allows it, is open and is not full. */
+  /** Self-join, when the queue allows it, is open and is not full; with the venue's code when the queue asks for one. */
   joinQueue: IssuedTicket;
   /** The waiting person leaves the queue. */
   leaveQueue: TicketView;
@@ -213,6 +215,7 @@ export type MutationDeleteQueueArgs = {
 
 export type MutationJoinQueueArgs = {
   input: TicketInput;
+  presenceCode: InputMaybe<Scalars['String']['input']>;
   queueId: Scalars['ID']['input'];
 };
 
@@ -295,6 +298,18 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
+export type PresenceCode = {
+  __typename?: 'PresenceCode';
+  code: Scalars['String']['output'];
+  /** When the next code takes over (the one before is still taken until then). */
+  validUntil: Scalars['AWSDateTime']['output'];
+};
+
+export type PresenceRotation =
+  | 'DAILY'
+  | 'HOURLY'
+  | 'OFF';
+
 export type Query = {
   __typename?: 'Query';
   /** The signed-in owner. */
@@ -303,7 +318,7 @@ export type Query = {
   myQueues: QueueConnection;
   /** One of the owner's queues; null when it does not exist or is not the caller's. */
   queue: Maybe<Queue>;
-  /** Public display fields of a queue, for the venue's screen; null for an unknown queue. */
+  /** Public display fields of a queue, for the venue's screen; null for an unknown queue. With the screen's key (its link from the backoffice), also the presence code. */
   queueDisplay: Maybe<QueueDisplay>;
   /** Service statistics of one of the owner's queues over [from, to) (default: the last 24 hours). */
   queueStats: QueueStats;
@@ -328,6 +343,7 @@ export type QueryQueueArgs = {
 
 
 export type QueryQueueDisplayArgs = {
+  key: InputMaybe<Scalars['String']['input']>;
   queueId: Scalars['ID']['input'];
 };
 
@@ -367,6 +383,8 @@ export type Queue = {
   counters: Array<Counter>;
   createdAt: Scalars['AWSDateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
+  /** The venue screen's link with its key: it shows the presence code and a QR code that carries it. */
+  displayUrl: Scalars['AWSURL']['output'];
   id: Scalars['ID']['output'];
   /** The self-join page of this queue (its QR code). */
   joinUrl: Scalars['AWSURL']['output'];
@@ -375,6 +393,12 @@ export type Queue = {
   name: Scalars['String']['output'];
   /** The number of the ticket called most recently; null before the first call. */
   nowServing: Maybe<Scalars['Int']['output']>;
+  /** Self-joins refused for a phone or email that already holds a waiting or called ticket here. */
+  onePerContact: Scalars['Boolean']['output'];
+  /** Whether self-joining needs the venue's rotating code, and how often it changes (UTC hours or days). */
+  presence: PresenceRotation;
+  /** The code in force (owner only); null when the queue needs none. */
+  presenceCode: Maybe<PresenceCode>;
   selfJoin: Scalars['Boolean']['output'];
   /** Calling the next person marks whoever is still called as served (true unless the owner turned it off). */
   serveOnNext: Scalars['Boolean']['output'];
@@ -398,6 +422,8 @@ export type QueueDisplay = {
   counters: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   nowServing: Maybe<Scalars['Int']['output']>;
+  /** The code to self-join with, only for the screen's key; null without it or when the queue needs none. */
+  presenceCode: Maybe<PresenceCode>;
   queueId: Scalars['ID']['output'];
   /** The numbers of the last 5 calls, newest first (a recall counts again); numbers only, never names. */
   recentCalls: Array<CalledNumber>;
@@ -610,6 +636,8 @@ export type UpdateQueueInput = {
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
+  onePerContact?: InputMaybe<Scalars['Boolean']['input']>;
+  presence?: InputMaybe<PresenceRotation>;
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
   serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -732,6 +760,8 @@ export type ResolversTypes = {
   MessageTemplate: ResolverTypeWrapper<MessageTemplate>;
   MessageTemplateInput: MessageTemplateInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PresenceCode: ResolverTypeWrapper<PresenceCode>;
+  PresenceRotation: PresenceRotation;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<Queue>;
   QueueConnection: ResolverTypeWrapper<QueueConnection>;
@@ -785,6 +815,7 @@ export type ResolversParentTypes = {
   MessageTemplate: MessageTemplate;
   MessageTemplateInput: MessageTemplateInput;
   Mutation: Record<PropertyKey, never>;
+  PresenceCode: PresenceCode;
   Query: Record<PropertyKey, never>;
   Queue: Queue;
   QueueConnection: QueueConnection;
@@ -951,6 +982,11 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   verifyEmail?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
 
+export type PresenceCodeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PresenceCode'] = ResolversParentTypes['PresenceCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   myQueues?: Resolver<ResolversTypes['QueueConnection'], ParentType, ContextType, Partial<QueryMyQueuesArgs>>;
@@ -969,11 +1005,15 @@ export type QueueResolvers<ContextType = any, ParentType extends ResolversParent
   counters?: Resolver<Array<ResolversTypes['Counter']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayUrl?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinUrl?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
   messageTemplates?: Resolver<Array<ResolversTypes['MessageTemplate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  onePerContact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  presence?: Resolver<ResolversTypes['PresenceRotation'], ParentType, ContextType>;
+  presenceCode?: Resolver<Maybe<ResolversTypes['PresenceCode']>, ParentType, ContextType>;
   selfJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   serveOnNext?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
@@ -992,6 +1032,7 @@ export type QueueDisplayResolvers<ContextType = any, ParentType extends Resolver
   counters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  presenceCode?: Resolver<Maybe<ResolversTypes['PresenceCode']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recentCalls?: Resolver<Array<ResolversTypes['CalledNumber']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
@@ -1131,6 +1172,7 @@ export type Resolvers<ContextType = any> = {
   IssuedTicket?: IssuedTicketResolvers<ContextType>;
   MessageTemplate?: MessageTemplateResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PresenceCode?: PresenceCodeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
   QueueConnection?: QueueConnectionResolvers<ContextType>;

@@ -1,5 +1,7 @@
 /** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
+import type { Deps } from '../domain/deps';
 import type { Session } from '../domain/owner-sessions';
+import { displayKey, presenceCode } from '../domain/presence';
 import type { Account, MessageLanguage, Queue, QueueEvent } from '../domain/model';
 import type { TicketMessageView } from '../domain/ticket-messages';
 import type { Page, RecentCall } from '../domain/ports';
@@ -25,7 +27,16 @@ export function presentAccount(a: Account): G.Account {
   };
 }
 
-export function presentQueue(q: Queue, publicUrl: string): G.Queue {
+/** What presenting a queue to its owner needs beyond the queue: links, and the key its codes derive from. */
+export type QueueContext = Pick<Deps, 'publicUrl' | 'sessionKey' | 'now'>;
+
+const presentCode = (c: { code: string; validUntil: number }) => ({
+  code: c.code,
+  validUntil: iso(c.validUntil),
+});
+
+export function presentQueue(q: Queue, context: QueueContext): G.Queue {
+  const { publicUrl, sessionKey } = context;
   return {
     id: q.id,
     name: q.name,
@@ -38,6 +49,11 @@ export function presentQueue(q: Queue, publicUrl: string): G.Queue {
     alertAhead: q.alertAhead,
     messageTemplates: q.messageTemplates.map((t) => ({ ...t, language: apiLanguage(t.language) })),
     counters: q.counters,
+    onePerContact: q.onePerContact,
+    presence: q.presence,
+    presenceCode:
+      q.presence === 'OFF' ? null : presentCode(presenceCode(sessionKey, q.id, q.presence, context.now())),
+    displayUrl: `${publicUrl}/d/${q.id}?key=${displayKey(sessionKey, q.id)}`,
     waitingCount: q.waitingCount,
     nowServing: q.nowServing,
     version: q.version,
@@ -51,12 +67,14 @@ export function presentQueueDisplay(
   q: Queue,
   recentCalls: RecentCall[],
   counterCalls: RecentCall[],
+  code: { code: string; validUntil: number } | null,
 ): G.QueueDisplay {
   const call = (c: RecentCall) => ({ number: c.number, calledAt: iso(c.calledAt), counter: c.counter });
   return {
     recentCalls: recentCalls.map(call),
     counters: q.counters.map((c) => c.name),
     counterCalls: counterCalls.map(call),
+    presenceCode: code && presentCode(code),
     queueId: q.id,
     name: q.name,
     status: q.status,

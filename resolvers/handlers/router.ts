@@ -80,19 +80,20 @@ export const routes: Routes = {
   Query: {
     me: async (deps, id) => presentAccount(await accounts.me(deps, id)),
     myQueues: async (deps, id, a) =>
-      presentPage(await queues.myQueues(deps, id, a.limit, a.nextToken), (q) =>
-        presentQueue(q, deps.publicUrl),
-      ),
+      presentPage(await queues.myQueues(deps, id, a.limit, a.nextToken), (q) => presentQueue(q, deps)),
     queue: async (deps, id, a) => {
       const queue = await queues.getQueue(deps, id, a.id);
-      return queue && presentQueue(queue, deps.publicUrl);
+      return queue && presentQueue(queue, deps);
     },
     queueTickets: async (deps, id, a) => presentPage(await staff.queueTickets(deps, id, a), presentTicket),
     queueStats: async (deps, id, a) => presentStats(await queueStats(deps, id, a)),
     ticket: (deps, _id, a) => tickets.ticketView(deps, a.token),
     queueDisplay: async (deps, _id, a) => {
-      const display = await queues.queueDisplay(deps, a.queueId);
-      return display && presentQueueDisplay(display.queue, display.recentCalls, display.counterCalls);
+      const display = await queues.queueDisplay(deps, a.queueId, a.key);
+      return (
+        display &&
+        presentQueueDisplay(display.queue, display.recentCalls, display.counterCalls, display.presenceCode)
+      );
     },
     ticketMessages: async (deps, id, a) =>
       (await messages.ticketMessages(deps, id, a)).map(presentTicketMessage),
@@ -109,15 +110,14 @@ export const routes: Routes = {
     logoutEverywhere: (deps, id) => sessions.logoutEverywhere(deps, id),
     changePassword: async (deps, id, a) =>
       presentSession(await sessions.changePassword(deps, id, a.currentPassword, a.newPassword)),
-    createQueue: async (deps, id, a) =>
-      presentQueue(await queues.createQueue(deps, id, a.input), deps.publicUrl),
-    updateQueue: async (deps, id, a) =>
-      presentQueue(await queues.updateQueue(deps, id, a.id, a.input), deps.publicUrl),
+    createQueue: async (deps, id, a) => presentQueue(await queues.createQueue(deps, id, a.input), deps),
+    updateQueue: async (deps, id, a) => presentQueue(await queues.updateQueue(deps, id, a.id, a.input), deps),
     setQueueStatus: async (deps, id, a) =>
-      presentQueue(await queues.setQueueStatus(deps, id, a.id, a.status), deps.publicUrl),
+      presentQueue(await queues.setQueueStatus(deps, id, a.id, a.status), deps),
     deleteQueue: (deps, id, a) => queues.deleteQueue(deps, id, a.id),
     addTicket: async (deps, id, a) => issued(await staff.addTicket(deps, id, a.queueId, a.input)),
-    joinQueue: async (deps, _id, a) => issued(await tickets.joinQueue(deps, a.queueId, a.input)),
+    joinQueue: async (deps, _id, a) =>
+      issued(await tickets.joinQueue(deps, a.queueId, a.input, a.presenceCode)),
     callNext: async (deps, id, a) => {
       const ticket = await staff.callNext(deps, id, a.queueId, a.counter);
       return ticket && presentTicket(ticket);

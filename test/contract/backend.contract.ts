@@ -424,6 +424,7 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
         recentCalls: [],
         counters: [],
         counterCalls: [],
+        presenceCode: null,
       });
       expect(updated.joinUrl).toBe(`${PUBLIC_URL}/j/${queue.id}`);
     });

@@ -49,12 +49,8 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
     }
 
     /** Joins the batch and checks the store's answer and rows against the domain's allocation. */
-    async function joinAndCheck(queue: Queue, batch: NewTicket[], at: number) {
-      const expected = allocate(
-        queue,
-        batch.map((t) => t.guards),
-        at,
-      );
+    async function joinAndCheck(queue: Queue, batch: NewTicket[], at: number, live = new Set<string>()) {
+      const expected = allocate(queue, batch, at, live);
       const result = await store.join(queue.id, batch, at);
       expect(result).toEqual(expected);
       expect(await store.queue(queue.id)).toEqual(expected.queue);
@@ -105,6 +101,43 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
         { refused: 'FULL' },
       ]);
       expect(result.queue).toMatchObject({ version: 10, nextNumber: 15, waitingCount: 4, updatedAt: 5_000 });
+    });
+
+    it('given one live ticket per contact, then a self-join whose phone or email already waits (or came earlier in the batch) is refused as DUPLICATE; staff may still add them', async () => {
+      const queue = await aStoredQueue({ onePerContact: true, capacity: 10 });
+      const first = await joinAndCheck(queue, [aJoin(SELF, { phone: '+5511900000001' })], 1_000);
+      expect(first.outcomes).toEqual([{ number: 1 }]);
+      const result = await joinAndCheck(
+        first.queue,
+        [
+          aJoin(SELF, { phone: '+5511900000001' }),
+          aJoin(staff(queue.ownerId), { phone: '+5511900000001' }),
+          aJoin(SELF, { email: 'bia@example.com' }),
+          aJoin(SELF, { email: 'bia@example.com', phone: '+5511900000002' }),
+          aJoin(SELF, { phone: '+5511900000002' }),
+          aJoin(SELF),
+          aJoin(SELF),
+        ],
+        2_000,
+        new Set(['p:+5511900000001']),
+      );
+      expect(result.outcomes).toEqual([
+        { refused: 'DUPLICATE' },
+        { number: 2 },
+        { number: 3 },
+        { refused: 'DUPLICATE' },
+        { number: 4 },
+        { number: 5 },
+        { number: 6 },
+      ]);
+      // Off (the default), the same contact joins as often as it likes.
+      const open = await aStoredQueue();
+      const twice = await joinAndCheck(
+        open,
+        [aJoin(SELF, { phone: '+5511900000003' }), aJoin(SELF, { phone: '+5511900000003' })],
+        3_000,
+      );
+      expect(twice.outcomes).toEqual([{ number: 1 }, { number: 2 }]);
     });
 
     it('given paused, closed and self-join-off queues, then self-joins are refused with the reason and staff only where allowed', async () => {

@@ -80,7 +80,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       for (const name of ['Ana', 'Bruno', 'Cláudia']) {
         await page.getByLabel("Person's name").fill(name);
         if (name === 'Ana') await page.getByLabel(/^Email/).fill(anaEmail);
-        await page.getByRole('button', { name: 'Add' }).click();
+        await page.getByRole('button', { name: 'Add', exact: true }).click();
         await page.locator(`[data-testid="ticket-row"]:has-text("${name}")`).waitFor();
       }
       expect(await positions(page)).toEqual([
@@ -197,7 +197,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
         await page.getByLabel("Person's name").fill(person.name);
         if (person.email) await page.getByLabel(/^Email/).fill(person.email);
         if (person.phone) await page.getByLabel(/^Phone/).fill(person.phone);
-        await page.getByRole('button', { name: 'Add' }).click();
+        await page.getByRole('button', { name: 'Add', exact: true }).click();
         await page.locator(`[data-testid="ticket-row"]:has-text("${person.name}")`).waitFor();
       }
       expect(await page.getByLabel(/^Email/).inputValue()).toBe('');
@@ -279,7 +279,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await list.goto(`${t.url}/backoffice/queues`);
       await list.getByTestId('waiting').getByText('0 waiting').waitFor();
       await page.getByLabel("Person's name").fill('Ana');
-      await page.getByRole('button', { name: 'Add' }).click();
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
       await list.getByTestId('waiting').getByText('1 waiting').waitFor({ timeout: 1000 });
       await page.getByText('Edit this queue').click();
       await page.getByLabel('Queue name').fill('Açougue Boi Gordo');
@@ -290,7 +290,7 @@ describe.skipIf(!browserAvailability.chromium || !built)(
       await page.getByRole('heading', { name: /Açougue Boi Gordo/ }).waitFor();
       // Turned off: calling twice leaves the first person called, as staff may want at a counter.
       await page.getByLabel("Person's name").fill('Bia');
-      await page.getByRole('button', { name: 'Add' }).click();
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
       await page.locator('[data-testid="ticket-row"]:has-text("Bia")').waitFor();
       for (const number of ['1', '2']) {
         await page.getByRole('button', { name: 'Call next (N)' }).click();

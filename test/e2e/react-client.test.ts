@@ -113,6 +113,47 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await context.close();
   });
 
+  it('given a queue that needs the venue’s code and one place per phone, then a remote link is refused in Portuguese and asks for the code; the code shown on the screen lets them in, once', async () => {
+    const queue = await api('createQueue', {
+      input: { name: 'Feira Livre', selfJoin: true, presence: 'HOURLY', onePerContact: true },
+    });
+    const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await tv.goto(queue.displayUrl);
+    const shown = (await tv.getByTestId('display-code').textContent())!;
+    expect(shown).toBe(`Code to join: ${queue.presenceCode.code}`);
+    // The same screen without its key (anyone with the queue's id) shows no code.
+    const peek = await (await browser.newContext()).newPage();
+    await peek.goto(`${t.url}/d/${queue.id}`);
+    await peek.getByTestId('display-waiting').waitFor();
+    expect(await peek.getByTestId('display-code').count()).toBe(0);
+    await peek.context().close();
+
+    const { page, context, errors } = await phone(browser, 'pt-BR');
+    await page.goto(`${t.url}/j/${queue.id}`);
+    await page.getByLabel('Seu nome').fill('Rita');
+    await page.getByLabel('Telefone (opcional)').fill('(11) 95555-0101');
+    await page.getByRole('button', { name: 'Entrar na fila' }).click();
+    expect(await page.getByTestId('refusal').textContent()).toBe(
+      'Esta fila atende quem está no local: digite o código de 6 dígitos mostrado na tela.',
+    );
+    await page.getByLabel('Código mostrado no local').fill(shown.replace(/\D/g, ''));
+    await page.getByRole('button', { name: 'Entrar na fila' }).click();
+    await page.waitForURL(/\/t\/[\w-]{43}$/);
+    await waitForPosition(page, 'Você é o próximo');
+    // The printed QR code's link carries the code; the same phone cannot take a second place.
+    await page.goto(`${t.url}/j/${queue.id}?code=${queue.presenceCode.code}`);
+    await page.getByLabel('Seu nome').fill('Rita de novo');
+    await page.getByLabel('Telefone (opcional)').fill('+55 11 95555-0101');
+    await page.getByRole('button', { name: 'Entrar na fila' }).click();
+    expect(await page.getByTestId('refusal').textContent()).toBe(
+      'Este telefone ou e-mail já tem um lugar nesta fila.',
+    );
+    expect((await api('queue', { id: queue.id })).waitingCount).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+    await tv.context().close();
+  });
+
   it('given a Portuguese phone, when the queue is deleted before the person joins, then the refusal reads in Portuguese, not the server message', async () => {
     const queue = await api('createQueue', { input: { name: 'Feira', selfJoin: true } });
     const context = await browser.newContext({ locale: 'pt-BR', viewport: { width: 390, height: 844 } });

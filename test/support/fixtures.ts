@@ -17,6 +17,8 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     alertAhead: null,
     messageTemplates: [],
     counters: [],
+    onePerContact: false,
+    presence: 'OFF',
     version: 1,
     nextNumber: 1,
     waitingCount: 0,

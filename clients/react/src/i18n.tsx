@@ -71,7 +71,10 @@ const en = {
     CLOSED: 'This queue is closed.',
     FULL: 'This queue is full. Please try again later.',
     SELF_JOIN_OFF: 'This queue does not take online joins. Please ask the staff.',
+    DUPLICATE: 'This phone number or email already has a place in this queue.',
+    PRESENCE_CODE: 'This queue takes people at the venue: enter the 6-digit code shown on its screen.',
   } as Record<JoinRefusal, string>,
+  presenceCode: 'Code shown at the venue',
   rateLimited: 'Too many joins from this network right now. Please wait a few minutes and try again.',
   unavailable: 'The service is unavailable right now. Please try again shortly.',
   queueStatus: { OPEN: 'Open', PAUSED: 'Paused', CLOSED: 'Closed' } as Record<string, string>,
@@ -85,6 +88,7 @@ const en = {
   spokenCounter: (counter: string) => `, ${counter}`,
   goTo: (counter: string) => `Please go to ${counter}`,
   counters: 'Counters',
+  joinCode: (code: string) => `Code to join: ${code}`,
   language: 'Português',
   ordinal: (n: number) => {
     const tens = n % 100;
@@ -167,7 +171,10 @@ const ptBR: Messages = {
     CLOSED: 'Esta fila está fechada.',
     FULL: 'Esta fila está cheia. Tente novamente mais tarde.',
     SELF_JOIN_OFF: 'Esta fila não aceita entradas pela internet. Fale com a equipe.',
+    DUPLICATE: 'Este telefone ou e-mail já tem um lugar nesta fila.',
+    PRESENCE_CODE: 'Esta fila atende quem está no local: digite o código de 6 dígitos mostrado na tela.',
   },
+  presenceCode: 'Código mostrado no local',
   rateLimited: 'Muitas entradas desta rede agora. Aguarde alguns minutos e tente de novo.',
   unavailable: 'O serviço está indisponível no momento. Tente de novo em instantes.',
   queueStatus: { OPEN: 'Aberta', PAUSED: 'Pausada', CLOSED: 'Fechada' },
@@ -181,6 +188,7 @@ const ptBR: Messages = {
   spokenCounter: (counter) => `, ${counter}`,
   goTo: (counter) => `Vá até ${counter}`,
   counters: 'Guichês',
+  joinCode: (code: string) => `Código para entrar: ${code}`,
   language: 'English',
   ordinal: (n) => `${n}º`,
   positionForScreenReader: (n) =>

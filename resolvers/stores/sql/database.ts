@@ -27,6 +27,9 @@ export interface QueuesTable {
   message_templates: string | null;
   /** Migration 008: the counters calling this queue, JSON `[{id, name}]`; null: none. */
   counters: string | null;
+  /** Migration 009: self-joins refused for a phone or email with a live ticket (1), and the presence code. */
+  one_per_contact: number;
+  presence: string;
 }
 
 export interface TicketsTable {

@@ -9,6 +9,7 @@ import * as m005 from './migrations/005_ticket_language';
 import * as m006 from './migrations/006_join_procedure';
 import * as m007 from './migrations/007_messages';
 import * as m008 from './migrations/008_counters';
+import * as m009 from './migrations/009_join_guards';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -20,6 +21,7 @@ const MIGRATIONS = {
   '006_join_procedure': m006,
   '007_messages': m007,
   '008_counters': m008,
+  '009_join_guards': m009,
 } as const;
 
 /**

@@ -34,6 +34,8 @@ export class SqlQueueStore implements QueueStore {
         alert_ahead: queue.alertAhead,
         message_templates: queue.messageTemplates.length ? JSON.stringify(queue.messageTemplates) : null,
         counters: queue.counters.length ? JSON.stringify(queue.counters) : null,
+        one_per_contact: queue.onePerContact ? 1 : 0,
+        presence: queue.presence,
         version: queue.version,
         next_number: queue.nextNumber,
         waiting_count: queue.waitingCount,
@@ -101,11 +103,13 @@ export class SqlQueueStore implements QueueStore {
     if (this.sql.dialect === 'mysql') return this.joinInDatabase(queueId, tickets, at);
     // SQLite runs in this process: no round trip to save, so the allocation runs here, in the transaction.
     return this.inQueueTransaction(queueId, async (tx) => {
-      const { queue, outcomes } = allocate(
-        tx.queue,
-        tickets.map((t) => t.guards),
-        at,
-      );
+      const live = tx.queue.onePerContact
+        ? await tx.liveContacts(
+            tickets.flatMap((t) => (t.phone ? [t.phone] : [])),
+            tickets.flatMap((t) => (t.email ? [t.email] : [])),
+          )
+        : new Set<string>();
+      const { queue, outcomes } = allocate(tx.queue, tickets, at, live);
       const rows = tickets.flatMap((join, i) => {
         const outcome = outcomes[i]!;
         return 'number' in outcome
@@ -133,6 +137,8 @@ export class SqlQueueStore implements QueueStore {
         selfJoin: guards.selfJoin ? 1 : 0,
         statuses: guards.statuses.join(','),
         capacity: guards.capacity ? 1 : 0,
+        codeHourly: guards.code?.HOURLY ? 1 : 0,
+        codeDaily: guards.code?.DAILY ? 1 : 0,
       })),
     );
     const { rows } = await sql`CALL join_queue(${queueId}, ${joins}, ${at})`.execute(this.db);

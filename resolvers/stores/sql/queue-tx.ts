@@ -28,6 +28,28 @@ export class SqlQueueTx implements QueueTx {
     return row && toTicket(row);
   }
 
+  async liveContacts(phones: string[], emails: string[]): Promise<Set<string>> {
+    if (phones.length === 0 && emails.length === 0) return new Set();
+    const rows = await this.trx
+      .selectFrom('tickets')
+      .select(['phone', 'email'])
+      .where('queue_id', '=', this.queue.id)
+      .where('status', 'in', ['WAITING', 'CALLED'])
+      .where((eb) =>
+        eb.or([
+          ...(phones.length ? [eb('phone', 'in', phones)] : []),
+          ...(emails.length ? [eb('email', 'in', emails)] : []),
+        ]),
+      )
+      .execute();
+    const live = new Set<string>();
+    for (const r of rows) {
+      if (r.phone && phones.includes(r.phone)) live.add(`p:${r.phone}`);
+      if (r.email && emails.includes(r.email)) live.add(`e:${r.email}`);
+    }
+    return live;
+  }
+
   async waitingAt(position: number): Promise<Ticket | undefined> {
     const row = await this.trx
       .selectFrom('tickets')

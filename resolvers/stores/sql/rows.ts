@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
 import type { MessageTemplate } from '../../domain/messages';
+import type { PresenceRotation } from '../../domain/presence';
 import type { Counter, Queue, QueueStatus, Ticket, TicketSource, TicketStatus } from '../../domain/model';
 import type { QueuePatch, TicketPatch } from '../../domain/ports';
 import type { QueuesTable, Tables, TicketsTable } from './database';
@@ -22,6 +23,8 @@ export function toQueue(row: Selectable<QueuesTable>): Queue {
     alertAhead: nullableNumber(row.alert_ahead),
     messageTemplates: parseJsonList<MessageTemplate>(row.message_templates),
     counters: parseJsonList<Counter>(row.counters),
+    onePerContact: Number(row.one_per_contact) === 1,
+    presence: (['HOURLY', 'DAILY'].includes(row.presence) ? row.presence : 'OFF') as PresenceRotation,
     version: Number(row.version),
     nextNumber: Number(row.next_number),
     waitingCount: Number(row.waiting_count),
@@ -113,6 +116,8 @@ export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
     out.message_templates = patch.messageTemplates.length ? JSON.stringify(patch.messageTemplates) : null;
   if (patch.counters !== undefined)
     out.counters = patch.counters.length ? JSON.stringify(patch.counters) : null;
+  if (patch.onePerContact !== undefined) out.one_per_contact = patch.onePerContact ? 1 : 0;
+  if (patch.presence !== undefined) out.presence = patch.presence;
   if (patch.version !== undefined) out.version = patch.version;
   if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
   if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;

@@ -25,6 +25,8 @@ export type CreateQueueInput = {
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: Array<MessageTemplateInput> | null | undefined;
   name: string;
+  onePerContact?: boolean | null | undefined;
+  presence?: PresenceRotation | null | undefined;
   selfJoin?: boolean | null | undefined;
   serveOnNext?: boolean | null | undefined;
 };
@@ -58,6 +60,11 @@ export type MessageTemplateInput = {
   language: Language;
   text: string;
 };
+
+export type PresenceRotation =
+  | 'DAILY'
+  | 'HOURLY'
+  | 'OFF';
 
 export type QueueEventKind =
   | 'CALLED'
@@ -112,6 +119,8 @@ export type UpdateQueueInput = {
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: Array<MessageTemplateInput> | null | undefined;
   name?: string | null | undefined;
+  onePerContact?: boolean | null | undefined;
+  presence?: PresenceRotation | null | undefined;
   selfJoin?: boolean | null | undefined;
   serveOnNext?: boolean | null | undefined;
 };
@@ -188,14 +197,14 @@ export type QueueLinksQueryVariables = Exact<{
 }>;
 
 
-export type QueueLinksQuery = { queue: { id: string, name: string, joinUrl: string } | null };
+export type QueueLinksQuery = { queue: { id: string, name: string, joinUrl: string, displayUrl: string, presenceCode: { code: string, validUntil: string } | null } | null };
 
 export type QueueScreenQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, joinedAt: string }> } };
 
 export type TicketMessagesOfQueryVariables = Exact<{
   queueId: string | number;
@@ -411,6 +420,11 @@ export const QueueLinksDocument = new TypedDocumentString(`
     id
     name
     joinUrl
+    displayUrl
+    presenceCode {
+      code
+      validUntil
+    }
   }
 }
     `) as unknown as TypedDocumentString<QueueLinksQuery, QueueLinksQueryVariables>;
@@ -425,6 +439,8 @@ export const QueueScreenDocument = new TypedDocumentString(`
     serveOnNext
     capacity
     alertAhead
+    onePerContact
+    presence
     counters {
       id
       name

@@ -7,8 +7,8 @@ import { useI18n } from '../i18n';
 import { createAnnouncer } from './announce';
 
 const DisplayQuery = graphql(`
-  query Display($queueId: ID!) {
-    queueDisplay(queueId: $queueId) {
+  query Display($queueId: ID!, $key: String) {
+    queueDisplay(queueId: $queueId, key: $key) {
       queueId
       name
       status
@@ -25,6 +25,10 @@ const DisplayQuery = graphql(`
         number
         calledAt
         counter
+      }
+      presenceCode {
+        code
+        validUntil
       }
     }
   }
@@ -58,6 +62,8 @@ const VOICE_KEY = 'qm.display.voice';
  */
 export function DisplayPage({ queueId }: { queueId: string }) {
   const { t, language } = useI18n();
+  // The screen's key (its link from the backoffice) lets it show the queue's presence code.
+  const [key] = useState(() => new URLSearchParams(window.location.search).get('key'));
   const connection = useConnection();
   const [display, setDisplay] = useState<Display | null>();
   const current = useRef<Display | null | undefined>(undefined);
@@ -85,13 +91,22 @@ export function DisplayPage({ queueId }: { queueId: string }) {
 
   const read = useCallback(async () => {
     try {
-      show((await request(DisplayQuery, { queueId }, 'Public')).queueDisplay ?? null);
+      show(
+        (await request(DisplayQuery, { queueId, ...(key ? { key } : {}) }, 'Public')).queueDisplay ?? null,
+      );
     } catch {
       if (current.current === undefined) show(null);
     }
-  }, [queueId, show]);
+  }, [queueId, key, show]);
 
   useEffect(() => void read(), [read]);
+  // A presence code changes on the hour or at midnight (UTC): read the new one when it does.
+  const validUntil = display?.presenceCode?.validUntil;
+  useEffect(() => {
+    if (!validUntil) return;
+    const timer = setTimeout(() => void read(), Math.max(1000, Date.parse(validUntil) - Date.now() + 1000));
+    return () => clearTimeout(timer);
+  }, [validUntil, read]);
   useEffect(
     () =>
       subscribe(DisplayEvents, { queueId }, 'Public', {
@@ -207,6 +222,11 @@ export function DisplayPage({ queueId }: { queueId: string }) {
             ))}
           </ol>
         </section>
+      )}
+      {display.presenceCode && (
+        <p className="display-code" data-testid="display-code">
+          {t.joinCode(display.presenceCode.code)}
+        </p>
       )}
       <p className="display-waiting" data-testid="display-waiting">
         {t.waitingCount(display.waitingCount)} · {t.queueStatus[display.status]}

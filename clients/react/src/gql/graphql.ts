@@ -42,10 +42,11 @@ export type TicketStatus =
 
 export type DisplayQueryVariables = Exact<{
   queueId: string | number;
+  key?: string | null | undefined;
 }>;
 
 
-export type DisplayQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, counters: Array<string>, recentCalls: Array<{ number: number, calledAt: string, counter: string | null }>, counterCalls: Array<{ number: number, calledAt: string, counter: string | null }> } | null };
+export type DisplayQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, counters: Array<string>, recentCalls: Array<{ number: number, calledAt: string, counter: string | null }>, counterCalls: Array<{ number: number, calledAt: string, counter: string | null }>, presenceCode: { code: string, validUntil: string } | null } | null };
 
 export type DisplayEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -64,6 +65,7 @@ export type JoinInfoQuery = { queueDisplay: { queueId: string, name: string, sta
 export type JoinQueueMutationVariables = Exact<{
   queueId: string | number;
   input: TicketInput;
+  presenceCode?: string | null | undefined;
 }>;
 
 
@@ -134,8 +136,8 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
 export const DisplayDocument = new TypedDocumentString(`
-    query Display($queueId: ID!) {
-  queueDisplay(queueId: $queueId) {
+    query Display($queueId: ID!, $key: String) {
+  queueDisplay(queueId: $queueId, key: $key) {
     queueId
     name
     status
@@ -152,6 +154,10 @@ export const DisplayDocument = new TypedDocumentString(`
       number
       calledAt
       counter
+    }
+    presenceCode {
+      code
+      validUntil
     }
   }
 }
@@ -181,8 +187,8 @@ export const JoinInfoDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<JoinInfoQuery, JoinInfoQueryVariables>;
 export const JoinQueueDocument = new TypedDocumentString(`
-    mutation JoinQueue($queueId: ID!, $input: TicketInput!) {
-  joinQueue(queueId: $queueId, input: $input) {
+    mutation JoinQueue($queueId: ID!, $input: TicketInput!, $presenceCode: String) {
+  joinQueue(queueId: $queueId, input: $input, presenceCode: $presenceCode) {
     accessToken
     ticket {
       number

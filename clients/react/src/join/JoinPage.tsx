@@ -18,8 +18,8 @@ const JoinInfo = graphql(`
 `);
 
 const JoinQueue = graphql(`
-  mutation JoinQueue($queueId: ID!, $input: TicketInput!) {
-    joinQueue(queueId: $queueId, input: $input) {
+  mutation JoinQueue($queueId: ID!, $input: TicketInput!, $presenceCode: String) {
+    joinQueue(queueId: $queueId, input: $input, presenceCode: $presenceCode) {
       accessToken
       ticket {
         number
@@ -51,6 +51,11 @@ export function JoinPage({ queueId }: { queueId: string }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [refusal, setRefusal] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The venue's code comes in the printed QR code's link (?code=); asked for when the queue wants one.
+  const [presenceCode, setPresenceCode] = useState(
+    () => new URLSearchParams(window.location.search).get('code') ?? '',
+  );
+  const [askCode, setAskCode] = useState(false);
 
   useEffect(() => {
     request(JoinInfo, { queueId }, 'Public').then(
@@ -86,7 +91,12 @@ export function JoinPage({ queueId }: { queueId: string }) {
         ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
         language: apiLanguage(language),
       };
-      const { joinQueue } = await request(JoinQueue, { queueId, input }, 'Public');
+      const code = presenceCode.trim();
+      const { joinQueue } = await request(
+        JoinQueue,
+        { queueId, input, ...(code ? { presenceCode: code } : {}) },
+        'Public',
+      );
       localStorage.setItem('qm.lastTicket', `/t/${joinQueue.accessToken}`);
       navigate(`/t/${joinQueue.accessToken}`);
     } catch (error) {
@@ -101,7 +111,8 @@ export function JoinPage({ queueId }: { queueId: string }) {
                 : t.phoneInvalid,
         });
       // Always in the page's language, from the stable errorType and reason: never the server's message.
-      else
+      else {
+        if (e.info.reason === 'PRESENCE_CODE') setAskCode(true);
         setRefusal(
           (e.info.reason && t.reasons[e.info.reason as JoinRefusal]) ||
             (e.errorType === 'NOT_FOUND'
@@ -112,6 +123,7 @@ export function JoinPage({ queueId }: { queueId: string }) {
                   ? t.unavailable
                   : t.errorTitle),
         );
+      }
     } finally {
       setBusy(false);
     }
@@ -153,6 +165,20 @@ export function JoinPage({ queueId }: { queueId: string }) {
         {field('name', t.name, 'text', 'name')}
         {field('email', t.email, 'email', 'email')}
         {field('phone', t.phone, 'tel', 'tel')}
+        {askCode && (
+          <div className="field">
+            <label htmlFor="presence-code">{t.presenceCode}</label>
+            <input
+              id="presence-code"
+              name="presenceCode"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              value={presenceCode}
+              onChange={(e) => setPresenceCode(e.target.value)}
+            />
+          </div>
+        )}
         <p className="privacy">{t.privacy}</p>
         <button type="submit" disabled={busy}>
           {busy ? t.joining : t.join}

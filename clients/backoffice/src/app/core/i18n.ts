@@ -69,6 +69,14 @@ export const EN = {
   byCounter: 'By counter',
   counterColumn: 'Counter',
   averageService: 'Average service',
+  onePerContact: 'One place per phone number or email (self-join)',
+  presence: 'Self-join needs the code shown at the venue',
+  presenceOption: { OFF: 'No code', HOURLY: 'New code every hour', DAILY: 'New code every day' } as Record<
+    string,
+    string
+  >,
+  presenceCodeNote: (code: string, until: string) =>
+    `Code ${code}, in this QR code's link, until ${until}: print it again after that, or show the screen.`,
   editQueue: 'Edit this queue',
   save: 'Save',
   status: { OPEN: 'Open', PAUSED: 'Paused', CLOSED: 'Closed' } as Record<string, string>,
@@ -235,6 +243,11 @@ export const PT_BR: Messages = {
   byCounter: 'Por guichê',
   counterColumn: 'Guichê',
   averageService: 'Atendimento médio',
+  onePerContact: 'Um lugar por telefone ou e-mail (autoatendimento)',
+  presence: 'Entrar pelo QR code exige o código mostrado no local',
+  presenceOption: { OFF: 'Sem código', HOURLY: 'Código novo a cada hora', DAILY: 'Código novo a cada dia' },
+  presenceCodeNote: (code: string, until: string) =>
+    `Código ${code}, no link deste QR code, até ${until}: imprima de novo depois disso, ou mostre a tela.`,
   editQueue: 'Editar esta fila',
   save: 'Salvar',
   status: { OPEN: 'Aberta', PAUSED: 'Pausada', CLOSED: 'Fechada' },

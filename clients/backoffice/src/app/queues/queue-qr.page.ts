@@ -1,6 +1,7 @@
 import { Component, inject, input, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { graphql } from '../../gql';
+import type { QueueLinksQuery } from '../../gql/graphql';
 import { AuthService } from '../auth/auth.service';
 import { Api } from '../core/api';
 import { I18n } from '../core/i18n';
@@ -12,6 +13,11 @@ const QueueLinks = graphql(`
       id
       name
       joinUrl
+      displayUrl
+      presenceCode {
+        code
+        validUntil
+      }
     }
   }
 `);
@@ -25,9 +31,12 @@ const QueueLinks = graphql(`
       <section class="card printable" data-testid="queue-qr">
         <h1>{{ q.name }}</h1>
         <div class="row">
-          <app-qr [url]="q.joinUrl" [caption]="t().scanToJoin" />
-          <app-qr [url]="displayUrl(q.joinUrl)" [caption]="t().displayScreen" />
+          <app-qr [url]="joinLink(q)" [caption]="t().scanToJoin" />
+          <app-qr [url]="q.displayUrl" [caption]="t().displayScreen" />
         </div>
+        @if (q.presenceCode; as p) {
+          <p data-testid="presence-note">{{ t().presenceCodeNote(p.code, until(p.validUntil)) }}</p>
+        }
         <p class="no-print">
           <button (click)="print()">{{ t().print }}</button>
           <a [routerLink]="['/queues', q.id]">{{ t().backToQueue }}</a>
@@ -41,15 +50,20 @@ export class QueueQrPage implements OnInit {
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   readonly id = input.required<string>();
-  readonly queue = signal<{ id: string; name: string; joinUrl: string } | null>(null);
+  readonly queue = signal<QueueLinksQuery['queue'] | null>(null);
 
   async ngOnInit(): Promise<void> {
     const { queue } = await this.auth.asOwner((a) => this.api.request(QueueLinks, { id: this.id() }, a));
     this.queue.set(queue ?? null);
   }
 
-  displayUrl(joinUrl: string): string {
-    return joinUrl.replace(/\/j\/([^/]+)$/, '/d/$1');
+  /** The join link; with the code in force when the queue asks for one, so a printed code works today. */
+  joinLink(q: NonNullable<QueueLinksQuery['queue']>): string {
+    return q.presenceCode ? `${q.joinUrl}?code=${q.presenceCode.code}` : q.joinUrl;
+  }
+
+  until(iso: string): string {
+    return new Date(iso).toLocaleString(this.t().dateLocale, { dateStyle: 'short', timeStyle: 'short' });
   }
 
   print(): void {

@@ -12,6 +12,8 @@ export const QueueScreen = graphql(`
       serveOnNext
       capacity
       alertAhead
+      onePerContact
+      presence
       counters {
         id
         name

@@ -63,7 +63,10 @@ export class QueuePage implements OnInit, OnDestroy {
     serveOnNext: true,
     capacity: null as number | null,
     alertAhead: null as number | null,
+    onePerContact: false,
+    presence: 'OFF' as 'OFF' | 'HOURLY' | 'DAILY',
   };
+  readonly rotations = ['OFF', 'HOURLY', 'DAILY'] as const;
   /** The queue's counters, and the one this screen calls to (remembered per queue in this browser). */
   readonly counters = signal<{ id: string; name: string }[]>([]);
   readonly counter = signal<string | null>(null);
@@ -145,6 +148,8 @@ export class QueuePage implements OnInit, OnDestroy {
       serveOnNext: q.serveOnNext,
       capacity: q.capacity ?? null,
       alertAhead: q.alertAhead ?? null,
+      onePerContact: q.onePerContact,
+      presence: q.presence,
     };
     this.templates.set(templatesForm(q.messageTemplates as TemplateInput[]));
     this.counters.set(q.counters);
@@ -226,6 +231,8 @@ export class QueuePage implements OnInit, OnDestroy {
     const input = {
       ...queueInput(this.edit),
       serveOnNext: this.edit.serveOnNext,
+      onePerContact: this.edit.onePerContact,
+      presence: this.edit.presence,
       messageTemplates: templatesInput(this.templates()),
       counters: this.editCounters()
         .filter((c) => c.name.trim())
