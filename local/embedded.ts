@@ -20,6 +20,8 @@ import { openSqlDatabase } from '../resolvers/stores/sql/database';
 import { migrateToLatest } from '../resolvers/stores/sql/migrate';
 import { messageDeps, resolverDeps } from '../resolvers/handlers/composition';
 import { deliverMessage } from '../resolvers/domain/deliver';
+import { sweepGrace } from '../resolvers/domain/grace';
+import { Sweeper } from './sweeper';
 import { FileSmsOutbox } from '../resolvers/stores/sms/outbox';
 import type { LocalConfig } from './config';
 
@@ -135,6 +137,9 @@ export async function openLocalSystem(
       ...(config.sessionLifetimeSeconds ? { sessionLifetimeSeconds: config.sessionLifetimeSeconds } : {}),
       ...(config.phoneCountryCode ? { phoneCountryCode: config.phoneCountryCode } : {}),
     });
+    // Grace timers: every instance sweeps the due ones each second (acting on one is idempotent).
+    const graceSweeper = new Sweeper(() => sweepGrace(deps), 1000, log);
+    closers.push(() => graceSweeper.close());
     return {
       deps,
       messageQueue,

@@ -7,6 +7,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -68,6 +70,8 @@ export class Api extends Construct {
   public readonly authorizer: QueueManagerFunction;
   /** Texts people send back (cancel, status): the resolver's stores, invoked by the two-way SMS topic. */
   public readonly smsReplies: QueueManagerFunction;
+  /** Grace timers: the resolver's stores, invoked every minute by EventBridge Scheduler. */
+  public readonly graceSweeper: QueueManagerFunction;
   public readonly firewall: ApiFirewall;
   /**
    * The endpoint the clients are given: AppSync's own URL, or its custom domain. aws-amplify derives the
@@ -96,7 +100,7 @@ export class Api extends Construct {
     };
     const fn = (
       name: string,
-      handler: 'resolver' | 'authorizer' | 'smsReplies',
+      handler: 'resolver' | 'authorizer' | 'smsReplies' | 'graceSweeper',
       environment: Record<string, string>,
     ) =>
       new QueueManagerFunction(this, name, {
@@ -118,8 +122,9 @@ export class Api extends Construct {
     };
     this.resolver = fn('Resolver', 'resolver', stores);
     this.smsReplies = fn('SmsReplies', 'smsReplies', stores);
+    this.graceSweeper = fn('GraceSweeper', 'graceSweeper', stores);
     this.authorizer = fn('Authorizer', 'authorizer', database);
-    for (const f of [this.resolver, this.smsReplies])
+    for (const f of [this.resolver, this.smsReplies, this.graceSweeper])
       f.readSecrets(props.database.secret!, props.redisAuth, sessionSecret);
     this.authorizer.readSecrets(props.database.secret!, sessionSecret);
     // The account store (resolvers/stores/accounts/dynamodb.ts): items by key, and the byId index for `me`;
@@ -136,7 +141,26 @@ export class Api extends Construct {
     // Replies claim each inbound message once in the delivery log (a taken claim is read).
     this.smsReplies.useTable(props.accounts, 'GetItem', 'UpdateItem');
     // Message jobs are sent, nothing else (grantSendMessages adds GetQueueAttributes and GetQueueUrl, never called).
-    for (const f of [this.resolver, this.smsReplies]) props.mailQueue.grant(f.function, 'sqs:SendMessage');
+    for (const f of [this.resolver, this.smsReplies, this.graceSweeper])
+      props.mailQueue.grant(f.function, 'sqs:SendMessage');
+    // Every minute (a one-time schedule per call would cost an API call per call, and a per-call delete when
+    // the person is served; the timers are in SQL anyway, where the queue's lock makes each act once).
+    const sweepRole = new iam.Role(this, 'GraceSweepRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'EventBridge Scheduler invokes the grace sweeper, and nothing else',
+    });
+    // The target grants the role lambda:InvokeFunction on the function (and its versions): that, nothing more.
+    Validations.of(sweepRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.graceSweeper.function.node.defaultChild as CfnResource)}.Arn>:*]`,
+      reason: 'EventBridge Scheduler invokes the grace sweeper, any version.',
+    });
+    new scheduler.Schedule(this, 'GraceSweep', {
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
+      target: new targets.LambdaInvoke(this.graceSweeper.function, { role: sweepRole }),
+      description: 'Grace timers: unserved calls past their minutes become no-shows',
+    });
     props.smsReplies.addSubscription(new subscriptions.LambdaSubscription(this.smsReplies.function));
 
     this.api = new appsync.GraphqlApi(this, 'GraphqlApi', {
@@ -193,11 +217,11 @@ export class Api extends Construct {
         reason: 'The CDK log-retention helper sets retention on log groups it is told about at deploy time.',
       });
     }
-    for (const f of [this.resolver, this.smsReplies])
+    for (const f of [this.resolver, this.smsReplies, this.graceSweeper])
       f.function.addEnvironment('APPSYNC_GRAPHQL_URL', this.api.graphqlUrl);
     this.clientEndpoint = props.domain ? `https://${props.domain.domainName}/graphql` : this.api.graphqlUrl;
     // The resolver and replies functions publish queue events: publishQueueEvent only, nothing else.
-    for (const f of [this.resolver, this.smsReplies])
+    for (const f of [this.resolver, this.smsReplies, this.graceSweeper])
       f.function.addToRolePolicy(
         new iam.PolicyStatement({
           actions: ['appsync:GraphQL'],

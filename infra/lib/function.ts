@@ -15,7 +15,14 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface QueueManagerFunctionProps {
   readonly handler:
-    'resolver' | 'authorizer' | 'messageConsumer' | 'smsReplies' | 'smsSettings' | 'migrate' | 'logShipper';
+    | 'resolver'
+    | 'authorizer'
+    | 'messageConsumer'
+    | 'smsReplies'
+    | 'smsSettings'
+    | 'graceSweeper'
+    | 'migrate'
+    | 'logShipper';
   readonly vpc: ec2.IVpc;
   readonly securityGroups: ec2.ISecurityGroup[];
   readonly environment?: Record<string, string>;

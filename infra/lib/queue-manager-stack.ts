@@ -79,6 +79,7 @@ export class QueueManagerStack extends Stack {
         this.api.resolver,
         this.api.authorizer,
         this.api.smsReplies,
+        this.api.graceSweeper,
         this.messaging.consumer,
         this.messaging.smsSettings,
         this.data.migrations,

@@ -94,6 +94,13 @@ describe('each function cold-starts with the environment the template gives it',
 
   const coldStarts: Record<string, (env: Env) => Promise<unknown>> = {
     resolver: depsFromEnv,
+    // The SMS replies and the grace sweeper build the resolver's stores.
+    smsReplies: depsFromEnv,
+    graceSweeper: depsFromEnv,
+    smsSettings: async (env) => {
+      if (!/^[0-9]+$/.test(env.SMS_MONTHLY_SPEND_LIMIT_USD ?? ''))
+        throw new Error('Missing environment variable SMS_MONTHLY_SPEND_LIMIT_USD.');
+    },
     authorizer: authorizerDepsFromEnv,
     messageConsumer: messageDepsFromEnv,
     migrate: sqlForMigrations,
@@ -111,10 +118,13 @@ describe('each function cold-starts with the environment the template gives it',
     );
     expect(functions.map(([, r]) => r.Properties!.Handler).sort()).toEqual([
       'index.authorizer',
+      'index.graceSweeper',
       'index.logShipper',
       'index.messageConsumer',
       'index.migrate',
       'index.resolver',
+      'index.smsReplies',
+      'index.smsSettings',
     ]);
     const report: string[] = [];
     for (const [id, resource] of functions) {

@@ -163,12 +163,12 @@ describe('api', () => {
     });
   });
 
-  it('given the publishers (the resolver and the SMS replies), then they may call publishQueueEvent and no other field', () => {
+  it('given the publishers (the resolver, the SMS replies and the grace sweeper), then they may call publishQueueEvent and no other field', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const appsyncStatements = Object.values(policies)
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s: { Action: unknown }) => s.Action === 'appsync:GraphQL');
-    expect(appsyncStatements).toHaveLength(2);
+    expect(appsyncStatements).toHaveLength(3);
     for (const statement of appsyncStatements)
       expect(JSON.stringify(statement.Resource)).toMatch(
         /^"?[^*]*\/types\/Mutation\/fields\/publishQueueEvent/,
@@ -191,6 +191,17 @@ describe('messaging', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BatchSize: 10,
     });
+  });
+
+  it('given grace timers, then EventBridge Scheduler invokes the sweeper every minute with a role that may invoke only it', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ApiGraceSweeper'), 'Arn'] } }),
+    });
+    const invoke = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .filter((s: { Action: unknown }) => s.Action === 'lambda:InvokeFunction');
+    expect(JSON.stringify(invoke)).toMatch(/ApiGraceSweeper/);
   });
 
   it('given SMS, then the consumer may text phone numbers only, replies come through a topic only End User Messaging may publish to, and spend has an alarm', () => {
@@ -345,12 +356,12 @@ describe('monitoring', () => {
   });
 
   it('given the functions, then each has an error and a throttle alarm', () => {
-    expect(alarmOn('AWS/Lambda', 'Errors')).toHaveLength(6);
-    expect(alarmOn('AWS/Lambda', 'Throttles')).toHaveLength(6);
+    expect(alarmOn('AWS/Lambda', 'Errors')).toHaveLength(7);
+    expect(alarmOn('AWS/Lambda', 'Throttles')).toHaveLength(7);
   });
 
   it("given the functions' logs, then they are kept a month and shipped by subscription into an encrypted OpenSearch domain in the VPC", () => {
-    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 6);
+    template.resourceCountIs('AWS::Logs::SubscriptionFilter', 7);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     template.hasResourceProperties('AWS::OpenSearchService::Domain', {
       VPCOptions: Match.objectLike({ SubnetIds: Match.anyValue() }),

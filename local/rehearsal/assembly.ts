@@ -146,6 +146,24 @@ export class CloudAssembly {
     };
   }
 
+  /** EventBridge Scheduler schedules that invoke one of the functions (the grace sweeper), and their input. */
+  schedules(): { logicalId: string; functionLogicalId: string; expression: string; input: Json }[] {
+    return this.ofType('AWS::Scheduler::Schedule').flatMap(([id, r]) => {
+      const target = r.Properties!.Target;
+      const fn = target?.Arn?.['Fn::GetAtt']?.[0];
+      return typeof fn === 'string'
+        ? [
+            {
+              logicalId: id,
+              functionLogicalId: fn,
+              expression: String(r.Properties!.ScheduleExpression),
+              input: target.Input ? JSON.parse(target.Input as string) : {},
+            },
+          ]
+        : [];
+    });
+  }
+
   /** Functions subscribed to an SNS topic (the two-way SMS topic's replies function). */
   topicSubscribers(): { topicLogicalId: string; functionLogicalId: string; subscriptionLogicalId: string }[] {
     return this.ofType('AWS::SNS::Subscription').flatMap(([id, r]) => {

@@ -68,6 +68,8 @@ export interface RehearsalStack {
     sent(): Promise<SentSms[]>;
     reply(reply: { from: string; body: string; id?: string }): Promise<unknown>;
   };
+  /** Invokes each schedule's function once, as EventBridge Scheduler does when its time comes. */
+  runSchedules(): Promise<unknown[]>;
   /** Runs a custom resource's function with a CloudFormation event, as the provider framework would. */
   customResource(requestType: 'Create' | 'Update' | 'Delete'): Promise<unknown[]>;
   close(): Promise<void>;
@@ -319,6 +321,12 @@ export async function openRehearsal(options: RehearsalOptions): Promise<Rehearsa
           });
           return fnOf(subscriber.functionLogicalId).invoke(event);
         },
+      },
+      async runSchedules() {
+        const answers: unknown[] = [];
+        for (const schedule of assembly.schedules())
+          answers.push(await fnOf(schedule.functionLogicalId).invoke(schedule.input));
+        return answers;
       },
       customResource,
       async close() {

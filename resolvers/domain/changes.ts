@@ -135,6 +135,8 @@ const QUEUE_FIELDS = [
   'counters',
   'onePerContact',
   'presence',
+  'graceMinutes',
+  'graceCallsNext',
   'version',
   'nextNumber',
   'waitingCount',

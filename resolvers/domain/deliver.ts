@@ -33,6 +33,7 @@ const TEMPLATES: readonly MailTemplate[] = [
   'PASSWORD_CHANGED',
   'TICKET_CALLED',
   'TICKET_ALMOST',
+  'TICKET_MISSED',
 ];
 
 /** A queued message body, checked before anything is sent: a malformed one fails like any other error. */

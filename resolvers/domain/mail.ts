@@ -77,5 +77,11 @@ export function renderMail(job: MailJob): MailMessage {
       return d.language === 'pt-BR'
         ? message(job, `Falta pouco: número ${d.number ?? ''} em ${d.queueName ?? ''}`, [d.text ?? ''])
         : message(job, `Almost your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [d.text ?? '']);
+    case 'TICKET_MISSED':
+      return d.language === 'pt-BR'
+        ? message(job, `Tempo esgotado: número ${d.number ?? ''} em ${d.queueName ?? ''}`, [d.text ?? ''])
+        : message(job, `Your call has run out: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [
+            d.text ?? '',
+          ]);
   }
 }

@@ -8,8 +8,8 @@ import type { MessageLanguage, Queue, Ticket } from './model';
 import type { MessageJob } from './ports';
 
 export type MessageChannel = 'EMAIL' | 'SMS';
-/** CALLED and ALMOST follow a template; REPLY answers a text the person sent. */
-export type MessageKind = TemplateKind | 'REPLY';
+/** CALLED and ALMOST follow a template; MISSED tells a no-show the grace ran out; REPLY answers a text. */
+export type MessageKind = TemplateKind | 'MISSED' | 'REPLY';
 
 /** A queue's own text for one kind of message in one language (absent: the default below). */
 export interface MessageTemplate {
@@ -31,7 +31,11 @@ export function messageId(kind: MessageKind, ticketId: string, occasion: string,
   return `${kind.toLowerCase()}:${ticketId}:${occasion}:${channel.toLowerCase()}`;
 }
 
-const REPLIES: Record<'LEFT' | 'STATUS' | 'HELP', Record<MessageLanguage, string>> = {
+const REPLIES: Record<'LEFT' | 'STATUS' | 'HELP' | 'MISSED', Record<MessageLanguage, string>> = {
+  MISSED: {
+    en: 'Number {number} at {queue}: we called you and the time to come has run out. Please ask the staff.',
+    'pt-BR': 'Senha {number} em {queue}: chamamos e o tempo para vir acabou. Por favor, fale com a equipe.',
+  },
   LEFT: {
     en: 'You left the queue at {queue}. Number {number} is cancelled.',
     'pt-BR': 'Você saiu da fila {queue}. A senha {number} foi cancelada.',
@@ -89,6 +93,8 @@ export function replyText(reply: keyof typeof REPLIES, context: MessageContext):
   return fillTemplate(REPLIES[reply][context.ticket.language], values(context));
 }
 
+const MAIL_TEMPLATE = { CALLED: 'TICKET_CALLED', ALMOST: 'TICKET_ALMOST', MISSED: 'TICKET_MISSED' } as const;
+
 /**
  * The numbers SMS can reach: E.164 (`+` and 8–15 digits). Phones are stored that way (see
  * validation.parseOptionalPhone); older tickets' phones written otherwise get no SMS.
@@ -101,9 +107,13 @@ export function smsNumber(phone: string | null): string | null {
  * A CALLED or ALMOST message on every channel the ticket gave: its email and its phone. `occasion` tells two
  * messages of the same kind apart (a recall calls again: the change's version); the ALMOST alert has one.
  */
-export function ticketMessages(kind: TemplateKind, occasion: string, context: MessageContext): Outgoing[] {
+export function ticketMessages(
+  kind: TemplateKind | 'MISSED',
+  occasion: string,
+  context: MessageContext,
+): Outgoing[] {
   const { queue, ticket } = context;
-  const text = templateText(kind, context);
+  const text = kind === 'MISSED' ? replyText('MISSED', context) : templateText(kind, context);
   const out: Outgoing[] = [];
   if (ticket.email) {
     const id = messageId(kind, ticket.id, occasion, 'EMAIL');
@@ -113,7 +123,7 @@ export function ticketMessages(kind: TemplateKind, occasion: string, context: Me
       channel: 'EMAIL',
       job: {
         id,
-        template: kind === 'CALLED' ? 'TICKET_CALLED' : 'TICKET_ALMOST',
+        template: MAIL_TEMPLATE[kind],
         to: ticket.email,
         data: {
           queueName: queue.name,

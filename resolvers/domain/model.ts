@@ -31,6 +31,10 @@ export interface Queue {
   onePerContact: boolean;
   /** Whether self-joining needs the venue's rotating presence code, and how often it changes. */
   presence: PresenceRotation;
+  /** Minutes after a call before an unserved person becomes a no-show; null: never on its own. */
+  graceMinutes: number | null;
+  /** When the grace runs out, the counter that called them calls the next person. */
+  graceCallsNext: boolean;
   /** Increases by one with every change to the queue or its tickets. */
   version: number;
   /** The number the next ticket gets; numbers are never reused. */

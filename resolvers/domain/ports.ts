@@ -37,6 +37,8 @@ export type QueuePatch = Partial<
     | 'counters'
     | 'onePerContact'
     | 'presence'
+    | 'graceMinutes'
+    | 'graceCallsNext'
     | 'version'
     | 'nextNumber'
     | 'waitingCount'
@@ -71,6 +73,18 @@ export interface QueueTx {
   updateQueue(patch: QueuePatch): Promise<void>;
   /** Keeps the record of messages sent to the queue's tickets (ids already recorded are left as they are). */
   recordMessages(messages: SentMessage[]): Promise<void>;
+  /** Starts (or, for a recall, restarts) a called ticket's grace timer. */
+  startGrace(timer: GraceTimer): Promise<void>;
+  /** Ends a ticket's grace timer, if it has one. */
+  endGrace(ticketId: string): Promise<void>;
+}
+
+/** A called ticket's grace: due when the call, made at `calledAt`, has waited the queue's minutes unserved. */
+export interface GraceTimer {
+  ticketId: string;
+  queueId: string;
+  calledAt: number;
+  dueAt: number;
 }
 
 export interface RecentCall {
@@ -138,6 +152,8 @@ export interface QueueStore {
   recentCalls(queueId: string, limit: number): Promise<RecentCall[]>;
   /** How many tickets of the queue are WAITING with a number below `number` (the SQL fallback for positions). */
   countWaitingBefore(queueId: string, number: number): Promise<number>;
+  /** Grace timers due at `now`, soonest first (every instance sweeps them: acting on one is idempotent). */
+  dueGraceTimers(now: number, limit: number): Promise<GraceTimer[]>;
   /** Keeps the record of messages that are no change to the queue (replies), as QueueTx.recordMessages. */
   recordMessages(queueId: string, messages: SentMessage[]): Promise<void>;
   /** The records of the messages sent to these tickets of the queue, oldest first. */
@@ -278,7 +294,8 @@ export type MailTemplate =
   | 'RESET_PASSWORD'
   | 'PASSWORD_CHANGED'
   | 'TICKET_CALLED'
-  | 'TICKET_ALMOST';
+  | 'TICKET_ALMOST'
+  | 'TICKET_MISSED';
 
 /** A mail job: the message is rendered when it is sent, so a job carries no more than it needs. */
 export interface MailJob {

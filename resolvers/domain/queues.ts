@@ -28,6 +28,8 @@ export interface QueueInput {
   counters?: unknown;
   onePerContact?: unknown;
   presence?: unknown;
+  graceMinutes?: unknown;
+  graceCallsNext?: unknown;
 }
 
 const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
@@ -39,6 +41,18 @@ function parsePresence(raw: unknown): PresenceRotation | undefined {
   if (!ROTATIONS.includes(raw as PresenceRotation))
     throw new ValidationError('presence must be OFF, HOURLY or DAILY.', { field: 'presence' });
   return raw as PresenceRotation;
+}
+
+/** 1 to 120 minutes; null: a call waits until staff mark it. */
+function parseGraceMinutes(raw: unknown): number | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 120)
+    throw new ValidationError('graceMinutes must be a whole number from 1 to 120, or null to turn it off.', {
+      field: 'graceMinutes',
+      min: 1,
+      max: 120,
+    });
+  return raw;
 }
 
 function parseFlag(name: string, raw: unknown, absent: boolean): boolean {
@@ -65,6 +79,8 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     counters: parseCounters('counters', input.counters, [], deps.newId),
     onePerContact: parseFlag('onePerContact', input.onePerContact, false),
     presence: parsePresence(input.presence) ?? 'OFF',
+    graceMinutes: parseGraceMinutes(input.graceMinutes),
+    graceCallsNext: parseFlag('graceCallsNext', input.graceCallsNext, false),
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -102,6 +118,9 @@ export async function updateQueue(
     patch.onePerContact = parseFlag('onePerContact', input.onePerContact, false);
   const presence = parsePresence(input.presence);
   if (presence) patch.presence = presence;
+  if (input.graceMinutes !== undefined) patch.graceMinutes = parseGraceMinutes(input.graceMinutes);
+  if (input.graceCallsNext !== undefined && input.graceCallsNext !== null)
+    patch.graceCallsNext = parseFlag('graceCallsNext', input.graceCallsNext, false);
   if (input.messageTemplates !== undefined)
     patch.messageTemplates = parseTemplates('messageTemplates', input.messageTemplates);
   const { queue } = await changeQueue(deps, id, async (tx) => {

@@ -1,5 +1,6 @@
 /** Staff's side of tickets: adding people, calling, moving a ticket along its life, links, the list. */
 import { almostAlert } from './alerts';
+import { startGrace } from './grace';
 import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, ValidationError } from './errors';
@@ -55,6 +56,16 @@ export async function callNext(
   const ownerId = requireOwner(identity);
   const queueId = parseId('queueId', rawQueueId);
   const counterId = rawCounter === undefined || rawCounter === null ? null : parseId('counter', rawCounter);
+  return callNextAs(deps, ownerId, queueId, counterId);
+}
+
+/** callNext for a checked owner, queue and counter (also the grace sweep's call on the owner's behalf). */
+export async function callNextAs(
+  deps: Deps,
+  ownerId: string,
+  queueId: string,
+  counterId: string | null,
+): Promise<PositionedTicket | null> {
   const committed = await changeQueueInOrder(deps, queueId, async (tx) => {
     assertOwns(ownerId, tx.queue);
     if (tx.queue.status === 'CLOSED')
@@ -70,6 +81,7 @@ export async function callNext(
     for (const done of stillCalled.filter((t) => t.counter === (counter?.name ?? null))) {
       const served: TicketPatch = { status: 'SERVED', finishedAt: at };
       await tx.updateTicket(done.id, served);
+      await tx.endGrace(done.id);
       plans.push({
         value: { ...done, ...served, position: null },
         kind: 'SERVED',
@@ -80,6 +92,7 @@ export async function callNext(
     if (!next) return [...plans, { value: null }];
     const patch: TicketPatch = { status: 'CALLED', calledAt: at, counter: counter?.name ?? null };
     const called = { ...next, ...patch, position: null } as PositionedTicket;
+    await startGrace(tx, next.id, at);
     await tx.updateTicket(next.id, patch);
     await recordPace(tx, at);
     // Its event's version: after the queue's, and after each SERVED change above.
@@ -172,6 +185,9 @@ export async function transitionTicket(
     const patch: TicketPatch =
       transition === 'RECALLED' ? { status, calledAt: at, finishedAt: null } : { status, finishedAt: at };
     await tx.updateTicket(id, patch);
+    // A recall gives them the grace again; any other end of a call ends its timer.
+    if (transition === 'RECALLED') await startGrace(tx, id, at);
+    else await tx.endGrace(id);
     const wasWaiting = ticket.status === 'WAITING';
     return {
       value: { ...ticket, ...patch, position: null },

@@ -13,7 +13,7 @@ import { LIMITS, parseId } from './validation';
 export type TicketMessageView = SentMessage & DeliveryStatus;
 
 /** `<kind>:<ticket id>:<occasion>:<channel>`, as messages.messageId writes them. */
-const MESSAGE_ID = /^(called|almost|reply):[0-9a-f-]{36}:[A-Za-z0-9_-]{1,100}:(email|sms)$/;
+const MESSAGE_ID = /^(called|almost|missed|reply):[0-9a-f-]{36}:[A-Za-z0-9_-]{1,100}:(email|sms)$/;
 
 const messageNotFound = () => new NotFoundError('Message not found.');
 
@@ -64,7 +64,12 @@ export async function retryMessage(
       },
     );
   const ticket = await deps.queues.ticket(record.ticketId);
-  const still: Record<MessageKind, string | null> = { CALLED: 'CALLED', ALMOST: 'WAITING', REPLY: null };
+  const still: Record<MessageKind, string | null> = {
+    CALLED: 'CALLED',
+    ALMOST: 'WAITING',
+    MISSED: 'NO_SHOW',
+    REPLY: null,
+  };
   if (!ticket || still[record.kind] !== ticket.status)
     throw new ConflictError(
       record.kind === 'REPLY'
@@ -74,7 +79,7 @@ export async function retryMessage(
     );
   const occasion = record.id.split(':')[2]!;
   const { position } = await positionOf(deps, queue, ticket);
-  const rebuilt = messagesFor(record.kind as 'CALLED' | 'ALMOST', occasion, {
+  const rebuilt = messagesFor(record.kind as 'CALLED' | 'ALMOST' | 'MISSED', occasion, {
     queue,
     ticket,
     position,

@@ -181,6 +181,7 @@ export async function leaveTicket(
     const at = deps.now();
     const patch: TicketPatch = { status: 'LEFT', finishedAt: at };
     await tx.updateTicket(ticket.id, patch);
+    await tx.endGrace(ticket.id);
     const wasWaiting = ticket.status === 'WAITING';
     return {
       value: { ...ticket, ...patch },

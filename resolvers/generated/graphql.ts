@@ -74,6 +74,9 @@ export type CreateQueueInput = {
   /** At most 20, each with a unique name; the list replaces the queue's counters. */
   counters?: InputMaybe<Array<CounterInput>>;
   description?: InputMaybe<Scalars['String']['input']>;
+  graceCallsNext?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120; null turns it off. */
+  graceMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
   name: Scalars['String']['input'];
@@ -118,6 +121,8 @@ export type MessageChannel =
 export type MessageKind =
   | 'ALMOST'
   | 'CALLED'
+  /** The grace after a call ran out: the person is a no-show. */
+  | 'MISSED'
   /** An answer to a text the person sent. */
   | 'REPLY';
 
@@ -385,6 +390,10 @@ export type Queue = {
   description: Maybe<Scalars['String']['output']>;
   /** The venue screen's link with its key: it shows the presence code and a QR code that carries it. */
   displayUrl: Scalars['AWSURL']['output'];
+  /** When the grace runs out, the counter that called them calls the next person. */
+  graceCallsNext: Scalars['Boolean']['output'];
+  /** Minutes after a call before an unserved person becomes a no-show on their own; null: never. */
+  graceMinutes: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   /** The self-join page of this queue (its QR code). */
   joinUrl: Scalars['AWSURL']['output'];
@@ -633,6 +642,9 @@ export type UpdateQueueInput = {
   /** At most 20, each with a unique name; the list replaces the queue's counters. */
   counters?: InputMaybe<Array<CounterInput>>;
   description?: InputMaybe<Scalars['String']['input']>;
+  graceCallsNext?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120; null turns it off. */
+  graceMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: InputMaybe<Array<MessageTemplateInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -1006,6 +1018,8 @@ export type QueueResolvers<ContextType = any, ParentType extends ResolversParent
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayUrl?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
+  graceCallsNext?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  graceMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinUrl?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
   messageTemplates?: Resolver<Array<ResolversTypes['MessageTemplate']>, ParentType, ContextType>;

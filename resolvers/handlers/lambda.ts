@@ -9,6 +9,7 @@ import { authorizerDepsFromEnv, depsFromEnv, messageDepsFromEnv, sqlForMigration
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { createLogShipper } from './log-shipper';
 import { createMessageConsumer } from './message-consumer';
+import { sweepGrace } from '../domain/grace';
 import { createResolverHandler } from './resolver';
 import { applySmsSettings } from './sms-settings';
 import { createSmsRepliesHandler } from './sms-replies';
@@ -36,6 +37,12 @@ export const messageConsumer = createMessageConsumer(once(() => messageDepsFromE
 
 /** The two-way SMS topic's subscriber: replies people text back (cancel, status), with the resolver's stores. */
 export const smsReplies = createSmsRepliesHandler(once(() => depsFromEnv()));
+
+/** EventBridge Scheduler, every minute: the grace timers due, swept as every local instance does each second. */
+export const graceSweeper = async (): Promise<{ noShows: number }> => ({
+  noShows: await sweepGrace(await graceDeps()),
+});
+const graceDeps = once(() => depsFromEnv());
 
 /** CloudFormation custom resource: the account's SMS settings (monthly spend limit, transactional type). */
 export const smsSettings = applySmsSettings;

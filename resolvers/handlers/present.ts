@@ -51,6 +51,8 @@ export function presentQueue(q: Queue, context: QueueContext): G.Queue {
     counters: q.counters,
     onePerContact: q.onePerContact,
     presence: q.presence,
+    graceMinutes: q.graceMinutes,
+    graceCallsNext: q.graceCallsNext,
     presenceCode:
       q.presence === 'OFF' ? null : presentCode(presenceCode(sessionKey, q.id, q.presence, context.now())),
     displayUrl: `${publicUrl}/d/${q.id}?key=${displayKey(sessionKey, q.id)}`,

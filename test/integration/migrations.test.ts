@@ -11,7 +11,7 @@ for (const [name, open, enabled] of [
   ['MariaDB', freshMysql, inject('services').mysql],
 ] as const)
   describe.skipIf(!enabled)(`migrations on ${name}`, () => {
-    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert, default texts, no counters and no join guards, and joins (through the replaced procedure) keep their language', async () => {
+    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert, default texts, no counters, no join guards and no grace, and joins (through the replaced procedure) keep their language', async () => {
       const db: TestSql = await open({ upTo: '004_recent_calls' });
       try {
         const store = new SqlQueueStore(db.sql);
@@ -67,6 +67,7 @@ for (const [name, open, enabled] of [
           '007_messages',
           '008_counters',
           '009_join_guards',
+          '010_grace_timers',
         ]);
         expect(await store.ticket(before.id)).toMatchObject({
           name: 'Ana Antes',
@@ -81,6 +82,8 @@ for (const [name, open, enabled] of [
           counters: [],
           onePerContact: false,
           presence: 'OFF',
+          graceMinutes: null,
+          graceCallsNext: false,
         });
         const guards = { ownerId: null, selfJoin: true, statuses: ['OPEN' as const], capacity: true };
         const join = {

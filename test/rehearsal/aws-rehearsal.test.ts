@@ -291,6 +291,76 @@ describe('what only the AWS path has, rehearsed', () => {
     ]);
   }, 120_000);
 
+  it('given a queue with a 1-minute grace, then after it EventBridge Scheduler’s sweep makes the unserved call a no-show, once, tells the person, and calls the next', async () => {
+    const email = `${randomUUID()}@example.com`;
+    const gql = async (query: string, variables: Record<string, unknown>, authorization: string) => {
+      const answer = (await (await post({ query, variables }, authorization)).json()) as {
+        data?: any;
+        errors?: unknown[];
+      };
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+      return answer.data;
+    };
+    await gql(
+      'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
+      { i: { name: 'Dona Prazo', email, password: 'correct horse battery' } },
+      'Public',
+    );
+    const token = (await linkFromDevMail(r.url, email, 'verify', 20_000)).split('/').at(-1);
+    await gql('mutation V($t: String!) { verifyEmail(token: $t) { status } }', { t: token }, 'Public');
+    const owner = `Bearer ${
+      (
+        await gql(
+          'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+          { e: email, p: 'correct horse battery' },
+          'Public',
+        )
+      ).login.accessToken
+    }`;
+    const queue = (
+      await gql(
+        'mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id } }',
+        { i: { name: 'Cartório Prazo', graceMinutes: 1, graceCallsNext: true } },
+        owner,
+      )
+    ).createQueue;
+    const phone = `+55119${String(Math.floor(Math.random() * 5e7)).padStart(8, '0')}`;
+    for (const [name, p] of [
+      ['Ana', phone],
+      ['Bia', null],
+    ] as const)
+      await gql(
+        'mutation A($q: ID!, $i: TicketInput!) { addTicket(queueId: $q, input: $i) { ticket { number } } }',
+        { q: queue.id, i: { name, ...(p ? { phone: p } : {}) } },
+        owner,
+      );
+    await gql('mutation N($q: ID!) { callNext(queueId: $q) { number } }', { q: queue.id }, owner);
+    const sweep = async () =>
+      (await (await fetch(`${r.url}/rehearsal/schedules/run`, { method: 'POST' })).json()) as {
+        noShows: number;
+      }[];
+    expect(await sweep()).toEqual([{ noShows: 0 }]);
+    await new Promise((resolve) => setTimeout(resolve, 61_000));
+    const [first, second] = await Promise.all([sweep(), sweep()]);
+    expect(first![0]!.noShows + second![0]!.noShows).toBe(1);
+    const tickets = await gql(
+      'query T($q: ID!) { queueTickets(queueId: $q) { items { number status } } }',
+      { q: queue.id },
+      owner,
+    );
+    expect(tickets.queueTickets.items).toEqual([
+      { number: 1, status: 'NO_SHOW' },
+      { number: 2, status: 'CALLED' },
+    ]);
+    const deadline = Date.now() + 30_000;
+    let page = '';
+    while (!page.includes('Number 1 at Cartório Prazo: we called you') && Date.now() < deadline) {
+      page = await (await fetch(`${r.url}/dev/sms`)).text();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(page).toContain('Number 1 at Cartório Prazo: we called you and the time to come has run out.');
+  }, 150_000);
+
   it('given a later deploy, then the migration custom resource answers Update with nothing left to apply, the SMS settings are applied again, and Delete keeps the data', async () => {
     const update = await fetch(`${r.url}/rehearsal/custom-resources/Update`, { method: 'POST' });
     expect(await update.json()).toEqual([

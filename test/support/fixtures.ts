@@ -19,6 +19,8 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     counters: [],
     onePerContact: false,
     presence: 'OFF',
+    graceMinutes: null,
+    graceCallsNext: false,
     version: 1,
     nextNumber: 1,
     waitingCount: 0,

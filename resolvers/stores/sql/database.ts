@@ -30,6 +30,9 @@ export interface QueuesTable {
   /** Migration 009: self-joins refused for a phone or email with a live ticket (1), and the presence code. */
   one_per_contact: number;
   presence: string;
+  /** Migration 010: minutes before an unserved call becomes a no-show (null: off), and whether to call next. */
+  grace_minutes: number | null;
+  grace_calls_next: number;
 }
 
 export interface TicketsTable {
@@ -72,11 +75,19 @@ export interface CallPaceTable {
   samples: string;
 }
 
+export interface GraceTimersTable {
+  ticket_id: string;
+  queue_id: string;
+  called_at: number;
+  due_at: number;
+}
+
 export interface Tables {
   queues: QueuesTable;
   tickets: TicketsTable;
   call_pace: CallPaceTable;
   ticket_messages: TicketMessagesTable;
+  grace_timers: GraceTimersTable;
   /** Kysely's own bookkeeping, declared so nothing else claims the names. */
   kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
 }

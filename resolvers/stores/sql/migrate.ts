@@ -10,6 +10,7 @@ import * as m006 from './migrations/006_join_procedure';
 import * as m007 from './migrations/007_messages';
 import * as m008 from './migrations/008_counters';
 import * as m009 from './migrations/009_join_guards';
+import * as m010 from './migrations/010_grace_timers';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -22,6 +23,7 @@ const MIGRATIONS = {
   '007_messages': m007,
   '008_counters': m008,
   '009_join_guards': m009,
+  '010_grace_timers': m010,
 } as const;
 
 /**

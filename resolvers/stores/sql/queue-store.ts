@@ -1,11 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { PaceSample, WaitRange } from '../../domain/estimates';
-import { allocate, takenTicket, type JoinOutcome, type JoinRefusalCode } from '../../domain/join-rules';
+import { allocate, takenTicket, type JoinOutcome } from '../../domain/join-rules';
 import type { Queue, Ticket, TicketStatus, WaitingEntry } from '../../domain/model';
-import type { NewTicket, Page, QueueStore, QueueTx, RecentCall, SentMessage } from '../../domain/ports';
+import type {
+  GraceTimer,
+  NewTicket,
+  Page,
+  QueueStore,
+  QueueTx,
+  RecentCall,
+  SentMessage,
+} from '../../domain/ports';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
-import type { Selectable } from 'kysely';
-import type { QueuesTable, SqlDatabase, Tables } from './database';
+import type { SqlDatabase, Tables } from './database';
+import { dueGraceTimers } from './grace-timers';
+import { joinInDatabase } from './join-procedure';
 import { messageById, messagesOfTickets, recordMessages } from './messages';
 import { SqlQueueTx } from './queue-tx';
 import { paceOf, TICKET_COLUMNS, toQueue, toTicket } from './rows';
@@ -36,6 +45,8 @@ export class SqlQueueStore implements QueueStore {
         counters: queue.counters.length ? JSON.stringify(queue.counters) : null,
         one_per_contact: queue.onePerContact ? 1 : 0,
         presence: queue.presence,
+        grace_minutes: queue.graceMinutes,
+        grace_calls_next: queue.graceCallsNext ? 1 : 0,
         version: queue.version,
         next_number: queue.nextNumber,
         waiting_count: queue.waitingCount,
@@ -79,6 +90,7 @@ export class SqlQueueStore implements QueueStore {
       await trx.deleteFrom('tickets').where('queue_id', '=', id).execute();
       await trx.deleteFrom('call_pace').where('queue_id', '=', id).execute();
       await trx.deleteFrom('ticket_messages').where('queue_id', '=', id).execute();
+      await trx.deleteFrom('grace_timers').where('queue_id', '=', id).execute();
       await trx.deleteFrom('queues').where('id', '=', id).execute();
     });
   }
@@ -100,7 +112,7 @@ export class SqlQueueStore implements QueueStore {
     tickets: NewTicket[],
     at: number,
   ): Promise<{ queue: Queue; outcomes: JoinOutcome[] } | undefined> {
-    if (this.sql.dialect === 'mysql') return this.joinInDatabase(queueId, tickets, at);
+    if (this.sql.dialect === 'mysql') return joinInDatabase(this.db, queueId, tickets, at);
     // SQLite runs in this process: no round trip to save, so the allocation runs here, in the transaction.
     return this.inQueueTransaction(queueId, async (tx) => {
       const live = tx.queue.onePerContact
@@ -122,40 +134,6 @@ export class SqlQueueStore implements QueueStore {
       await tx.updateQueue({ nextNumber, waitingCount, version, updatedAt });
       return { queue, outcomes };
     });
-  }
-
-  /** MySQL/MariaDB: the batch as one call of the join_queue procedure (migration 006), one round trip. */
-  private async joinInDatabase(
-    queueId: string,
-    tickets: NewTicket[],
-    at: number,
-  ): Promise<{ queue: Queue; outcomes: JoinOutcome[] } | undefined> {
-    const joins = JSON.stringify(
-      tickets.map(({ guards, ...t }) => ({
-        ...t,
-        ownerId: guards.ownerId,
-        selfJoin: guards.selfJoin ? 1 : 0,
-        statuses: guards.statuses.join(','),
-        capacity: guards.capacity ? 1 : 0,
-        codeHourly: guards.code?.HOURLY ? 1 : 0,
-        codeDaily: guards.code?.DAILY ? 1 : 0,
-      })),
-    );
-    const { rows } = await sql`CALL join_queue(${queueId}, ${joins}, ${at})`.execute(this.db);
-    // mysql2 answers a CALL with its result sets, then a status packet; a missing queue selects nothing.
-    const [set] = rows as unknown[];
-    const row = Array.isArray(set)
-      ? (set[0] as (Selectable<QueuesTable> & { outcomes: string }) | undefined)
-      : undefined;
-    if (!row) return undefined;
-    const { outcomes, ...queue } = row;
-    return {
-      queue: toQueue(queue),
-      // Each join's number, or its refusal code.
-      outcomes: (JSON.parse(outcomes) as (number | JoinRefusalCode)[]).map((o) =>
-        typeof o === 'number' ? { number: o } : { refused: o },
-      ),
-    };
   }
 
   async recordQuotes(quotes: { ticketId: string; quote: WaitRange }[]): Promise<void> {
@@ -283,6 +261,10 @@ export class SqlQueueStore implements QueueStore {
       .orderBy('number', 'asc')
       .execute();
     return rows.map(toTicket);
+  }
+
+  dueGraceTimers(now: number, limit: number): Promise<GraceTimer[]> {
+    return dueGraceTimers(this.db, now, limit);
   }
 
   recordMessages(queueId: string, messages: SentMessage[]): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
 import type { Queue, Ticket } from '../../domain/model';
-import type { QueuePatch, QueueTx, SentMessage, TicketPatch } from '../../domain/ports';
+import type { GraceTimer, QueuePatch, QueueTx, SentMessage, TicketPatch } from '../../domain/ports';
 import type { Tables } from './database';
 import { recordMessages } from './messages';
 import { paceOf, queueColumns, TICKET_COLUMNS, ticketColumns, toTicket } from './rows';
@@ -153,6 +153,30 @@ export class SqlQueueTx implements QueueTx {
     const columns = queueColumns(patch);
     if (Object.keys(columns).length === 0) return;
     await this.trx.updateTable('queues').set(columns).where('id', '=', this.queue.id).execute();
+  }
+
+  async startGrace(timer: GraceTimer): Promise<void> {
+    const row = {
+      ticket_id: timer.ticketId,
+      queue_id: this.queue.id,
+      called_at: timer.calledAt,
+      due_at: timer.dueAt,
+    };
+    const insert = this.trx.insertInto('grace_timers').values(row);
+    const update = { called_at: row.called_at, due_at: row.due_at };
+    await (
+      this.mysql
+        ? insert.onDuplicateKeyUpdate(update)
+        : insert.onConflict((oc) => oc.column('ticket_id').doUpdateSet(update))
+    ).execute();
+  }
+
+  async endGrace(ticketId: string): Promise<void> {
+    await this.trx
+      .deleteFrom('grace_timers')
+      .where('ticket_id', '=', ticketId)
+      .where('queue_id', '=', this.queue.id)
+      .execute();
   }
 
   async recordMessages(messages: SentMessage[]): Promise<void> {

@@ -25,6 +25,8 @@ export function toQueue(row: Selectable<QueuesTable>): Queue {
     counters: parseJsonList<Counter>(row.counters),
     onePerContact: Number(row.one_per_contact) === 1,
     presence: (['HOURLY', 'DAILY'].includes(row.presence) ? row.presence : 'OFF') as PresenceRotation,
+    graceMinutes: nullableNumber(row.grace_minutes),
+    graceCallsNext: Number(row.grace_calls_next) === 1,
     version: Number(row.version),
     nextNumber: Number(row.next_number),
     waitingCount: Number(row.waiting_count),
@@ -118,6 +120,8 @@ export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
     out.counters = patch.counters.length ? JSON.stringify(patch.counters) : null;
   if (patch.onePerContact !== undefined) out.one_per_contact = patch.onePerContact ? 1 : 0;
   if (patch.presence !== undefined) out.presence = patch.presence;
+  if (patch.graceMinutes !== undefined) out.grace_minutes = patch.graceMinutes;
+  if (patch.graceCallsNext !== undefined) out.grace_calls_next = patch.graceCallsNext ? 1 : 0;
   if (patch.version !== undefined) out.version = patch.version;
   if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
   if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;

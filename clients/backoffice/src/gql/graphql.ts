@@ -22,6 +22,9 @@ export type CreateQueueInput = {
   /** At most 20, each with a unique name; the list replaces the queue's counters. */
   counters?: Array<CounterInput> | null | undefined;
   description?: string | null | undefined;
+  graceCallsNext?: boolean | null | undefined;
+  /** 1 to 120; null turns it off. */
+  graceMinutes?: number | null | undefined;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: Array<MessageTemplateInput> | null | undefined;
   name: string;
@@ -52,6 +55,8 @@ export type MessageChannel =
 export type MessageKind =
   | 'ALMOST'
   | 'CALLED'
+  /** The grace after a call ran out: the person is a no-show. */
+  | 'MISSED'
   /** An answer to a text the person sent. */
   | 'REPLY';
 
@@ -116,6 +121,9 @@ export type UpdateQueueInput = {
   /** At most 20, each with a unique name; the list replaces the queue's counters. */
   counters?: Array<CounterInput> | null | undefined;
   description?: string | null | undefined;
+  graceCallsNext?: boolean | null | undefined;
+  /** 1 to 120; null turns it off. */
+  graceMinutes?: number | null | undefined;
   /** At most one per kind and language; an empty list (or null) goes back to the defaults. */
   messageTemplates?: Array<MessageTemplateInput> | null | undefined;
   name?: string | null | undefined;
@@ -204,7 +212,7 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, graceMinutes: number | null, graceCallsNext: boolean, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, joinedAt: string }> } };
 
 export type TicketMessagesOfQueryVariables = Exact<{
   queueId: string | number;
@@ -441,6 +449,8 @@ export const QueueScreenDocument = new TypedDocumentString(`
     alertAhead
     onePerContact
     presence
+    graceMinutes
+    graceCallsNext
     counters {
       id
       name

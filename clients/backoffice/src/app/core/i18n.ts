@@ -77,6 +77,8 @@ export const EN = {
   >,
   presenceCodeNote: (code: string, until: string) =>
     `Code ${code}, in this QR code's link, until ${until}: print it again after that, or show the screen.`,
+  graceMinutes: 'Minutes a called person has to come before they become a no-show (empty: staff decide)',
+  graceCallsNext: 'When those minutes run out, the counter calls the next person',
   editQueue: 'Edit this queue',
   save: 'Save',
   status: { OPEN: 'Open', PAUSED: 'Paused', CLOSED: 'Closed' } as Record<string, string>,
@@ -248,6 +250,8 @@ export const PT_BR: Messages = {
   presenceOption: { OFF: 'Sem código', HOURLY: 'Código novo a cada hora', DAILY: 'Código novo a cada dia' },
   presenceCodeNote: (code: string, until: string) =>
     `Código ${code}, no link deste QR code, até ${until}: imprima de novo depois disso, ou mostre a tela.`,
+  graceMinutes: 'Minutos que a pessoa chamada tem para vir antes de virar ausente (vazio: a equipe decide)',
+  graceCallsNext: 'Quando esses minutos acabam, o guichê chama a próxima pessoa',
   editQueue: 'Editar esta fila',
   save: 'Salvar',
   status: { OPEN: 'Aberta', PAUSED: 'Pausada', CLOSED: 'Fechada' },

@@ -14,6 +14,8 @@ export const QueueScreen = graphql(`
       alertAhead
       onePerContact
       presence
+      graceMinutes
+      graceCallsNext
       counters {
         id
         name

@@ -27,6 +27,8 @@ import {
 import { queueInput } from './queue-input';
 import { MessageTemplates, templatesForm, templatesInput, type TemplateInput } from './message-templates';
 import { MessageTexts } from './messages.i18n';
+import { CountersEditor, countersInput, type CounterDraft } from './counters-editor';
+import { MessagePoller } from './message-poller';
 import { TicketMessages, type TicketMessage } from './ticket-messages';
 
 type Ticket = QueueScreenQuery['queueTickets']['items'][number];
@@ -35,7 +37,7 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 /** /queues/:id: the live ticket list; add, call next (also the N key), served, remove. */
 @Component({
   selector: 'app-queue',
-  imports: [FormsModule, RouterLink, QrCode, TicketMessages, MessageTemplates],
+  imports: [FormsModule, RouterLink, QrCode, TicketMessages, MessageTemplates, CountersEditor],
   host: { '(document:keydown)': 'shortcut($event)' },
   templateUrl: './queue.page.html',
 })
@@ -65,19 +67,24 @@ export class QueuePage implements OnInit, OnDestroy {
     alertAhead: null as number | null,
     onePerContact: false,
     presence: 'OFF' as 'OFF' | 'HOURLY' | 'DAILY',
+    graceMinutes: null as number | null,
+    graceCallsNext: false,
   };
   readonly rotations = ['OFF', 'HOURLY', 'DAILY'] as const;
   /** The queue's counters, and the one this screen calls to (remembered per queue in this browser). */
   readonly counters = signal<{ id: string; name: string }[]>([]);
   readonly counter = signal<string | null>(null);
   /** The edit form's counters: existing ones keep their id. */
-  readonly editCounters = signal<{ id?: string; name: string }[]>([]);
+  readonly editCounters = signal<CounterDraft[]>([]);
   /** The edit form's own message texts, by `KIND/LANGUAGE`. */
   readonly templates = signal<Record<string, string>>({});
-  /** Each listed ticket's messages and where they are; read again every 2 s while any is still on its way. */
-  readonly messages = signal<Record<string, TicketMessage[]>>({});
+  readonly messages = new MessagePoller(async (ticketIds) => {
+    const { ticketMessages } = await this.auth.asOwner((a) =>
+      this.api.request(TicketMessagesOf, { queueId: this.id(), ticketIds }, a),
+    );
+    return ticketMessages;
+  });
   readonly messageError = signal<string | null>(null);
-  private messagePoll?: ReturnType<typeof setTimeout>;
   /** The ticket whose link and QR code show below the form: the one just added, or one shown again. */
   readonly issued = signal<{ number: number; name: string; accessUrl: string } | null>(null);
   /** The row whose link staff asked for again: a new link replaces the old, so they confirm first. */
@@ -111,7 +118,7 @@ export class QueuePage implements OnInit, OnDestroy {
     this.stop?.();
     this.stopReconnected?.();
     clearInterval(this.clock);
-    clearTimeout(this.messagePoll);
+    this.messages.stop();
   }
 
   minutesWaiting(ticket: Ticket): number {
@@ -150,6 +157,8 @@ export class QueuePage implements OnInit, OnDestroy {
       alertAhead: q.alertAhead ?? null,
       onePerContact: q.onePerContact,
       presence: q.presence,
+      graceMinutes: q.graceMinutes ?? null,
+      graceCallsNext: q.graceCallsNext,
     };
     this.templates.set(templatesForm(q.messageTemplates as TemplateInput[]));
     this.counters.set(q.counters);
@@ -157,22 +166,7 @@ export class QueuePage implements OnInit, OnDestroy {
     const chosen = localStorage.getItem(this.counterKey());
     this.counter.set(q.counters.some((c) => c.id === chosen) ? chosen : (q.counters[0]?.id ?? null));
     this.tickets.set(data.queueTickets.items);
-    await this.readMessages();
-  }
-
-  /** The listed tickets' messages; polled only while one is queued, being sent or retrying. */
-  private async readMessages(): Promise<void> {
-    clearTimeout(this.messagePoll);
-    const ticketIds = this.tickets().map((t) => t.id);
-    if (ticketIds.length === 0) return this.messages.set({});
-    const { ticketMessages } = await this.auth.asOwner((a) =>
-      this.api.request(TicketMessagesOf, { queueId: this.id(), ticketIds }, a),
-    );
-    const byTicket: Record<string, TicketMessage[]> = {};
-    for (const m of ticketMessages) (byTicket[m.ticketId] ??= []).push(m);
-    this.messages.set(byTicket);
-    if (ticketMessages.some((m) => m.status !== 'SENT' && m.status !== 'FAILED'))
-      this.messagePoll = setTimeout(() => void this.readMessages().catch(() => undefined), 2000);
+    await this.messages.read(data.queueTickets.items.map((t) => t.id));
   }
 
   async retry(message: TicketMessage): Promise<void> {
@@ -182,7 +176,7 @@ export class QueuePage implements OnInit, OnDestroy {
     } catch (e) {
       this.messageError.set(errorText(this.t(), e));
     }
-    await this.readMessages();
+    await this.messages.read(this.tickets().map((t) => t.id));
   }
 
   private async run(call: (authorization: string) => Promise<unknown>): Promise<void> {
@@ -206,17 +200,6 @@ export class QueuePage implements OnInit, OnDestroy {
     localStorage.setItem(this.counterKey(), id);
   }
 
-  addCounter(): void {
-    this.editCounters.update((list) => [...list, { name: this.t().counterName(list.length + 1) }]);
-  }
-
-  renameCounter(index: number, name: string): void {
-    this.editCounters.update((list) => list.map((c, i) => (i === index ? { ...c, name } : c)));
-  }
-
-  removeCounter(index: number): void {
-    this.editCounters.update((list) => list.filter((_, i) => i !== index));
-  }
   complete = (t: Ticket) => this.run((a) => this.api.request(Complete, { id: t.id }, a));
   remove = (t: Ticket) => this.run((a) => this.api.request(Remove, { id: t.id }, a));
   recall = (t: Ticket) => this.run((a) => this.api.request(Recall, { id: t.id }, a));
@@ -233,10 +216,13 @@ export class QueuePage implements OnInit, OnDestroy {
       serveOnNext: this.edit.serveOnNext,
       onePerContact: this.edit.onePerContact,
       presence: this.edit.presence,
+      graceMinutes:
+        this.edit.graceMinutes === null || String(this.edit.graceMinutes) === ''
+          ? null
+          : Number(this.edit.graceMinutes),
+      graceCallsNext: this.edit.graceCallsNext,
       messageTemplates: templatesInput(this.templates()),
-      counters: this.editCounters()
-        .filter((c) => c.name.trim())
-        .map((c) => ({ ...(c.id ? { id: c.id } : {}), name: c.name.trim() })),
+      counters: countersInput(this.editCounters()),
     };
     try {
       await this.run((a) => this.api.request(UpdateQueue, { id: this.id(), input }, a));
