@@ -68,6 +68,7 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
             language: 'en',
             almostAt: null,
             counter: null,
+            partySize: 1,
           },
           tokenHash: hashToken(tokenOf(queue.id, i)),
         });

@@ -16,6 +16,8 @@ export const LIMITS = {
   alertAheadMax: 50,
   /** Counters (desks) per queue, and the length of a counter's name ("Guichê 12"). */
   countersMax: 20,
+  /** People one ticket can be for. */
+  partySizeMax: 20,
   counterNameMax: 40,
   pageMax: 500,
   /** E.164 allows 15 digits; fewer than 6 is no phone number. */

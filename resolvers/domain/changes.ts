@@ -140,6 +140,7 @@ const QUEUE_FIELDS = [
   'version',
   'nextNumber',
   'waitingCount',
+  'waitingPeople',
   'nowServing',
   'lastCalledAt',
   'updatedAt',

@@ -20,6 +20,8 @@ export interface Person {
   email: string | null;
   phone: string | null;
   language: MessageLanguage;
+  /** How many people the ticket is for. */
+  partySize: number;
 }
 
 /** The waiting person's page: the link and QR code a ticket's token travels in. */

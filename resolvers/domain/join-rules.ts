@@ -33,6 +33,7 @@ export interface JoinRequest {
   guards: JoinGuards;
   phone: string | null;
   email: string | null;
+  partySize: number;
 }
 
 /** The keys a join's contacts have among the queue's live contacts (`p:` phone, `e:` email). */
@@ -57,7 +58,8 @@ export function joinRefusal(
   if (guards.selfJoin && queue.presence !== 'OFF' && !guards.code?.[queue.presence]) return 'PRESENCE_CODE';
   if (guards.selfJoin && queue.onePerContact && contactKeys(join).some((k) => live.has(k)))
     return 'DUPLICATE';
-  if (guards.capacity && queue.capacity !== null && queue.waitingCount >= queue.capacity) return 'FULL';
+  if (guards.capacity && queue.capacity !== null && queue.waitingPeople + join.partySize > queue.capacity)
+    return 'FULL';
   return null;
 }
 
@@ -83,6 +85,7 @@ export function allocate(
       ...after,
       nextNumber: number + 1,
       waitingCount: after.waitingCount + 1,
+      waitingPeople: after.waitingPeople + join.partySize,
       version: after.version + 1,
       updatedAt: at,
     };
@@ -93,7 +96,7 @@ export function allocate(
 
 /** The ticket a taken join becomes: waiting, with its number, joined at the batch's time, no quote yet. */
 export function takenTicket(queueId: string, join: NewTicket, number: number, at: number): Ticket {
-  const { id, name, email, phone, source, language } = join;
+  const { id, name, email, phone, source, language, partySize } = join;
   return {
     id,
     queueId,
@@ -110,5 +113,6 @@ export function takenTicket(queueId: string, join: NewTicket, number: number, at
     language,
     almostAt: null,
     counter: null,
+    partySize,
   };
 }

@@ -40,6 +40,8 @@ export interface Queue {
   /** The number the next ticket gets; numbers are never reused. */
   nextNumber: number;
   waitingCount: number;
+  /** The people waiting: the waiting tickets' party sizes summed (capacity counts these). */
+  waitingPeople: number;
   nowServing: number | null;
   lastCalledAt: number | null;
   createdAt: number;
@@ -66,6 +68,8 @@ export interface Ticket {
   almostAt: number | null;
   /** The counter it was last called to (its name then); null when called without one, or never called. */
   counter: string | null;
+  /** How many people this ticket is for (1 unless told). */
+  partySize: number;
 }
 
 /** A desk calling people from a queue ("Guichê 3"). */

@@ -42,6 +42,7 @@ export type QueuePatch = Partial<
     | 'version'
     | 'nextNumber'
     | 'waitingCount'
+    | 'waitingPeople'
     | 'nowServing'
     | 'lastCalledAt'
     | 'updatedAt'
@@ -109,6 +110,7 @@ export interface NewTicket {
   email: string | null;
   phone: string | null;
   language: Ticket['language'];
+  partySize: number;
   source: Ticket['source'];
   tokenHash: string;
   guards: JoinGuards;

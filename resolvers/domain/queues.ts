@@ -84,6 +84,7 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
+    waitingPeople: 0,
     nowServing: null,
     lastCalledAt: null,
     createdAt: at,

@@ -106,6 +106,7 @@ export async function callNextAs(
         counter: called.counter,
         queuePatch: {
           waitingCount: tx.queue.waitingCount - 1,
+          waitingPeople: tx.queue.waitingPeople - next.partySize,
           nowServing: next.number,
           lastCalledAt: at,
         },
@@ -196,7 +197,12 @@ export async function transitionTicket(
       // A recall calls them again to the counter they were called to.
       ...(transition === 'RECALLED' ? { counter: ticket.counter } : {}),
       queuePatch: {
-        ...(wasWaiting ? { waitingCount: tx.queue.waitingCount - 1 } : {}),
+        ...(wasWaiting
+          ? {
+              waitingCount: tx.queue.waitingCount - 1,
+              waitingPeople: tx.queue.waitingPeople - ticket.partySize,
+            }
+          : {}),
         ...(transition === 'RECALLED' ? { nowServing: ticket.number } : {}),
       },
       ...(wasWaiting ? { index: { remove: id } } : {}),

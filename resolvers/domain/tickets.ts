@@ -16,6 +16,7 @@ import { hashToken } from './secrets';
 import {
   parseId,
   parseLanguage,
+  parsePartySize,
   parseName,
   parseOptionalEmail,
   parseOptionalPhone,
@@ -27,6 +28,7 @@ export interface TicketInput {
   email?: unknown;
   phone?: unknown;
   language?: unknown;
+  partySize?: unknown;
 }
 
 /** The waiting person's view of their own ticket: nothing about anyone else. */
@@ -62,6 +64,7 @@ export function parseTicketInput(input: TicketInput, phoneCountryCode: string) {
     email: parseOptionalEmail('email', input.email),
     phone: parseOptionalPhone('phone', input.phone, phoneCountryCode),
     language: parseLanguage('language', input.language),
+    partySize: parsePartySize('partySize', input.partySize),
   };
 }
 
@@ -187,7 +190,12 @@ export async function leaveTicket(
       value: { ...ticket, ...patch },
       kind: 'LEFT',
       ticketNumber: ticket.number,
-      queuePatch: wasWaiting ? { waitingCount: tx.queue.waitingCount - 1 } : {},
+      queuePatch: wasWaiting
+        ? {
+            waitingCount: tx.queue.waitingCount - 1,
+            waitingPeople: tx.queue.waitingPeople - ticket.partySize,
+          }
+        : {},
       ...(wasWaiting ? { index: { remove: ticket.id } } : {}),
       messages: [...reply(ticket, tx.queue), ...(wasWaiting ? await almostAlert(tx, ticket.number, at) : [])],
     };

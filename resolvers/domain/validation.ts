@@ -180,6 +180,17 @@ export function parseCounters(
   });
 }
 
+/** How many people a ticket is for: 1 to 20, 1 when absent. */
+export function parsePartySize(field: string, raw: unknown): number {
+  if (raw === undefined || raw === null) return 1;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > LIMITS.partySizeMax)
+    fail(field, `${field} must be a whole number from 1 to ${LIMITS.partySizeMax}.`, {
+      min: 1,
+      max: LIMITS.partySizeMax,
+    });
+  return raw;
+}
+
 export function parseAlertAhead(field: string, raw: unknown): number | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > LIMITS.alertAheadMax)

@@ -415,6 +415,8 @@ export type Queue = {
   updatedAt: Scalars['AWSDateTime']['output'];
   version: Scalars['Int']['output'];
   waitingCount: Scalars['Int']['output'];
+  /** The people waiting: the waiting tickets' party sizes summed (the capacity counts these). */
+  waitingPeople: Scalars['Int']['output'];
 };
 
 export type QueueConnection = {
@@ -561,6 +563,8 @@ export type Ticket = {
   joinedAt: Scalars['AWSDateTime']['output'];
   name: Scalars['String']['output'];
   number: Scalars['Int']['output'];
+  /** How many people this ticket is for. */
+  partySize: Scalars['Int']['output'];
   phone: Maybe<Scalars['AWSPhone']['output']>;
   /** 1 + the waiting tickets ahead; null unless WAITING. */
   position: Maybe<Scalars['Int']['output']>;
@@ -580,6 +584,8 @@ export type TicketInput = {
   /** The language the person's messages are written in: the page's when they join, the staff member's when added. English when absent. */
   language?: InputMaybe<Language>;
   name: Scalars['String']['input'];
+  /** How many people the ticket is for: 1 to 20, 1 when absent; the queue's capacity counts people. */
+  partySize?: InputMaybe<Scalars['Int']['input']>;
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
 
@@ -1034,6 +1040,7 @@ export type QueueResolvers<ContextType = any, ParentType extends ResolversParent
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingPeople?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueueConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['QueueConnection'] = ResolversParentTypes['QueueConnection']> = {
@@ -1114,6 +1121,7 @@ export type TicketResolvers<ContextType = any, ParentType extends ResolversParen
   joinedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partySize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['AWSPhone']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

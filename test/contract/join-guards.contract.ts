@@ -67,6 +67,35 @@ export function joinGuardsContract(name: string, open: () => Promise<TestStack>,
       await expectError(api('updateQueue', { id: queue.id, input: { presence: 'WEEKLY' } }), 'VALIDATION');
     });
 
+    it('given party sizes, then the capacity counts people, calls and leaves give their places back, and staff see each party', async () => {
+      const queue = await api('createQueue', { input: { name: 'Restaurante', selfJoin: true, capacity: 5 } });
+      const family = await api('addTicket', {
+        queueId: queue.id,
+        input: { name: 'Família Souza', partySize: 3 },
+      });
+      expect(family.ticket.partySize).toBe(3);
+      const refused = await expectError(join(queue.id, { partySize: 3 }), 'CONFLICT');
+      expect(refused.info).toMatchObject({ reason: 'FULL' });
+      const couple = await join(queue.id, { name: 'Casal', partySize: 2 });
+      await expectError(join(queue.id, {}), 'CONFLICT');
+      expect(await api('queue', { id: queue.id })).toMatchObject({ waitingCount: 2, waitingPeople: 5 });
+      await api('callNext', { queueId: queue.id });
+      expect(await api('queue', { id: queue.id })).toMatchObject({ waitingCount: 1, waitingPeople: 2 });
+      expect((await join(queue.id, { partySize: 3 })).ticket.number).toBe(3);
+      await anonymous('leaveQueue', { token: couple.accessToken });
+      expect(await api('queue', { id: queue.id })).toMatchObject({ waitingCount: 1, waitingPeople: 3 });
+      const listed = await api('queueTickets', { queueId: queue.id });
+      expect(listed.items.map((t: { number: number; partySize: number }) => [t.number, t.partySize])).toEqual(
+        [
+          [1, 3],
+          [2, 2],
+          [3, 3],
+        ],
+      );
+      for (const partySize of [0, 21, 2.5, '2', -1])
+        await expectError(join(queue.id, { partySize }), 'VALIDATION');
+    });
+
     it('given one ticket per contact, then a phone or email with a live ticket cannot self-join again — not even ten times at once — until that ticket ends', async () => {
       const queue = await api('createQueue', {
         input: { name: 'Posto', selfJoin: true, onePerContact: true },

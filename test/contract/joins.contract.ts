@@ -21,6 +21,7 @@ function aJoin(guards: JoinGuards, overrides: Partial<NewTicket> = {}): NewTicke
     email: null,
     phone: null,
     language: 'pt-BR',
+    partySize: 1,
     source: guards.selfJoin ? 'SELF' : 'STAFF',
     tokenHash: randomUUID().replace(/-/g, '').padEnd(64, 'c'),
     guards,
@@ -75,6 +76,7 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
             language: join.language,
             almostAt: null,
             counter: null,
+            partySize: join.partySize,
           });
       }
       return result!;
@@ -138,6 +140,17 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
         3_000,
       );
       expect(twice.outcomes).toEqual([{ number: 1 }, { number: 2 }]);
+    });
+
+    it('given party sizes, then the capacity counts people: a join that would pass it is refused, a smaller one after it still fits', async () => {
+      const queue = await aStoredQueue({ capacity: 6, waitingCount: 1, waitingPeople: 2, nextNumber: 2 });
+      const result = await joinAndCheck(
+        queue,
+        [aJoin(SELF, { partySize: 3 }), aJoin(SELF, { partySize: 2 }), aJoin(SELF, { partySize: 1 })],
+        4_000,
+      );
+      expect(result.outcomes).toEqual([{ number: 2 }, { refused: 'FULL' }, { number: 3 }]);
+      expect(result.queue).toMatchObject({ waitingCount: 3, waitingPeople: 6 });
     });
 
     it('given paused, closed and self-join-off queues, then self-joins are refused with the reason and staff only where allowed', async () => {

@@ -35,9 +35,11 @@ describe.skipIf(!browserAvailability.chromium)('messages in the backoffice, in C
     for (const i of [1, 2, 3]) {
       await page.getByLabel("Person's name").fill(`Pessoa ${i}`);
       await page.getByLabel('Phone (optional)').fill(phone(i));
+      if (i === 3) await page.getByLabel('People in the party').fill('2');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
       await page.locator(`[data-testid="ticket-row"][data-number="${i}"]`).waitFor();
     }
+    expect(await page.locator('[data-testid="party"]').allTextContents()).toEqual(['· party of 2']);
 
     // The second person's carrier fails, set as a developer would on /dev/sms.
     const dev = await page.context().newPage();

@@ -98,10 +98,11 @@ describe.skipIf(!enabled)("the waiting person's app in Chromium, against the loc
     await page.getByText('Please enter a valid email address, or leave it empty.').waitFor();
     expect((await api('queue', { id: queue.id })).waitingCount).toBe(0);
     await page.getByLabel('Email (optional)').fill('');
+    await page.getByLabel('How many people?').selectOption('4');
     await page.getByRole('button', { name: 'Join the queue' }).click();
     await page.waitForURL(/\/t\/[\w-]{43}$/);
     await waitForPosition(page, "You're next");
-    expect((await api('queue', { id: queue.id })).waitingCount).toBe(1);
+    expect(await api('queue', { id: queue.id })).toMatchObject({ waitingCount: 1, waitingPeople: 4 });
     await api('setQueueStatus', { id: queue.id, status: 'PAUSED' });
     await page.goto(`${t.url}/j/${queue.id}`);
     await page.getByLabel('Your name').fill('Late Larry');

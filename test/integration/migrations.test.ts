@@ -11,7 +11,7 @@ for (const [name, open, enabled] of [
   ['MariaDB', freshMysql, inject('services').mysql],
 ] as const)
   describe.skipIf(!enabled)(`migrations on ${name}`, () => {
-    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert, default texts, no counters, no join guards and no grace, and joins (through the replaced procedure) keep their language', async () => {
+    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert, default texts, no counters, no join guards, no grace and one person waiting, and joins (through the replaced procedure) keep their language', async () => {
       const db: TestSql = await open({ upTo: '004_recent_calls' });
       try {
         const store = new SqlQueueStore(db.sql);
@@ -68,6 +68,7 @@ for (const [name, open, enabled] of [
           '008_counters',
           '009_join_guards',
           '010_grace_timers',
+          '011_party_size',
         ]);
         expect(await store.ticket(before.id)).toMatchObject({
           name: 'Ana Antes',
@@ -75,6 +76,7 @@ for (const [name, open, enabled] of [
           language: 'en',
           almostAt: null,
           counter: null,
+          partySize: 1,
         });
         expect(await store.queue(queue.id)).toMatchObject({
           alertAhead: null,
@@ -84,6 +86,7 @@ for (const [name, open, enabled] of [
           presence: 'OFF',
           graceMinutes: null,
           graceCallsNext: false,
+          waitingPeople: 1,
         });
         const guards = { ownerId: null, selfJoin: true, statuses: ['OPEN' as const], capacity: true };
         const join = {
@@ -92,6 +95,7 @@ for (const [name, open, enabled] of [
           email: null,
           phone: null,
           language: 'pt-BR' as const,
+          partySize: 1,
           source: 'SELF' as const,
           tokenHash: 'b'.repeat(64),
           guards,

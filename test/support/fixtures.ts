@@ -24,6 +24,7 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
+    waitingPeople: 0,
     nowServing: null,
     lastCalledAt: null,
     createdAt: at,
@@ -49,6 +50,7 @@ export function aTicket(queue: Queue, number: number, overrides: Partial<Ticket>
     language: 'en',
     almostAt: null,
     counter: null,
+    partySize: 1,
     ...overrides,
   };
 }

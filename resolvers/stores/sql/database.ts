@@ -33,6 +33,8 @@ export interface QueuesTable {
   /** Migration 010: minutes before an unserved call becomes a no-show (null: off), and whether to call next. */
   grace_minutes: number | null;
   grace_calls_next: number;
+  /** Migration 011: the people waiting (party sizes summed), which capacity counts. */
+  waiting_people: number;
 }
 
 export interface TicketsTable {
@@ -56,6 +58,8 @@ export interface TicketsTable {
   almost_at: number | null;
   /** The name of the counter it was last called to (migration 008). */
   called_counter: string | null;
+  /** How many people the ticket is for (migration 011). */
+  party_size: number;
 }
 
 /** The messages each ticket was sent: channel and kind only; delivery states are in the delivery log. */

@@ -11,6 +11,7 @@ import * as m007 from './migrations/007_messages';
 import * as m008 from './migrations/008_counters';
 import * as m009 from './migrations/009_join_guards';
 import * as m010 from './migrations/010_grace_timers';
+import * as m011 from './migrations/011_party_size';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -24,6 +25,7 @@ const MIGRATIONS = {
   '008_counters': m008,
   '009_join_guards': m009,
   '010_grace_timers': m010,
+  '011_party_size': m011,
 } as const;
 
 /**

@@ -50,6 +50,7 @@ export class SqlQueueStore implements QueueStore {
         version: queue.version,
         next_number: queue.nextNumber,
         waiting_count: queue.waitingCount,
+        waiting_people: queue.waitingPeople,
         now_serving: queue.nowServing,
         last_called_at: queue.lastCalledAt,
         created_at: queue.createdAt,
@@ -130,8 +131,8 @@ export class SqlQueueStore implements QueueStore {
       });
       if (rows.length === 0) return { queue, outcomes };
       await tx.insertTickets(rows);
-      const { nextNumber, waitingCount, version, updatedAt } = queue;
-      await tx.updateQueue({ nextNumber, waitingCount, version, updatedAt });
+      const { nextNumber, waitingCount, waitingPeople, version, updatedAt } = queue;
+      await tx.updateQueue({ nextNumber, waitingCount, waitingPeople, version, updatedAt });
       return { queue, outcomes };
     });
   }

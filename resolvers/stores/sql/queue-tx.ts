@@ -109,6 +109,7 @@ export class SqlQueueTx implements QueueTx {
             language: ticket.language,
             almost_at: ticket.almostAt,
             called_counter: ticket.counter,
+            party_size: ticket.partySize,
           })),
         )
         .execute();

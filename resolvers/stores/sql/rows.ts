@@ -30,6 +30,7 @@ export function toQueue(row: Selectable<QueuesTable>): Queue {
     version: Number(row.version),
     nextNumber: Number(row.next_number),
     waitingCount: Number(row.waiting_count),
+    waitingPeople: Number(row.waiting_people ?? row.waiting_count),
     nowServing: nullableNumber(row.now_serving),
     lastCalledAt: nullableNumber(row.last_called_at),
     createdAt: Number(row.created_at),
@@ -54,6 +55,7 @@ export const TICKET_COLUMNS = [
   'language',
   'almost_at',
   'called_counter',
+  'party_size',
 ] as const;
 
 export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
@@ -76,6 +78,7 @@ export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Tic
     language: row.language === 'pt-BR' ? 'pt-BR' : 'en',
     almostAt: nullableNumber(row.almost_at),
     counter: row.called_counter,
+    partySize: Number(row.party_size ?? 1),
   };
 }
 
@@ -125,6 +128,7 @@ export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
   if (patch.version !== undefined) out.version = patch.version;
   if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
   if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;
+  if (patch.waitingPeople !== undefined) out.waiting_people = patch.waitingPeople;
   if (patch.nowServing !== undefined) out.now_serving = patch.nowServing;
   if (patch.lastCalledAt !== undefined) out.last_called_at = patch.lastCalledAt;
   if (patch.updatedAt !== undefined) out.updated_at = patch.updatedAt;

@@ -101,6 +101,8 @@ export type TicketInput = {
   /** The language the person's messages are written in: the page's when they join, the staff member's when added. English when absent. */
   language?: Language | null | undefined;
   name: string;
+  /** How many people the ticket is for: 1 to 20, 1 when absent; the queue's capacity counts people. */
+  partySize?: number | null | undefined;
   phone?: string | null | undefined;
 };
 
@@ -212,7 +214,7 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, graceMinutes: number | null, graceCallsNext: boolean, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, graceMinutes: number | null, graceCallsNext: boolean, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, partySize: number, joinedAt: string }> } };
 
 export type TicketMessagesOfQueryVariables = Exact<{
   queueId: string | number;
@@ -474,6 +476,7 @@ export const QueueScreenDocument = new TypedDocumentString(`
       status
       position
       counter
+      partySize
       joinedAt
     }
   }

@@ -29,6 +29,8 @@ export type TicketInput = {
   /** The language the person's messages are written in: the page's when they join, the staff member's when added. English when absent. */
   language?: Language | null | undefined;
   name: string;
+  /** How many people the ticket is for: 1 to 20, 1 when absent; the queue's capacity counts people. */
+  partySize?: number | null | undefined;
   phone?: string | null | undefined;
 };
 

@@ -56,6 +56,7 @@ export function JoinPage({ queueId }: { queueId: string }) {
     () => new URLSearchParams(window.location.search).get('code') ?? '',
   );
   const [askCode, setAskCode] = useState(false);
+  const [partySize, setPartySize] = useState(1);
 
   useEffect(() => {
     request(JoinInfo, { queueId }, 'Public').then(
@@ -90,6 +91,7 @@ export function JoinPage({ queueId }: { queueId: string }) {
         ...(values.email.trim() ? { email: values.email.trim() } : {}),
         ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
         language: apiLanguage(language),
+        ...(partySize > 1 ? { partySize } : {}),
       };
       const code = presenceCode.trim();
       const { joinQueue } = await request(
@@ -165,6 +167,21 @@ export function JoinPage({ queueId }: { queueId: string }) {
         {field('name', t.name, 'text', 'name')}
         {field('email', t.email, 'email', 'email')}
         {field('phone', t.phone, 'tel', 'tel')}
+        <div className="field">
+          <label htmlFor="party-size">{t.partySize}</label>
+          <select
+            id="party-size"
+            name="partySize"
+            value={partySize}
+            onChange={(e) => setPartySize(Number(e.target.value))}
+          >
+            {Array.from({ length: 10 }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
+        </div>
         {askCode && (
           <div className="field">
             <label htmlFor="presence-code">{t.presenceCode}</label>

@@ -39,6 +39,7 @@ export const QueueScreen = graphql(`
         status
         position
         counter
+        partySize
         joinedAt
       }
     }

@@ -98,6 +98,7 @@ export class QueuePage implements OnInit, OnDestroy {
   person = '';
   personEmail = '';
   personPhone = '';
+  personParty = 1;
   private version = 0;
   private stop?: () => void;
   private stopReconnected?: () => void;
@@ -252,6 +253,7 @@ export class QueuePage implements OnInit, OnDestroy {
               name,
               ...(this.personEmail.trim() ? { email: this.personEmail.trim() } : {}),
               ...(this.personPhone.trim() ? { phone: this.personPhone.trim() } : {}),
+              ...(Number(this.personParty) > 1 ? { partySize: Number(this.personParty) } : {}),
               // The person's messages are written in the language staff is using.
               language: apiLanguage(this.i18n.language()),
             },
@@ -264,6 +266,7 @@ export class QueuePage implements OnInit, OnDestroy {
       this.person = '';
       this.personEmail = '';
       this.personPhone = '';
+      this.personParty = 1;
       this.confirmingLink.set(null);
       this.issued.set({ ...addTicket.ticket, accessUrl: addTicket.accessUrl });
       document.getElementById('person')?.focus();
