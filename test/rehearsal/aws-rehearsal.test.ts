@@ -109,6 +109,32 @@ describe('what only the AWS path has, rehearsed', () => {
     },
   };
 
+  const gql = async (query: string, variables: Record<string, unknown>, authorization: string) => {
+    const answer = (await (await post({ query, variables }, authorization)).json()) as {
+      data?: any;
+      errors?: unknown[];
+    };
+    if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    return answer.data;
+  };
+  /** An owner as a person gets one: sign up, the link from the rehearsal's mail, verify, log in. */
+  const ownerSession = async (name: string): Promise<string> => {
+    const email = `${randomUUID()}@example.com`;
+    await gql(
+      'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
+      { i: { name, email, password: 'correct horse battery' } },
+      'Public',
+    );
+    const token = (await linkFromDevMail(r.url, email, 'verify', 20_000)).split('/').at(-1);
+    await gql('mutation V($t: String!) { verifyEmail(token: $t) { status } }', { t: token }, 'Public');
+    const session = await gql(
+      'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      { e: email, p: 'correct horse battery' },
+      'Public',
+    );
+    return `Bearer ${session.login.accessToken}`;
+  };
+
   it('given Chromium, then both apps, served from the deployed web assets, work against it: sign-up with the mailed link, a queue, a person joining from a phone and called live', async () => {
     const browser = await launchBrowser(process.env.CHROMIUM ?? '/usr/bin/chromium');
     try {
@@ -203,28 +229,7 @@ describe('what only the AWS path has, rehearsed', () => {
   }, 60_000);
 
   it('given a queue that alerts 1 ahead and people with phones, then the call and the alert go out through SNS, and "SAIR" on the two-way topic takes a person out, once', async () => {
-    const email = `${randomUUID()}@example.com`;
-    const gql = async (query: string, variables: Record<string, unknown>, authorization: string) => {
-      const answer = (await (await post({ query, variables }, authorization)).json()) as {
-        data?: any;
-        errors?: unknown[];
-      };
-      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-      return answer.data;
-    };
-    await gql(
-      'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
-      { i: { name: 'Dona SMS', email, password: 'correct horse battery' } },
-      'Public',
-    );
-    const token = (await linkFromDevMail(r.url, email, 'verify', 20_000)).split('/').at(-1);
-    await gql('mutation V($t: String!) { verifyEmail(token: $t) { status } }', { t: token }, 'Public');
-    const session = await gql(
-      'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-      { e: email, p: 'correct horse battery' },
-      'Public',
-    );
-    const owner = `Bearer ${session.login.accessToken}`;
+    const owner = await ownerSession('Dona SMS');
     const queue = (
       await gql(
         'mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id } }',
@@ -292,31 +297,7 @@ describe('what only the AWS path has, rehearsed', () => {
   }, 120_000);
 
   it('given a queue with a 1-minute grace, then after it EventBridge Scheduler’s sweep makes the unserved call a no-show, once, tells the person, and calls the next', async () => {
-    const email = `${randomUUID()}@example.com`;
-    const gql = async (query: string, variables: Record<string, unknown>, authorization: string) => {
-      const answer = (await (await post({ query, variables }, authorization)).json()) as {
-        data?: any;
-        errors?: unknown[];
-      };
-      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-      return answer.data;
-    };
-    await gql(
-      'mutation S($i: SignUpInput!) { signUp(input: $i) { accepted } }',
-      { i: { name: 'Dona Prazo', email, password: 'correct horse battery' } },
-      'Public',
-    );
-    const token = (await linkFromDevMail(r.url, email, 'verify', 20_000)).split('/').at(-1);
-    await gql('mutation V($t: String!) { verifyEmail(token: $t) { status } }', { t: token }, 'Public');
-    const owner = `Bearer ${
-      (
-        await gql(
-          'mutation L($e: AWSEmail!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-          { e: email, p: 'correct horse battery' },
-          'Public',
-        )
-      ).login.accessToken
-    }`;
+    const owner = await ownerSession('Dona Prazo');
     const queue = (
       await gql(
         'mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id } }',
