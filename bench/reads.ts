@@ -69,6 +69,8 @@ async function loadQueue(store: SqlQueueStore, size: number): Promise<Queue> {
             almostAt: null,
             counter: null,
             partySize: 1,
+            place: i + 1,
+            snoozes: 0,
           },
           tokenHash: hashToken(tokenOf(queue.id, i)),
         });

@@ -76,7 +76,7 @@ query Display($queueId: ID!) {
         query: `# Live: every change to the queue, as the pages of
 # the people waiting receive it.
 subscription Watch($queueId: ID!) {
-  onQueueEvent(queueId: $queueId) { queueId version kind ticketNumber waitingCount nowServing at }
+  onQueueEvent(queueId: $queueId) { queueId version kind ticketNumber waitingCount nowServing fromPosition toPosition at }
 }
 `,
         variables,

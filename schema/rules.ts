@@ -18,6 +18,11 @@ export const LIMITS = {
   countersMax: 20,
   /** People one ticket can be for. */
   partySizeMax: 20,
+  /** Minutes of grace after a call. */
+  graceMinutesMax: 120,
+  /** Places "I need a few more minutes" moves a person back, and how often one ticket may. */
+  snoozePlacesMax: 50,
+  snoozeLimitMax: 5,
   counterNameMax: 40,
   pageMax: 500,
   /** E.164 allows 15 digits; fewer than 6 is no phone number. */
@@ -78,6 +83,9 @@ export function isPhone(raw: string): boolean {
 
 /** `errorInfo.reason` when a self-join is refused. */
 export type JoinRefusal = 'SELF_JOIN_OFF' | 'PAUSED' | 'CLOSED' | 'FULL' | 'DUPLICATE' | 'PRESENCE_CODE';
+
+/** Why moving back ("I need a few more minutes") is refused: CONFLICT errors' `errorInfo.reason`. */
+export type SnoozeRefusal = 'SNOOZE_OFF' | 'SNOOZE_LIMIT' | 'LAST';
 
 /** `errorInfo.reason` when a new password is refused. */
 export type PasswordRefusal = 'TOO_SHORT' | 'CONTROL_CHARACTERS' | 'CONTAINS_EMAIL' | 'SEQUENTIAL' | 'COMMON';

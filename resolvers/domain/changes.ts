@@ -3,7 +3,7 @@ import { queueNotFound } from './identity';
 import type { Queue, QueueEvent, QueueEventKind } from './model';
 import type { Outgoing } from './messages';
 import type { IndexChange, MessageJob, QueuePatch, QueueTx } from './ports';
-import { syncIndex } from './positions';
+import { dropIndex, syncIndex } from './positions';
 
 /** What an operation decided inside the queue's transaction. */
 export interface Plan<T> {
@@ -13,6 +13,11 @@ export interface Plan<T> {
   ticketNumber?: number | null;
   /** The counter a CALLED or RECALLED number goes to. */
   counter?: string | null;
+  /** The waiting position the ticket left, and the one it took (QueueEvent). */
+  fromPosition?: number;
+  toPosition?: number;
+  /** The change renumbered the line's places: the index is rebuilt from SQL. */
+  reindex?: boolean;
   queuePatch?: QueuePatch;
   index?: IndexChange;
   /** Messages to people this change sends (recorded in the transaction, queued after the commit). */
@@ -58,6 +63,8 @@ export async function changeQueueInOrder<T>(
         waitingCount: queue.waitingCount,
         nowServing: queue.nowServing,
         counter: plan.counter ?? null,
+        fromPosition: plan.fromPosition ?? null,
+        toPosition: plan.toPosition ?? null,
         at,
       };
       changes.push({ plan, value: plan.value, queue, event });
@@ -83,6 +90,7 @@ export async function changeQueueInOrder<T>(
     results.map(({ event, plan }) => ({
       event,
       index: plan.index,
+      reindex: plan.reindex,
       messages: plan.messages?.map((m) => m.job),
     })),
   );
@@ -93,6 +101,7 @@ export async function changeQueueInOrder<T>(
 export interface Delivery {
   event?: QueueEvent;
   index?: IndexChange;
+  reindex?: boolean;
   messages?: MessageJob[];
 }
 
@@ -103,11 +112,14 @@ export interface Delivery {
  */
 export async function deliverChanges(deps: Deps, queueId: string, deliveries: Delivery[]): Promise<void> {
   const changes = deliveries.filter((d): d is Delivery & { event: QueueEvent } => !!d.event);
-  await syncIndex(
-    deps,
-    queueId,
-    changes.map(({ event, index }) => ({ version: event.version, change: index ?? {} })),
-  );
+  // A renumbered line is not applied (the index stays behind, so readers rebuild it even if the drop fails).
+  if (deliveries.some((d) => d.reindex)) await dropIndex(deps, queueId);
+  else
+    await syncIndex(
+      deps,
+      queueId,
+      changes.map(({ event, index }) => ({ version: event.version, change: index ?? {} })),
+    );
   await Promise.all(changes.map(({ event }) => publishEvent(deps, event)));
   for (const { messages } of deliveries) for (const job of messages ?? []) await enqueueMessage(deps, job);
 }
@@ -137,6 +149,8 @@ const QUEUE_FIELDS = [
   'presence',
   'graceMinutes',
   'graceCallsNext',
+  'snoozePlaces',
+  'snoozeLimit',
   'version',
   'nextNumber',
   'waitingCount',

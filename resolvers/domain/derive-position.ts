@@ -7,6 +7,9 @@ export interface DerivableEvent {
   kind: string;
   ticketNumber: number | null;
   waitingCount: number;
+  /** The waiting position the event's ticket left, and the one it took (null: none). */
+  fromPosition?: number | null;
+  toPosition?: number | null;
 }
 
 /** What a client knows of its ticket: its number, its position, the queue's waiting count, and their version. */
@@ -24,12 +27,11 @@ export type Derivation =
   /** A gap, or anything the event cannot settle: re-read the ticket. */
   | { kind: 'reread' };
 
-const LEAVES_WAITING = new Set(['CALLED', 'REMOVED', 'LEFT']);
-
 /**
  * Derives a waiting client's position from one queue event. Events at or below the known version are
- * old news; any version other than known + 1 is a gap. A ticket ahead that leaves the waiting line (the
- * waiting count drops by one) moves this one up; a called ticket that is then removed does not.
+ * old news; any version other than known + 1 is a gap. A ticket that leaves the line ahead of this one
+ * (`fromPosition` before it) moves it up one; a ticket that takes a place at or ahead of it (`toPosition`,
+ * counted after that) moves it down one — a move back past it does both, a move within the ones ahead neither.
  */
 export function derivePosition(known: KnownPosition, event: DerivableEvent): Derivation {
   if (event.version <= known.version) return { kind: 'unchanged' };
@@ -37,11 +39,9 @@ export function derivePosition(known: KnownPosition, event: DerivableEvent): Der
   const next: KnownPosition = { ...known, version: event.version, waitingCount: event.waitingCount };
   if (event.ticketNumber === known.ticketNumber && event.kind !== 'JOINED')
     return { kind: 'next', known: next, self: true };
-  const aheadLeft =
-    LEAVES_WAITING.has(event.kind) &&
-    event.waitingCount === known.waitingCount - 1 &&
-    event.ticketNumber !== null &&
-    event.ticketNumber < known.ticketNumber;
-  if (aheadLeft && known.position !== null) next.position = known.position - 1;
+  if (next.position !== null) {
+    if (event.fromPosition != null && event.fromPosition < next.position) next.position -= 1;
+    if (event.toPosition != null && event.toPosition <= next.position) next.position += 1;
+  }
   return { kind: 'next', known: next, self: false };
 }

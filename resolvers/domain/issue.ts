@@ -192,9 +192,12 @@ export class GroupCommit {
           waitingCount: waiting,
           nowServing: queue.nowServing,
           counter: null,
+          // The line's end: every place before it is below the number it takes.
+          fromPosition: null,
+          toPosition: waiting,
           at,
         },
-        index: { add: { ticketId: ticket.id, number: ticket.number } },
+        index: { add: { ticketId: ticket.id, place: ticket.number } },
       });
     });
     return { issued, deliveries };

@@ -114,5 +114,7 @@ export function takenTicket(queueId: string, join: NewTicket, number: number, at
     almostAt: null,
     counter: null,
     partySize,
+    place: number,
+    snoozes: 0,
   };
 }

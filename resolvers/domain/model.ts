@@ -8,7 +8,18 @@ export type TicketStatus = 'WAITING' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVE
 export type TicketSource = 'STAFF' | 'SELF';
 export type AccountStatus = 'PENDING' | 'ACTIVE';
 export type QueueEventKind =
-  'JOINED' | 'CALLED' | 'SERVED' | 'NO_SHOW' | 'REMOVED' | 'LEFT' | 'RECALLED' | 'QUEUE_UPDATED';
+  | 'JOINED'
+  | 'CALLED'
+  | 'SERVED'
+  | 'NO_SHOW'
+  | 'REMOVED'
+  | 'LEFT'
+  | 'RECALLED'
+  | 'QUEUE_UPDATED'
+  /** A waiting person moved back a few places from their page. */
+  | 'MOVED'
+  /** Staff put a no-show back in the waiting line. */
+  | 'RETURNED';
 
 export interface Queue {
   id: string;
@@ -35,6 +46,10 @@ export interface Queue {
   graceMinutes: number | null;
   /** When the grace runs out, the counter that called them calls the next person. */
   graceCallsNext: boolean;
+  /** How many places a waiting person may move back from their page ("I need a few more minutes"); null: not at all. */
+  snoozePlaces: number | null;
+  /** How often one ticket may do so. */
+  snoozeLimit: number;
   /** Increases by one with every change to the queue or its tickets. */
   version: number;
   /** The number the next ticket gets; numbers are never reused. */
@@ -70,6 +85,13 @@ export interface Ticket {
   counter: string | null;
   /** How many people this ticket is for (1 unless told). */
   partySize: number;
+  /**
+   * Where it stands in the waiting line: its number, unless it was moved (moved back, put back), then a value
+   * between its neighbours' places then. Internal: clients see positions.
+   */
+  place: number;
+  /** How often its holder moved it back. */
+  snoozes: number;
 }
 
 /** A desk calling people from a queue ("Guichê 3"). */
@@ -103,6 +125,10 @@ export interface QueueEvent {
   nowServing: number | null;
   /** CALLED and RECALLED: the counter the number is called to (its name); null otherwise or without counters. */
   counter: string | null;
+  /** The waiting position the ticket left (null: it was not waiting): everyone behind it moved up one. */
+  fromPosition: number | null;
+  /** The waiting position it took (null: it is not waiting now): everyone from there on moved down one. */
+  toPosition: number | null;
   at: number;
 }
 
@@ -116,5 +142,6 @@ export type Identity =
 /** A waiting ticket as the position index holds it. */
 export interface WaitingEntry {
   ticketId: string;
-  number: number;
+  /** Its place in the line (Ticket.place). */
+  place: number;
 }

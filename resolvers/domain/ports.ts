@@ -20,6 +20,9 @@ export interface TicketPatch {
   /** When its one "almost your turn" alert went out. */
   almostAt?: number;
   counter?: string | null;
+  /** A new place in the waiting line (moved back, or put back). */
+  place?: number;
+  snoozes?: number;
 }
 
 export type QueuePatch = Partial<
@@ -35,6 +38,8 @@ export type QueuePatch = Partial<
     | 'alertAhead'
     | 'messageTemplates'
     | 'counters'
+    | 'snoozePlaces'
+    | 'snoozeLimit'
     | 'onePerContact'
     | 'presence'
     | 'graceMinutes'
@@ -58,6 +63,13 @@ export interface QueueTx {
   liveContacts(phones: string[], emails: string[]): Promise<Set<string>>;
   /** The waiting ticket at this 1-based position, or undefined. */
   waitingAt(position: number): Promise<Ticket | undefined>;
+  /** How many tickets wait ahead of this place in the line. */
+  waitingBefore(place: number): Promise<number>;
+  /**
+   * Gives the waiting tickets, in their order, the waiting numbers in theirs as places: the same line, with
+   * whole numbers between any two neighbours again (moves halve the gap they land in).
+   */
+  renumberWaiting(): Promise<void>;
   /** The tickets being called now (usually one per counter), in number order. */
   calledTickets(): Promise<Ticket[]>;
   /** A ticket of this queue, or undefined. */
@@ -152,8 +164,8 @@ export interface QueueStore {
   waitingSnapshot(queueId: string): Promise<{ version: number; waiting: WaitingEntry[] } | undefined>;
   /** The queue's last `limit` calls (a recall counts again), newest first, with the counter called to. */
   recentCalls(queueId: string, limit: number): Promise<RecentCall[]>;
-  /** How many tickets of the queue are WAITING with a number below `number` (the SQL fallback for positions). */
-  countWaitingBefore(queueId: string, number: number): Promise<number>;
+  /** How many tickets of the queue are WAITING ahead of this place in the line (the SQL fallback for positions). */
+  countWaitingBefore(queueId: string, place: number): Promise<number>;
   /** Grace timers due at `now`, soonest first (every instance sweeps them: acting on one is idempotent). */
   dueGraceTimers(now: number, limit: number): Promise<GraceTimer[]>;
   /** Keeps the record of messages that are no change to the queue (replies), as QueueTx.recordMessages. */

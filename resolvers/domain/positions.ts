@@ -43,6 +43,15 @@ export async function syncIndex(
   }
 }
 
+/** Forgets the queue's index (its next read rebuilds it from SQL): after a change the changes cannot express. */
+export async function dropIndex(deps: Deps, queueId: string): Promise<void> {
+  try {
+    await deps.positions.drop(queueId);
+  } catch (error) {
+    deps.log.warn('position index not dropped', { queueId, error: String(error) });
+  }
+}
+
 export interface PositionRead {
   position: number | null;
   /** The queue version the position reflects. */
@@ -65,7 +74,7 @@ export async function positionOf(deps: Deps, queue: Queue, ticket: Ticket): Prom
   } catch (error) {
     deps.log.warn('position index unavailable, reading SQL', { queueId: queue.id, error: String(error) });
   }
-  const ahead = await deps.queues.countWaitingBefore(queue.id, ticket.number);
+  const ahead = await deps.queues.countWaitingBefore(queue.id, ticket.place);
   return { position: ahead + 1, version: queue.version };
 }
 

@@ -5,9 +5,11 @@ import { assertOwns, ownedQueue, requireOwner } from './identity';
 import type { Identity, Queue, QueueStatus } from './model';
 import { isDisplayKey, presenceCode, type PresenceRotation } from './presence';
 import type { Page, QueuePatch, RecentCall } from './ports';
+import { dropIndex } from './positions';
 import {
-  parseAlertAhead,
+  LIMITS,
   parseCapacity,
+  parseCount,
   parseCounters,
   parseId,
   parseLimit,
@@ -30,6 +32,8 @@ export interface QueueInput {
   presence?: unknown;
   graceMinutes?: unknown;
   graceCallsNext?: unknown;
+  snoozePlaces?: unknown;
+  snoozeLimit?: unknown;
 }
 
 const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
@@ -41,18 +45,6 @@ function parsePresence(raw: unknown): PresenceRotation | undefined {
   if (!ROTATIONS.includes(raw as PresenceRotation))
     throw new ValidationError('presence must be OFF, HOURLY or DAILY.', { field: 'presence' });
   return raw as PresenceRotation;
-}
-
-/** 1 to 120 minutes; null: a call waits until staff mark it. */
-function parseGraceMinutes(raw: unknown): number | null {
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 120)
-    throw new ValidationError('graceMinutes must be a whole number from 1 to 120, or null to turn it off.', {
-      field: 'graceMinutes',
-      min: 1,
-      max: 120,
-    });
-  return raw;
 }
 
 function parseFlag(name: string, raw: unknown, absent: boolean): boolean {
@@ -74,13 +66,15 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     selfJoin: parseFlag('selfJoin', input.selfJoin, false),
     serveOnNext: parseFlag('serveOnNext', input.serveOnNext, true),
     capacity: parseCapacity('capacity', input.capacity),
-    alertAhead: parseAlertAhead('alertAhead', input.alertAhead),
+    alertAhead: parseCount('alertAhead', input.alertAhead, LIMITS.alertAheadMax, null),
     messageTemplates: parseTemplates('messageTemplates', input.messageTemplates),
     counters: parseCounters('counters', input.counters, [], deps.newId),
     onePerContact: parseFlag('onePerContact', input.onePerContact, false),
     presence: parsePresence(input.presence) ?? 'OFF',
-    graceMinutes: parseGraceMinutes(input.graceMinutes),
+    graceMinutes: parseCount('graceMinutes', input.graceMinutes, LIMITS.graceMinutesMax, null),
     graceCallsNext: parseFlag('graceCallsNext', input.graceCallsNext, false),
+    snoozePlaces: parseCount('snoozePlaces', input.snoozePlaces, LIMITS.snoozePlacesMax, null),
+    snoozeLimit: parseCount('snoozeLimit', input.snoozeLimit, LIMITS.snoozeLimitMax, 1),
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -114,12 +108,18 @@ export async function updateQueue(
   if (input.serveOnNext !== undefined && input.serveOnNext !== null)
     patch.serveOnNext = parseFlag('serveOnNext', input.serveOnNext, true);
   if (input.capacity !== undefined) patch.capacity = parseCapacity('capacity', input.capacity);
-  if (input.alertAhead !== undefined) patch.alertAhead = parseAlertAhead('alertAhead', input.alertAhead);
+  if (input.alertAhead !== undefined)
+    patch.alertAhead = parseCount('alertAhead', input.alertAhead, LIMITS.alertAheadMax, null);
   if (input.onePerContact !== undefined && input.onePerContact !== null)
     patch.onePerContact = parseFlag('onePerContact', input.onePerContact, false);
   const presence = parsePresence(input.presence);
   if (presence) patch.presence = presence;
-  if (input.graceMinutes !== undefined) patch.graceMinutes = parseGraceMinutes(input.graceMinutes);
+  if (input.graceMinutes !== undefined)
+    patch.graceMinutes = parseCount('graceMinutes', input.graceMinutes, LIMITS.graceMinutesMax, null);
+  if (input.snoozePlaces !== undefined)
+    patch.snoozePlaces = parseCount('snoozePlaces', input.snoozePlaces, LIMITS.snoozePlacesMax, null);
+  if (input.snoozeLimit !== undefined && input.snoozeLimit !== null)
+    patch.snoozeLimit = parseCount('snoozeLimit', input.snoozeLimit, LIMITS.snoozeLimitMax, 1);
   if (input.graceCallsNext !== undefined && input.graceCallsNext !== null)
     patch.graceCallsNext = parseFlag('graceCallsNext', input.graceCallsNext, false);
   if (input.messageTemplates !== undefined)
@@ -157,11 +157,7 @@ export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown
   const ownerId = requireOwner(identity);
   const queue = await ownedQueue(deps, ownerId, parseId('id', rawId));
   await deps.queues.deleteQueue(queue.id);
-  try {
-    await deps.positions.drop(queue.id);
-  } catch (error) {
-    deps.log.warn('position index not dropped', { queueId: queue.id, error: String(error) });
-  }
+  await dropIndex(deps, queue.id);
   await publishEvent(deps, {
     queueId: queue.id,
     version: queue.version + 1,
@@ -170,6 +166,8 @@ export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown
     waitingCount: 0,
     nowServing: queue.nowServing,
     counter: null,
+    fromPosition: null,
+    toPosition: null,
     at: deps.now(),
   });
   deps.log.info('queue deleted', { queueId: queue.id, ownerId });

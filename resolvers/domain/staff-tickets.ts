@@ -1,5 +1,4 @@
 /** Staff's side of tickets: adding people, calling, moving a ticket along its life, links, the list. */
-import { almostAlert } from './alerts';
 import { startGrace } from './grace';
 import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
@@ -8,6 +7,7 @@ import { paceInterval, paceSlots, withSample } from './estimates';
 import { assertOwns, ownedQueue, queueNotFound, requireOwner } from './identity';
 import { ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
 import type { JoinGuards } from './join-rules';
+import { leaveLine, placeBehind } from './line';
 import { ticketMessages } from './messages';
 import type { Identity, Ticket, TicketStatus } from './model';
 import type { Page, QueueTx, TicketPatch } from './ports';
@@ -15,7 +15,7 @@ import { positionOf } from './positions';
 import { nextTokenOf } from './queues';
 import { hashToken, newToken } from './secrets';
 import { lockedTicket, parseTicketInput, ticketNotFound, type TicketInput } from './tickets';
-import { LIMITS, parseId, parseLimit } from './validation';
+import { LIMITS, parseCount, parseId, parseLimit } from './validation';
 
 const TICKET_STATUSES: readonly TicketStatus[] = [
   'WAITING',
@@ -95,6 +95,7 @@ export async function callNextAs(
     await startGrace(tx, next.id, at);
     await tx.updateTicket(next.id, patch);
     await recordPace(tx, at);
+    const { alerts, queuePatch, ...line } = await leaveLine(tx, next, at);
     // Its event's version: after the queue's, and after each SERVED change above.
     const version = tx.queue.version + plans.length + 1;
     return [
@@ -104,16 +105,11 @@ export async function callNextAs(
         kind: 'CALLED',
         ticketNumber: next.number,
         counter: called.counter,
-        queuePatch: {
-          waitingCount: tx.queue.waitingCount - 1,
-          waitingPeople: tx.queue.waitingPeople - next.partySize,
-          nowServing: next.number,
-          lastCalledAt: at,
-        },
-        index: { remove: next.id },
+        ...line,
+        queuePatch: { ...queuePatch, nowServing: next.number, lastCalledAt: at },
         messages: [
           ...ticketMessages('CALLED', String(version), { queue: tx.queue, ticket: called }),
-          ...(await almostAlert(tx, next.number, at)),
+          ...alerts,
         ],
       },
     ];
@@ -189,32 +185,68 @@ export async function transitionTicket(
     // A recall gives them the grace again; any other end of a call ends its timer.
     if (transition === 'RECALLED') await startGrace(tx, id, at);
     else await tx.endGrace(id);
-    const wasWaiting = ticket.status === 'WAITING';
+    const { alerts, ...line } =
+      ticket.status === 'WAITING' ? await leaveLine(tx, ticket, at) : { alerts: [] };
     return {
       value: { ...ticket, ...patch, position: null },
       kind: transition,
       ticketNumber: ticket.number,
+      ...line,
       // A recall calls them again to the counter they were called to.
-      ...(transition === 'RECALLED' ? { counter: ticket.counter } : {}),
-      queuePatch: {
-        ...(wasWaiting
-          ? {
-              waitingCount: tx.queue.waitingCount - 1,
-              waitingPeople: tx.queue.waitingPeople - ticket.partySize,
-            }
-          : {}),
-        ...(transition === 'RECALLED' ? { nowServing: ticket.number } : {}),
-      },
-      ...(wasWaiting ? { index: { remove: id } } : {}),
+      ...(transition === 'RECALLED'
+        ? { counter: ticket.counter, queuePatch: { nowServing: ticket.number } }
+        : {}),
       messages: [
         ...(transition === 'RECALLED'
           ? ticketMessages('CALLED', String(tx.queue.version + 1), { queue: tx.queue, ticket })
           : []),
-        ...(wasWaiting ? await almostAlert(tx, ticket.number, at) : []),
+        ...alerts,
       ],
     };
   });
   deps.log.info('ticket updated', { queueId: queue.id, ticketId: value.id, transition });
+  return value;
+}
+
+/** GraphQL's Int: a position past the line's end means its end. */
+const INT_MAX = 2 ** 31 - 1;
+
+/**
+ * Staff puts a no-show back in the waiting line at `position` (1, the default: next; past the end: last);
+ * everyone from there on moves down one. Their grace, alert and history stay as they were.
+ */
+export async function returnTicket(
+  deps: Deps,
+  identity: Identity,
+  rawId: unknown,
+  rawPosition?: unknown,
+): Promise<PositionedTicket> {
+  const wanted = parseCount('position', rawPosition, INT_MAX, 1);
+  const { value, queue } = await changeOwnedTicket(deps, identity, rawId, async (tx, ticket) => {
+    if (ticket.status !== 'NO_SHOW')
+      throw new ConflictError(`A ${ticket.status} ticket cannot be put back in the line.`, {
+        status: ticket.status,
+      });
+    if (tx.queue.status === 'CLOSED')
+      throw new ConflictError('The queue is closed. Open or pause it to put people back.');
+    const position = Math.min(wanted, tx.queue.waitingCount + 1);
+    const { place, renumbered } = await placeBehind(tx, position - 1);
+    const patch: TicketPatch = { status: 'WAITING', finishedAt: null, place };
+    await tx.updateTicket(ticket.id, patch);
+    return {
+      value: { ...ticket, ...patch, position },
+      kind: 'RETURNED',
+      ticketNumber: ticket.number,
+      toPosition: position,
+      queuePatch: {
+        waitingCount: tx.queue.waitingCount + 1,
+        waitingPeople: tx.queue.waitingPeople + ticket.partySize,
+      },
+      index: { add: { ticketId: ticket.id, place } },
+      reindex: renumbered,
+    };
+  });
+  deps.log.info('ticket returned', { queueId: queue.id, ticketId: value.id, position: value.position });
   return value;
 }
 
@@ -235,7 +267,7 @@ export async function newTicketLink(deps: Deps, identity: Identity, rawId: unkno
   return { ticket: { ...ticket, position }, accessToken, accessUrl: ticketUrl(deps, accessToken) };
 }
 
-/** An owner's view of a queue's tickets in number order, with the positions of the waiting ones. */
+/** An owner's view of a queue's tickets in the line's order, with the positions of the waiting ones. */
 export async function queueTickets(
   deps: Deps,
   identity: Identity,
@@ -251,7 +283,7 @@ export async function queueTickets(
     nextTokenOf(args.nextToken),
   );
   const first = page.items.find((t) => t.status === 'WAITING');
-  let position = first ? await deps.queues.countWaitingBefore(queue.id, first.number) : 0;
+  let position = first ? await deps.queues.countWaitingBefore(queue.id, first.place) : 0;
   const items = page.items.map((t) => ({ ...t, position: t.status === 'WAITING' ? (position += 1) : null }));
   return { items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }

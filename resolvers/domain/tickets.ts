@@ -1,4 +1,4 @@
-/** The waiting person's side of a ticket: joining, following it by its token, leaving. */
+/** The waiting person's side of a ticket: joining, following it by its token, moving back, leaving. */
 import type { JoinRefusal } from '../../schema/rules';
 import { almostAlert } from './alerts';
 import { changeQueue } from './changes';
@@ -9,14 +9,16 @@ import { acceptsPresenceCode } from './presence';
 import type { Outgoing } from './messages';
 import { queueNotFound } from './identity';
 import type { JoinGuards } from './join-rules';
+import { leaveLine, placeBehind } from './line';
 import type { Queue, Ticket, TicketStatus } from './model';
 import type { QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
 import { hashToken } from './secrets';
 import {
+  LIMITS,
+  parseCount,
   parseId,
   parseLanguage,
-  parsePartySize,
   parseName,
   parseOptionalEmail,
   parseOptionalPhone,
@@ -51,6 +53,10 @@ export interface TicketView {
   alertAhead: number | null;
   /** Where to go once CALLED: the counter's name; null otherwise. */
   counter: string | null;
+  /** How many places "I need a few more minutes" moves back; null: the queue does not allow it. */
+  snoozePlaces: number | null;
+  /** How many more times this ticket may move back. */
+  snoozesLeft: number;
   version: number;
 }
 
@@ -64,7 +70,7 @@ export function parseTicketInput(input: TicketInput, phoneCountryCode: string) {
     email: parseOptionalEmail('email', input.email),
     phone: parseOptionalPhone('phone', input.phone, phoneCountryCode),
     language: parseLanguage('language', input.language),
-    partySize: parsePartySize('partySize', input.partySize),
+    partySize: parseCount('partySize', input.partySize, LIMITS.partySizeMax, 1),
   };
 }
 
@@ -133,6 +139,8 @@ function view(
     calledMessage: ticket.status === 'CALLED' ? queue.calledMessage : null,
     alertAhead: queue.alertAhead,
     counter: ticket.status === 'CALLED' ? ticket.counter : null,
+    snoozePlaces: queue.snoozePlaces,
+    snoozesLeft: queue.snoozePlaces === null ? 0 : Math.max(0, queue.snoozeLimit - ticket.snoozes),
     version,
   };
 }
@@ -185,21 +193,57 @@ export async function leaveTicket(
     const patch: TicketPatch = { status: 'LEFT', finishedAt: at };
     await tx.updateTicket(ticket.id, patch);
     await tx.endGrace(ticket.id);
-    const wasWaiting = ticket.status === 'WAITING';
+    const { alerts, ...line } =
+      ticket.status === 'WAITING' ? await leaveLine(tx, ticket, at) : { alerts: [] };
     return {
       value: { ...ticket, ...patch },
       kind: 'LEFT',
       ticketNumber: ticket.number,
-      queuePatch: wasWaiting
-        ? {
-            waitingCount: tx.queue.waitingCount - 1,
-            waitingPeople: tx.queue.waitingPeople - ticket.partySize,
-          }
-        : {},
-      ...(wasWaiting ? { index: { remove: ticket.id } } : {}),
-      messages: [...reply(ticket, tx.queue), ...(wasWaiting ? await almostAlert(tx, ticket.number, at) : [])],
+      ...line,
+      messages: [...reply(ticket, tx.queue), ...alerts],
     };
   });
   deps.log.info('ticket left', { queueId: committed.queue.id, ticketId: committed.value.id });
   return committed;
+}
+
+/**
+ * "I need a few more minutes": the waiting person moves back by the queue's number of places (never past the
+ * line's end), at most the queue's number of times per ticket. The people they let by move up one each.
+ */
+export async function snoozeTicket(deps: Deps, rawToken: unknown): Promise<TicketView> {
+  const found = await ticketByToken(deps, rawToken);
+  if (!found) throw ticketNotFound();
+  const { value, queue } = await changeQueue(deps, found.queueId, async (tx) => {
+    let ticket = await lockedTicket(tx, found.id);
+    const { snoozePlaces, snoozeLimit, waitingCount } = tx.queue;
+    if (ticket.status !== 'WAITING')
+      throw new ConflictError('Only a waiting ticket can move back.', { status: ticket.status });
+    if (snoozePlaces === null)
+      throw new ConflictError('This queue does not let people move back.', { reason: 'SNOOZE_OFF' });
+    if (ticket.snoozes >= snoozeLimit)
+      throw new ConflictError('This ticket has moved back as often as the queue allows.', {
+        reason: 'SNOOZE_LIMIT',
+      });
+    const from = (await tx.waitingBefore(ticket.place)) + 1;
+    const to = Math.min(from + snoozePlaces, waitingCount);
+    if (to === from) throw new ConflictError('Nobody is behind this ticket to let by.', { reason: 'LAST' });
+    const { place, renumbered } = await placeBehind(tx, to);
+    if (renumbered) ticket = await lockedTicket(tx, ticket.id);
+    const patch: TicketPatch = { place, snoozes: ticket.snoozes + 1 };
+    await tx.updateTicket(ticket.id, patch);
+    const at = deps.now();
+    return {
+      value: { ...ticket, ...patch, position: to },
+      kind: 'MOVED',
+      ticketNumber: ticket.number,
+      fromPosition: from,
+      toPosition: to,
+      index: { remove: ticket.id, add: { ticketId: ticket.id, place } },
+      reindex: renumbered,
+      messages: await almostAlert(tx, ticket.place, place, at),
+    };
+  });
+  deps.log.info('ticket moved back', { queueId: queue.id, ticketId: value.id });
+  return view(value, queue, value.position, queue.version, await estimate(deps, queue.id, value.position));
 }

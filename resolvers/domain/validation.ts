@@ -181,25 +181,24 @@ export function parseCounters(
 }
 
 /** How many people a ticket is for: 1 to 20, 1 when absent. */
-export function parsePartySize(field: string, raw: unknown): number {
-  if (raw === undefined || raw === null) return 1;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > LIMITS.partySizeMax)
-    fail(field, `${field} must be a whole number from 1 to ${LIMITS.partySizeMax}.`, {
-      min: 1,
-      max: LIMITS.partySizeMax,
-    });
-  return raw;
-}
-
-export function parseAlertAhead(field: string, raw: unknown): number | null {
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > LIMITS.alertAheadMax)
+/**
+ * A whole number from 1 to `max`, or `absent` when null or left out (absent null: the setting is off, as
+ * alertAhead, graceMinutes and snoozePlaces; a number: its default, as partySize and snoozeLimit).
+ */
+export function parseCount<T extends number | null>(
+  field: string,
+  raw: unknown,
+  max: number,
+  absent: T,
+): number | T {
+  if (raw === undefined || raw === null) return absent;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > max)
     fail(
       field,
-      `${field} must be a whole number from 1 to ${LIMITS.alertAheadMax}, or null to turn it off.`,
+      `${field} must be a whole number from 1 to ${max}${absent === null ? ', or null to turn it off' : ''}.`,
       {
         min: 1,
-        max: LIMITS.alertAheadMax,
+        max,
       },
     );
   return raw;

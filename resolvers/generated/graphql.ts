@@ -84,6 +84,10 @@ export type CreateQueueInput = {
   presence?: InputMaybe<PresenceRotation>;
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
   serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 5 (1 when left out at creation): how often one ticket may move back. */
+  snoozeLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 50: how many places 'I need a few more minutes' moves a waiting person back; null turns it off. */
+  snoozePlaces?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type DeliveryStatus =
@@ -177,9 +181,13 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** Sends a FAILED message again, from its first attempt (a CALLED message while its ticket is called, an ALMOST one while it waits). */
   retryMessage: TicketMessage;
+  /** Puts a NO_SHOW ticket back in the waiting line at this position (1, the default: next; past the end: last). */
+  returnTicket: Ticket;
   setQueueStatus: Queue;
   /** Creates a pending account and emails a verification link. Answers the same whether or not the email is taken. */
   signUp: SignUpResult;
+  /** 'I need a few more minutes': the waiting person moves back by the queue's snoozePlaces (never past the end), at most snoozeLimit times. */
+  snoozeTicket: TicketView;
   updateQueue: Queue;
   verifyEmail: Account;
 };
@@ -282,6 +290,12 @@ export type MutationRetryMessageArgs = {
 };
 
 
+export type MutationReturnTicketArgs = {
+  id: Scalars['ID']['input'];
+  position: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationSetQueueStatusArgs = {
   id: Scalars['ID']['input'];
   status: QueueStatus;
@@ -290,6 +304,11 @@ export type MutationSetQueueStatusArgs = {
 
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationSnoozeTicketArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -327,7 +346,7 @@ export type Query = {
   queueDisplay: Maybe<QueueDisplay>;
   /** Service statistics of one of the owner's queues over [from, to) (default: the last 24 hours). */
   queueStats: QueueStats;
-  /** The tickets of one of the owner's queues, in queue order (number ascending). */
+  /** The tickets of one of the owner's queues, in the line's order (numbers, with moved tickets where they now stand). */
   queueTickets: TicketConnection;
   /** The waiting person's own view of their ticket; null for an unknown token. */
   ticket: Maybe<TicketView>;
@@ -411,6 +430,10 @@ export type Queue = {
   selfJoin: Scalars['Boolean']['output'];
   /** Calling the next person marks whoever is still called as served (true unless the owner turned it off). */
   serveOnNext: Scalars['Boolean']['output'];
+  /** How often one ticket may move back. */
+  snoozeLimit: Scalars['Int']['output'];
+  /** How many places a waiting person can move back from their page ('I need a few more minutes'); null: they cannot. */
+  snoozePlaces: Maybe<Scalars['Int']['output']>;
   status: QueueStatus;
   updatedAt: Scalars['AWSDateTime']['output'];
   version: Scalars['Int']['output'];
@@ -448,10 +471,14 @@ export type QueueEvent = {
   at: Scalars['AWSDateTime']['output'];
   /** CALLED and RECALLED: the counter the number goes to. */
   counter: Maybe<Scalars['String']['output']>;
+  /** The waiting position the ticket left (null: it was not waiting): everyone behind it moved up one. */
+  fromPosition: Maybe<Scalars['Int']['output']>;
   kind: QueueEventKind;
   nowServing: Maybe<Scalars['Int']['output']>;
   queueId: Scalars['ID']['output'];
   ticketNumber: Maybe<Scalars['Int']['output']>;
+  /** The waiting position it took (null: it is not waiting now): everyone from there on moved down one. */
+  toPosition: Maybe<Scalars['Int']['output']>;
   version: Scalars['Int']['output'];
   waitingCount: Scalars['Int']['output'];
 };
@@ -460,10 +487,12 @@ export type QueueEventInput = {
   at: Scalars['AWSDateTime']['input'];
   /** CALLED and RECALLED: the counter the number goes to. */
   counter?: InputMaybe<Scalars['String']['input']>;
+  fromPosition?: InputMaybe<Scalars['Int']['input']>;
   kind: QueueEventKind;
   nowServing?: InputMaybe<Scalars['Int']['input']>;
   queueId: Scalars['ID']['input'];
   ticketNumber?: InputMaybe<Scalars['Int']['input']>;
+  toPosition?: InputMaybe<Scalars['Int']['input']>;
   version: Scalars['Int']['input'];
   waitingCount: Scalars['Int']['input'];
 };
@@ -472,10 +501,14 @@ export type QueueEventKind =
   | 'CALLED'
   | 'JOINED'
   | 'LEFT'
+  /** A waiting person moved back a few places ('I need a few more minutes'). */
+  | 'MOVED'
   | 'NO_SHOW'
   | 'QUEUE_UPDATED'
   | 'RECALLED'
   | 'REMOVED'
+  /** Staff put a no-show back in the waiting line. */
+  | 'RETURNED'
   | 'SERVED';
 
 export type QueueStats = {
@@ -569,6 +602,8 @@ export type Ticket = {
   /** 1 + the waiting tickets ahead; null unless WAITING. */
   position: Maybe<Scalars['Int']['output']>;
   queueId: Scalars['ID']['output'];
+  /** How often its holder moved it back ('I need a few more minutes'). */
+  snoozes: Scalars['Int']['output'];
   source: TicketSource;
   status: TicketStatus;
 };
@@ -632,6 +667,10 @@ export type TicketView = {
   queueId: Scalars['ID']['output'];
   queueName: Scalars['String']['output'];
   queueStatus: QueueStatus;
+  /** How many places 'I need a few more minutes' moves back; null: the queue does not offer it. */
+  snoozePlaces: Maybe<Scalars['Int']['output']>;
+  /** How many more times this ticket may move back. */
+  snoozesLeft: Scalars['Int']['output'];
   status: TicketStatus;
   ticketId: Scalars['ID']['output'];
   /** The queue version this view reflects: follow onQueueEvent from here. */
@@ -658,6 +697,10 @@ export type UpdateQueueInput = {
   presence?: InputMaybe<PresenceRotation>;
   selfJoin?: InputMaybe<Scalars['Boolean']['input']>;
   serveOnNext?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 5 (1 when left out at creation): how often one ticket may move back. */
+  snoozeLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 50: how many places 'I need a few more minutes' moves a waiting person back; null turns it off. */
+  snoozePlaces?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WaitEstimate = {
@@ -994,8 +1037,10 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   resendVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResendVerificationArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
   retryMessage?: Resolver<ResolversTypes['TicketMessage'], ParentType, ContextType, RequireFields<MutationRetryMessageArgs, 'id'>>;
+  returnTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationReturnTicketArgs, 'id'>>;
   setQueueStatus?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationSetQueueStatusArgs, 'id' | 'status'>>;
   signUp?: Resolver<ResolversTypes['SignUpResult'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  snoozeTicket?: Resolver<ResolversTypes['TicketView'], ParentType, ContextType, RequireFields<MutationSnoozeTicketArgs, 'token'>>;
   updateQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationUpdateQueueArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
@@ -1036,6 +1081,8 @@ export type QueueResolvers<ContextType = any, ParentType extends ResolversParent
   presenceCode?: Resolver<Maybe<ResolversTypes['PresenceCode']>, ParentType, ContextType>;
   selfJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   serveOnNext?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  snoozeLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  snoozePlaces?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1064,10 +1111,12 @@ export type QueueDisplayResolvers<ContextType = any, ParentType extends Resolver
 export type QueueEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['QueueEvent'] = ResolversParentTypes['QueueEvent']> = {
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   counter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QueueEventKind'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ticketNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1125,6 +1174,7 @@ export type TicketResolvers<ContextType = any, ParentType extends ResolversParen
   phone?: Resolver<Maybe<ResolversTypes['AWSPhone']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  snoozes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['TicketSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
 };
@@ -1157,6 +1207,8 @@ export type TicketViewResolvers<ContextType = any, ParentType extends ResolversP
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   queueName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   queueStatus?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
+  snoozePlaces?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  snoozesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
   ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -54,6 +54,8 @@ export function presentQueue(q: Queue, context: QueueContext): G.Queue {
     presence: q.presence,
     graceMinutes: q.graceMinutes,
     graceCallsNext: q.graceCallsNext,
+    snoozePlaces: q.snoozePlaces,
+    snoozeLimit: q.snoozeLimit,
     presenceCode:
       q.presence === 'OFF' ? null : presentCode(presenceCode(sessionKey, q.id, q.presence, context.now())),
     displayUrl: `${publicUrl}/d/${q.id}?key=${displayKey(sessionKey, q.id)}`,
@@ -98,6 +100,7 @@ export function presentTicket(t: PositionedTicket): G.Ticket {
     status: t.status,
     source: t.source,
     position: t.position,
+    snoozes: t.snoozes,
     counter: t.counter,
     partySize: t.partySize,
     joinedAt: iso(t.joinedAt),

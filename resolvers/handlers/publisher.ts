@@ -15,6 +15,8 @@ export const PUBLISH_QUEUE_EVENT = /* GraphQL */ `
       waitingCount
       nowServing
       counter
+      fromPosition
+      toPosition
       at
     }
   }

@@ -70,6 +70,8 @@ type MutationArgMap = {
   removeTicket: G.MutationRemoveTicketArgs;
   newTicketLink: G.MutationNewTicketLinkArgs;
   leaveQueue: G.MutationLeaveQueueArgs;
+  snoozeTicket: G.MutationSnoozeTicketArgs;
+  returnTicket: G.MutationReturnTicketArgs;
   retryMessage: G.MutationRetryMessageArgs;
 };
 
@@ -131,6 +133,8 @@ export const routes: Routes = {
       presentTicket(await staff.transitionTicket(deps, id, a.id, 'REMOVED')),
     newTicketLink: async (deps, id, a) => issued(await staff.newTicketLink(deps, id, a.id)),
     leaveQueue: (deps, _id, a) => tickets.leaveQueue(deps, a.token),
+    snoozeTicket: (deps, _id, a) => tickets.snoozeTicket(deps, a.token),
+    returnTicket: async (deps, id, a) => presentTicket(await staff.returnTicket(deps, id, a.id, a.position)),
     retryMessage: async (deps, id, a) => presentTicketMessage(await messages.retryMessage(deps, id, a.id)),
   },
 };

@@ -1,25 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ownerOverHttp, postGraphql } from '../support/http';
-import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { serverForThisFile } from '../support/spawned-server';
 
 /**
  * Hostile values for what counters added to the API — counters, the counter to call to, party size, the
  * presence code, grace minutes — through a real server process, as a client would send them.
  */
-let server: SpawnedServer;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'qm-adversarial-'));
-  server = await spawnServer({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', RATE_LIMITS: 'off' });
-});
-afterAll(async () => {
-  if (server?.child.exitCode === null) await server.stop();
-  killSpawnedServers();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = serverForThisFile({ RATE_LIMITS: 'off' });
 
 const CREATE =
   'mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id version counters { id name } presenceCode { code } } }';
@@ -30,9 +17,9 @@ const JOIN =
 
 describe('counters, parties, codes and grace from hostile clients', () => {
   it('given wrong values of every kind, then each is refused, nothing is stored, and the server keeps answering', async () => {
-    const { authorization } = await ownerOverHttp(server.url);
+    const { authorization } = await ownerOverHttp(server().url);
     const gql = (query: string, variables: Record<string, unknown>, auth = authorization) =>
-      postGraphql(server.url, { query, variables }, auth).then((r) => r.body);
+      postGraphql(server().url, { query, variables }, auth).then((r) => r.body);
     const queue = (
       await gql(CREATE, {
         i: { name: 'Feira', selfJoin: true, presence: 'HOURLY', counters: [{ name: 'A' }, { name: 'B' }] },

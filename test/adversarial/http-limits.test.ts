@@ -1,26 +1,13 @@
 import { getIntrospectionQuery } from 'graphql';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_LIMITS, RATE_LIMITED_BODY, RATE_LIMITS } from '../../schema/limits';
 import { postGraphql } from '../support/http';
 import { ON_QUEUE_EVENT, RawRealtimeClient } from '../support/realtime-client';
-import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { serverForThisFile } from '../support/spawned-server';
 
 /** Hostile HTTP requests, document shapes and subscription bursts against a real server process. */
-let server: SpawnedServer;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'qm-adversarial-'));
-  server = await spawnServer({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' });
-});
-afterAll(async () => {
-  if (server?.child.exitCode === null) await server.stop();
-  killSpawnedServers();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = serverForThisFile();
 
 type Health = {
   heapUsed: number;
@@ -28,7 +15,7 @@ type Health = {
   subscriptions: { hub: number; realtime: number; playground: number };
   preparedDocuments: { documents: number; bytes: number };
 };
-const health = async (): Promise<Health> => (await fetch(`${server.url}/health`)).json() as Promise<Health>;
+const health = async (): Promise<Health> => (await fetch(`${server().url}/health`)).json() as Promise<Health>;
 const queueId = '00000000-0000-4000-8000-000000000000';
 
 async function until(check: () => Promise<boolean>, ms = 3000): Promise<void> {
@@ -45,12 +32,12 @@ describe('HTTP edges as AppSync answers them', () => {
       query: `{ __typename }`,
       padding: 'x'.repeat(API_LIMITS.maxBodyBytes + 10),
     });
-    const declared = await postGraphql(server.url, big, 'Public');
+    const declared = await postGraphql(server().url, big, 'Public');
     expect(declared.status).toBe(413);
     expect(declared.body.errors[0].errorType).toBe('PayloadTooLargeException');
     const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
-        `${server.url}/graphql`,
+        `${server().url}/graphql`,
         { method: 'POST', headers: { authorization: 'Public' } },
         (res) => {
           let body = '';
@@ -68,7 +55,7 @@ describe('HTTP edges as AppSync answers them', () => {
 
   it('given PUT, DELETE or PATCH on /graphql, then 405 with Allow and a JSON error, not the app', async () => {
     for (const method of ['PUT', 'DELETE', 'PATCH']) {
-      const response = await fetch(`${server.url}/graphql`, {
+      const response = await fetch(`${server().url}/graphql`, {
         method,
         body: method === 'DELETE' ? null : '{}',
       });
@@ -82,7 +69,7 @@ describe('HTTP edges as AppSync answers them', () => {
 describe("AppSync's query depth and resolver count limits", () => {
   const errorTypeOf = async (query: string) => {
     const started = performance.now();
-    const answer = await postGraphql(server.url, { query }, 'Public');
+    const answer = await postGraphql(server().url, { query }, 'Public');
     expect(answer.status).toBe(200);
     return {
       errorType: answer.body.errors?.[0]?.errorType,
@@ -93,7 +80,7 @@ describe("AppSync's query depth and resolver count limits", () => {
   };
 
   it('given the playground introspection query, then it runs within the depth limit', async () => {
-    const answer = await postGraphql(server.url, { query: getIntrospectionQuery() }, 'Public');
+    const answer = await postGraphql(server().url, { query: getIntrospectionQuery() }, 'Public');
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data.__schema.queryType.name).toBe('Query');
   });
@@ -146,7 +133,7 @@ describe("AppSync's query depth and resolver count limits", () => {
     // Within the limits the same shapes run.
     expect((await errorTypeOf(nested(API_LIMITS.queryDepthLimit))).errorType).toBeUndefined();
     const five = await postGraphql(
-      server.url,
+      server().url,
       {
         query: `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: queueDisplay(queueId: "${queueId}") { name }`).join(' ')} }`,
       },
@@ -159,7 +146,7 @@ describe("AppSync's query depth and resolver count limits", () => {
     const before = await health();
     for (let i = 0; i < 30; i++) {
       const query = `{ queueDisplay(queueId: "${queueId}") { name } } # ${i} ${'x'.repeat(900 * 1024)}`;
-      const answer = await postGraphql(server.url, { query }, 'Public');
+      const answer = await postGraphql(server().url, { query }, 'Public');
       expect(answer.body).toEqual({ data: { queueDisplay: null } });
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -174,7 +161,7 @@ describe("AppSync's query depth and resolver count limits", () => {
 
 describe('subscriptions are counted, bounded and released', () => {
   it('given a burst of 1,000 starts on one socket, then exactly the limit is acknowledged; 300 starts of one id give one; closing releases all', async () => {
-    const client = await RawRealtimeClient.open(server.url, 'Public');
+    const client = await RawRealtimeClient.open(server().url, 'Public');
     await client.init();
     const start = (id: string) => ({
       id,
@@ -197,7 +184,7 @@ describe('subscriptions are counted, bounded and released', () => {
     expect(refused).toBe(800);
     expect((await health()).subscriptions).toMatchObject({ hub: 200, realtime: 200 });
 
-    const same = await RawRealtimeClient.open(server.url, 'Public');
+    const same = await RawRealtimeClient.open(server().url, 'Public');
     await same.init();
     for (let i = 0; i < 300; i++) same.send(start('one'));
     await until(
@@ -226,7 +213,7 @@ describe('subscriptions are counted, bounded and released', () => {
     const aborts = Array.from({ length: 20 }, () => new AbortController());
     await Promise.all(
       aborts.map(async (abort) => {
-        const response = await fetch(`${server.url}/graphql`, {
+        const response = await fetch(`${server().url}/graphql`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -253,7 +240,7 @@ describe("per-source rate limits on unauthenticated mutations (AWS WAF's rules, 
   const postFrom = (source: string, query: string) =>
     new Promise<{ status: number; body: any }>((resolve, reject) => {
       const req = request(
-        `${server.url}/graphql`,
+        `${server().url}/graphql`,
         {
           method: 'POST',
           localAddress: source,

@@ -1,25 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
-import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { serverForThisFile } from '../support/spawned-server';
 
 /**
  * Hostile values for what messages added to the API — queue templates and alert distance, the staff's message
  * list and retry, the dev SMS endpoints — through a real server process, as a client would send them.
  */
-let server: SpawnedServer;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'qm-adversarial-'));
-  server = await spawnServer({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', RATE_LIMITS: 'off' });
-});
-afterAll(async () => {
-  if (server?.child.exitCode === null) await server.stop();
-  killSpawnedServers();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = serverForThisFile({ RATE_LIMITS: 'off' });
 
 const UPDATE =
   'mutation U($id: ID!, $i: UpdateQueueInput!) { updateQueue(id: $id, input: $i) { version alertAhead messageTemplates { kind language text } } }';
@@ -28,10 +15,10 @@ const RETRY = 'mutation R($id: ID!) { retryMessage(id: $id) { status } }';
 
 describe('messages from hostile clients', () => {
   it('given templates and alert distances that are wrong in every way, then each is refused and the queue stays as it was', async () => {
-    const { authorization } = await ownerOverHttp(server.url);
-    const queueId = await queueOverHttp(server.url, authorization, { name: 'Feira' });
+    const { authorization } = await ownerOverHttp(server().url);
+    const queueId = await queueOverHttp(server().url, authorization, { name: 'Feira' });
     const before = await postGraphql(
-      server.url,
+      server().url,
       { query: UPDATE, variables: { id: queueId, i: {} } },
       authorization,
     );
@@ -59,7 +46,7 @@ describe('messages from hostile clients', () => {
     ];
     for (const [what, messageTemplates] of hostile) {
       const answer = await postGraphql(
-        server.url,
+        server().url,
         { query: UPDATE, variables: { id: queueId, i: { messageTemplates } } },
         authorization,
       );
@@ -68,14 +55,14 @@ describe('messages from hostile clients', () => {
     }
     for (const alertAhead of [0, -1, 51, 2.5, '3', true, [1], { n: 1 }, 1e10]) {
       const answer = await postGraphql(
-        server.url,
+        server().url,
         { query: UPDATE, variables: { id: queueId, i: { alertAhead } } },
         authorization,
       );
       expect(answer.body.data?.updateQueue ?? null, JSON.stringify(alertAhead)).toBeNull();
     }
     const after = await postGraphql(
-      server.url,
+      server().url,
       { query: UPDATE, variables: { id: queueId, i: {} } },
       authorization,
     );
@@ -90,7 +77,7 @@ describe('messages from hostile clients', () => {
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
         postGraphql(
-          server.url,
+          server().url,
           { query: UPDATE, variables: { id: queueId, i: { messageTemplates: same } } },
           authorization,
         ),
@@ -101,10 +88,10 @@ describe('messages from hostile clients', () => {
   });
 
   it('given the message list and retry without a session, with a ticket, or with ids that are not theirs, then each is refused', async () => {
-    const { authorization } = await ownerOverHttp(server.url);
-    const queueId = await queueOverHttp(server.url, authorization, { name: 'Posto' });
+    const { authorization } = await ownerOverHttp(server().url);
+    const queueId = await queueOverHttp(server().url, authorization, { name: 'Posto' });
     const added = await postGraphql(
-      server.url,
+      server().url,
       {
         query: `mutation { addTicket(queueId: "${queueId}", input: {name: "Ana", phone: "+5511912340000"}) { accessToken ticket { id } } }`,
       },
@@ -113,14 +100,14 @@ describe('messages from hostile clients', () => {
     const { accessToken, ticket } = added.body.data.addTicket;
     for (const auth of ['Public', `Ticket ${accessToken}`]) {
       const list = await postGraphql(
-        server.url,
+        server().url,
         { query: MESSAGES, variables: { q: queueId, t: [ticket.id] } },
         auth,
       );
       expect(list.body.data?.ticketMessages ?? null).toBeNull();
       expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(list.body.errors[0].errorType);
     }
-    const missing = await fetch(`${server.url}/graphql`, {
+    const missing = await fetch(`${server().url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: MESSAGES, variables: { q: queueId, t: [ticket.id] } }),
@@ -128,7 +115,7 @@ describe('messages from hostile clients', () => {
     expect(missing.status).toBe(401);
     for (const t of [['not-a-uuid'], Array.from({ length: 501 }, () => ticket.id), ["' OR 1=1 --"]]) {
       const list = await postGraphql(
-        server.url,
+        server().url,
         { query: MESSAGES, variables: { q: queueId, t } },
         authorization,
       );
@@ -141,35 +128,35 @@ describe('messages from hostile clients', () => {
       `called:${ticket.id}:2:fax`,
       '',
     ]) {
-      const retry = await postGraphql(server.url, { query: RETRY, variables: { id } }, authorization);
+      const retry = await postGraphql(server().url, { query: RETRY, variables: { id } }, authorization);
       expect(retry.body.errors[0].errorType, id.slice(0, 40)).toBe('VALIDATION');
     }
     // A well-formed id of no message: not found; the owner's own message while it is not FAILED: a conflict.
     const none = await postGraphql(
-      server.url,
+      server().url,
       { query: RETRY, variables: { id: `called:${ticket.id}:99:sms` } },
       authorization,
     );
     expect(none.body.errors[0].errorType).toBe('NOT_FOUND');
     await postGraphql(
-      server.url,
+      server().url,
       { query: `mutation { callNext(queueId: "${queueId}") { number } }` },
       authorization,
     );
     const listed = await postGraphql(
-      server.url,
+      server().url,
       { query: MESSAGES, variables: { q: queueId, t: [ticket.id] } },
       authorization,
     );
     const [message] = listed.body.data.ticketMessages as { id: string }[];
     const early = await postGraphql(
-      server.url,
+      server().url,
       { query: RETRY, variables: { id: message!.id } },
       authorization,
     );
     expect(early.body.errors[0].errorType).toBe('CONFLICT');
     const asTicket = await postGraphql(
-      server.url,
+      server().url,
       { query: RETRY, variables: { id: message!.id } },
       `Ticket ${accessToken}`,
     );
@@ -178,7 +165,7 @@ describe('messages from hostile clients', () => {
 
   it('given the dev SMS forms posted from elsewhere, then they are refused and no number is set to fail', async () => {
     for (const path of ['/dev/sms/failing', '/dev/sms/inbound']) {
-      const forged = await fetch(`${server.url}${path}`, {
+      const forged = await fetch(`${server().url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
         body: 'to=%2B5511912340000&failing=on&from=%2B5511912340000&body=SAIR',
@@ -186,13 +173,13 @@ describe('messages from hostile clients', () => {
       expect(forged.status, path).toBe(403);
     }
     // A text/plain body shaped as JSON (what a cross-site form can send) is not taken as JSON.
-    const plain = await fetch(`${server.url}/dev/sms/inbound`, {
+    const plain = await fetch(`${server().url}/dev/sms/inbound`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ from: '+5511912340000', body: 'SAIR' }),
     });
     expect(plain.status).toBe(403);
-    const page = await (await fetch(`${server.url}/dev/sms`)).text();
+    const page = await (await fetch(`${server().url}/dev/sms`)).text();
     expect(page).toContain('None: every message is delivered.');
   });
 });

@@ -1,30 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ownerOverHttp, postGraphql, queueOverHttp } from '../support/http';
-import { killSpawnedServers, spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { serverForThisFile } from '../support/spawned-server';
 
 /** Hostile values for TicketInput.language, through a real server process, as a client would send them. */
-let server: SpawnedServer;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'qm-adversarial-'));
-  server = await spawnServer({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', RATE_LIMITS: 'off' });
-});
-afterAll(async () => {
-  if (server?.child.exitCode === null) await server.stop();
-  killSpawnedServers();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = serverForThisFile({ RATE_LIMITS: 'off' });
 
 const JOIN =
   'mutation J($q: ID!, $input: TicketInput!) { joinQueue(queueId: $q, input: $input) { ticket { number } } }';
 
 describe('TicketInput.language from hostile clients', () => {
   it('given values that are not EN or PT_BR, inline or as variables, then each is refused before any ticket exists; valid ones, at once, all join', async () => {
-    const { authorization } = await ownerOverHttp(server.url);
-    const queueId = await queueOverHttp(server.url, authorization, { name: 'Feira', selfJoin: true });
+    const { authorization } = await ownerOverHttp(server().url);
+    const queueId = await queueOverHttp(server().url, authorization, { name: 'Feira', selfJoin: true });
     const hostile: unknown[] = [
       'pt-BR',
       'pt_br',
@@ -38,7 +25,7 @@ describe('TicketInput.language from hostile clients', () => {
     ];
     for (const language of hostile) {
       const answer = await postGraphql(
-        server.url,
+        server().url,
         { query: JOIN, variables: { q: queueId, input: { name: 'Ana', language } } },
         'Public',
       );
@@ -50,7 +37,7 @@ describe('TicketInput.language from hostile clients', () => {
       });
     }
     const inline = await postGraphql(
-      server.url,
+      server().url,
       {
         query: `mutation { joinQueue(queueId: "${queueId}", input: {name: "Ana", language: "PT_BR"}) { accessToken } }`,
       },
@@ -58,7 +45,7 @@ describe('TicketInput.language from hostile clients', () => {
     );
     expect(inline.body.data ?? null).toBeNull();
     expect(inline.body.errors?.[0]?.message).toContain('Language');
-    const missingAuth = await postGraphql(server.url, {
+    const missingAuth = await postGraphql(server().url, {
       query: JOIN,
       variables: { q: queueId, input: { name: 'Ana', language: 'PT_BR' } },
     });
@@ -67,7 +54,7 @@ describe('TicketInput.language from hostile clients', () => {
     const valid = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         postGraphql(
-          server.url,
+          server().url,
           {
             query: JOIN,
             variables: { q: queueId, input: { name: `P${i}`, language: i % 2 ? 'EN' : 'PT_BR' } },
@@ -80,7 +67,7 @@ describe('TicketInput.language from hostile clients', () => {
       Array.from({ length: 40 }, (_, i) => i + 1),
     );
     const queue = await postGraphql(
-      server.url,
+      server().url,
       { query: `query { queue(id: "${queueId}") { waitingCount } }` },
       authorization,
     );

@@ -55,6 +55,7 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
       ['markNoShow', { id: tickets[0]!.ticket.id }],
       ['removeTicket', { id: tickets[1]!.ticket.id }],
       ['newTicketLink', { id: tickets[1]!.ticket.id }],
+      ['returnTicket', { id: tickets[0]!.ticket.id, position: 1 }],
     ];
 
     it("given another owner, then every owner operation on Alice's queue answers NOT_FOUND and changes nothing", async () => {
@@ -104,6 +105,8 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
           'queueId',
           'queueName',
           'queueStatus',
+          'snoozePlaces',
+          'snoozesLeft',
           'status',
           'ticketId',
           'version',
@@ -261,6 +264,24 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
         'leaveQueue',
         () => anonymous('leaveQueue', { token: 'B'.repeat(43) }),
         'NOT_FOUND',
+      ],
+      [
+        'a malformed ticket token, to move back',
+        'snoozeTicket',
+        () => anonymous('snoozeTicket', { token: "' OR 1=1" }),
+        'VALIDATION',
+      ],
+      [
+        'an unknown ticket token, to move back',
+        'snoozeTicket',
+        () => anonymous('snoozeTicket', { token: 'B'.repeat(43) }),
+        'NOT_FOUND',
+      ],
+      [
+        'a ticket id with SQL, to put back',
+        'returnTicket',
+        () => alice('returnTicket', { id: "x' OR 1=1 --" }),
+        'VALIDATION',
       ],
       [
         'a zero page size',

@@ -77,6 +77,8 @@ export function joinsContract(name: string, open: () => Promise<QueueStoreHarnes
             almostAt: null,
             counter: null,
             partySize: join.partySize,
+            place: outcome.number,
+            snoozes: 0,
           });
       }
       return result!;

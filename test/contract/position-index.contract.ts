@@ -8,7 +8,7 @@ export interface PositionIndexHarness {
   cleanup(): Promise<void>;
 }
 
-const entry = (number: number): WaitingEntry => ({ ticketId: randomUUID(), number });
+const entry = (number: number): WaitingEntry => ({ ticketId: randomUUID(), place: number });
 
 /** The same cases for every PositionIndex implementation (in-process, Redis). */
 export function positionIndexContract(

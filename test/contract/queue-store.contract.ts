@@ -162,7 +162,7 @@ export function queueStoreContract(
       });
       expect(await store.waitingSnapshot(queue.id)).toEqual({
         version: queue.version + 1,
-        waiting: [1, 3, 4].map((n) => ({ ticketId: tickets[n - 1]!.id, number: n })),
+        waiting: [1, 3, 4].map((n) => ({ ticketId: tickets[n - 1]!.id, place: n })),
       });
       expect(await store.waitingSnapshot(randomUUID())).toBeUndefined();
     });

@@ -42,6 +42,8 @@ describe('the AppSync IAM publisher', () => {
     waitingCount: 4,
     nowServing: 3,
     counter: 'Guichê 3',
+    fromPosition: 1,
+    toPosition: null,
     at: Date.UTC(2026, 10, 26, 12),
   };
 

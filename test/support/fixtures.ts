@@ -21,6 +21,8 @@ export function aQueue(overrides: Partial<Queue> = {}): Queue {
     presence: 'OFF',
     graceMinutes: null,
     graceCallsNext: false,
+    snoozePlaces: null,
+    snoozeLimit: 1,
     version: 1,
     nextNumber: 1,
     waitingCount: 0,
@@ -51,6 +53,8 @@ export function aTicket(queue: Queue, number: number, overrides: Partial<Ticket>
     almostAt: null,
     counter: null,
     partySize: 1,
+    place: number,
+    snoozes: 0,
     ...overrides,
   };
 }

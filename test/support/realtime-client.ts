@@ -96,5 +96,5 @@ export class RawRealtimeClient {
 }
 
 export const ON_QUEUE_EVENT = `subscription OnQueueEvent($queueId: ID!) {
-  onQueueEvent(queueId: $queueId) { queueId version kind ticketNumber waitingCount nowServing at }
+  onQueueEvent(queueId: $queueId) { queueId version kind ticketNumber waitingCount nowServing fromPosition toPosition at }
 }`;

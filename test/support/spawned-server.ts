@@ -1,4 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,4 +82,24 @@ export function spawnServer(
       reject(Object.assign(new Error(`Exited with ${code} before ready:\n${output}`), { code, output }));
     });
   });
+}
+
+/**
+ * One server process for the test file (or describe block) that calls this, on its own data directory, with the
+ * environment given; stopped and its directory removed after. Read it with `server()` inside the tests.
+ */
+export function serverForThisFile(env: Record<string, string> = {}): () => SpawnedServer {
+  let server: SpawnedServer | undefined;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'qm-adversarial-'));
+    server = await spawnServer({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', ...env });
+  });
+  afterAll(async () => {
+    // A server that died already is what its test reports; teardown only makes sure none is left.
+    if (server?.child.exitCode === null) await server.stop();
+    killSpawnedServers();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return () => server!;
 }

@@ -14,6 +14,7 @@ import {
   withSample,
   type PaceSample,
 } from '../../resolvers/domain/estimates';
+import { placeBetween } from '../../resolvers/domain/line';
 import { derivePosition, type KnownPosition } from '../../resolvers/domain/positions';
 import {
   DEFAULT_SCRYPT_COST,
@@ -36,36 +37,82 @@ import { aQueue, aTicket } from '../support/fixtures';
 
 describe('deriving a position from queue events', () => {
   const me: KnownPosition = { ticketNumber: 5, position: 3, waitingCount: 6, version: 10 };
-  const event = (version: number, kind: string, ticketNumber: number | null, waitingCount: number) =>
-    ({ version, kind, ticketNumber, waitingCount }) as Parameters<typeof derivePosition>[1];
+  const event = (
+    version: number,
+    kind: string,
+    ticketNumber: number | null,
+    waitingCount: number,
+    fromPosition: number | null,
+    toPosition: number | null = null,
+  ) =>
+    ({ version, kind, ticketNumber, waitingCount, fromPosition, toPosition }) as Parameters<
+      typeof derivePosition
+    >[1];
 
   it('given the head is called, then a client 3rd becomes 2nd', () => {
-    expect(derivePosition(me, event(11, 'CALLED', 2, 5))).toEqual({
+    expect(derivePosition(me, event(11, 'CALLED', 2, 5, 1))).toEqual({
       kind: 'next',
       known: { ...me, position: 2, waitingCount: 5, version: 11 },
       self: false,
     });
   });
   it('given someone behind leaves or someone joins, then the position stays', () => {
-    expect(derivePosition(me, event(11, 'LEFT', 9, 5))).toMatchObject({
+    expect(derivePosition(me, event(11, 'LEFT', 9, 5, 4))).toMatchObject({
       known: { position: 3, version: 11 },
     });
-    expect(derivePosition(me, event(11, 'JOINED', 12, 7))).toMatchObject({
+    expect(derivePosition(me, event(11, 'JOINED', 12, 7, null, 7))).toMatchObject({
       known: { position: 3, waitingCount: 7 },
     });
   });
   it('given a called ticket ahead is removed (it was not waiting), then the position stays', () => {
-    expect(derivePosition(me, event(11, 'REMOVED', 1, 6))).toMatchObject({ known: { position: 3 } });
+    expect(derivePosition(me, event(11, 'REMOVED', 1, 6, null))).toMatchObject({ known: { position: 3 } });
+  });
+  it('given someone ahead moves back past this client, then it moves up one; within those ahead, or behind, it stays', () => {
+    expect(derivePosition(me, event(11, 'MOVED', 1, 6, 1, 4))).toMatchObject({ known: { position: 2 } });
+    expect(derivePosition(me, event(11, 'MOVED', 1, 6, 2, 3))).toMatchObject({ known: { position: 2 } });
+    expect(derivePosition(me, event(11, 'MOVED', 1, 6, 1, 2))).toMatchObject({ known: { position: 3 } });
+    expect(derivePosition(me, event(11, 'MOVED', 9, 6, 4, 6))).toMatchObject({ known: { position: 3 } });
+  });
+  it('given a no-show put back at or ahead of this client, then it moves down one; behind it, it stays', () => {
+    expect(derivePosition(me, event(11, 'RETURNED', 1, 7, null, 1))).toMatchObject({
+      known: { position: 4, waitingCount: 7 },
+    });
+    expect(derivePosition(me, event(11, 'RETURNED', 1, 7, null, 3))).toMatchObject({
+      known: { position: 4 },
+    });
+    expect(derivePosition(me, event(11, 'RETURNED', 1, 7, null, 4))).toMatchObject({
+      known: { position: 3 },
+    });
   });
   it('given a gap in versions, then the client must re-read', () => {
-    expect(derivePosition(me, event(12, 'CALLED', 2, 5))).toEqual({ kind: 'reread' });
+    expect(derivePosition(me, event(12, 'CALLED', 2, 5, 1))).toEqual({ kind: 'reread' });
   });
   it('given a duplicate or an out-of-order old event, then nothing changes', () => {
-    expect(derivePosition(me, event(10, 'CALLED', 2, 5))).toEqual({ kind: 'unchanged' });
-    expect(derivePosition(me, event(7, 'CALLED', 1, 5))).toEqual({ kind: 'unchanged' });
+    expect(derivePosition(me, event(10, 'CALLED', 2, 5, 1))).toEqual({ kind: 'unchanged' });
+    expect(derivePosition(me, event(7, 'CALLED', 1, 5, 1))).toEqual({ kind: 'unchanged' });
   });
   it("given the client's own call, then it is told the event is about itself", () => {
-    expect(derivePosition(me, event(11, 'CALLED', 5, 5))).toMatchObject({ kind: 'next', self: true });
+    expect(derivePosition(me, event(11, 'CALLED', 5, 5, 3))).toMatchObject({ kind: 'next', self: true });
+  });
+});
+
+describe('places in the waiting line', () => {
+  it('given two neighbours, then a move lands half way; at the front, half way to zero', () => {
+    expect(placeBetween(4, 5)).toBe(4.5);
+    expect(placeBetween(4.5, 5)).toBe(4.75);
+    expect(placeBetween(null, 1)).toBe(0.5);
+  });
+  it('given neighbours with no double between them, then there is no place (the line is renumbered)', () => {
+    let after = 2;
+    let halvings = 0;
+    for (let place = placeBetween(1, after); place !== null; place = placeBetween(1, after)) {
+      after = place;
+      halvings += 1;
+    }
+    // 52 bits of mantissa: about 52 moves into the same gap behind one ticket before it runs out.
+    expect(halvings).toBeGreaterThan(40);
+    expect(halvings).toBeLessThan(60);
+    expect(placeBetween(1, 1 + Number.EPSILON)).toBeNull();
   });
 });
 

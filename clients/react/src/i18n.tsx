@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 
-import type { JoinRefusal, NameProblem } from '../../../schema/rules';
+import type { JoinRefusal, NameProblem, SnoozeRefusal } from '../../../schema/rules';
 import { detectLanguage, otherLanguage, applyLanguage, type Language } from '../../shared/language';
 
 export type { Language };
@@ -43,6 +43,20 @@ const en = {
   leaveConfirm: 'Leave the queue? You will lose your place.',
   leaveYes: 'Yes, leave',
   leaveNo: 'Stay in the queue',
+  snooze: 'I need a few more minutes',
+  snoozeConfirm: (places: number, left: number) =>
+    `Let up to ${places} ${places === 1 ? 'person' : 'people'} go ahead of you? ${
+      left === 1 ? 'You can do this only once.' : `You can do this ${left} times.`
+    }`,
+  snoozeYes: 'Yes, let them go ahead',
+  snoozeNo: 'Keep my place',
+  snoozed: (n: number) =>
+    n === 1 ? 'Done: 1 person goes ahead of you.' : `Done: ${n} people go ahead of you.`,
+  snoozeRefusals: {
+    SNOOZE_OFF: 'This queue does not let people move back.',
+    SNOOZE_LIMIT: 'You have already moved back as often as this queue allows.',
+    LAST: 'Nobody is behind you to let go ahead.',
+  } as Record<SnoozeRefusal, string>,
   notify: 'Alert me when it is my turn',
   notifyOn: 'You will be alerted when it is your turn.',
   notFoundTitle: 'Ticket not found',
@@ -144,6 +158,20 @@ const ptBR: Messages = {
   leaveConfirm: 'Sair da fila? Você perderá o seu lugar.',
   leaveYes: 'Sim, sair',
   leaveNo: 'Continuar na fila',
+  snooze: 'Preciso de mais alguns minutos',
+  snoozeConfirm: (places, left) =>
+    `Deixar até ${places} ${places === 1 ? 'pessoa passar' : 'pessoas passarem'} na sua frente? ${
+      left === 1 ? 'Você só pode fazer isso uma vez.' : `Você pode fazer isso ${left} vezes.`
+    }`,
+  snoozeYes: 'Sim, deixar passar',
+  snoozeNo: 'Manter meu lugar',
+  snoozed: (n) =>
+    n === 1 ? 'Pronto: 1 pessoa passa na sua frente.' : `Pronto: ${n} pessoas passam na sua frente.`,
+  snoozeRefusals: {
+    SNOOZE_OFF: 'Esta fila não permite voltar posições.',
+    SNOOZE_LIMIT: 'Você já voltou posições quantas vezes esta fila permite.',
+    LAST: 'Não há ninguém atrás de você para deixar passar.',
+  },
   notify: 'Avise-me quando for a minha vez',
   notifyOn: 'Você será avisado quando for a sua vez.',
   notFoundTitle: 'Senha não encontrada',

@@ -2,12 +2,14 @@ import type { WaitingEntry } from '../../domain/model';
 import { MAX_HELD_CHANGES, type ApplyResult, type IndexChange, type PositionIndex } from '../../domain/ports';
 
 /**
- * Counts of waiting tickets by number (a Fenwick tree): adding, removing and ranking are O(log n).
- * Ticket numbers only grow, so the tree doubles when a number passes its size.
+ * The waiting tickets by place, ranked in O(log n): whole places (a ticket's number, the usual case) are counts
+ * in a Fenwick tree, which doubles when a place passes its size; the few places between two others (moved
+ * tickets) are a sorted array beside it.
  */
 class WaitingLine {
   private tree = new Int32Array(1024);
-  private readonly numbers = new Map<string, number>();
+  private readonly between: number[] = [];
+  private readonly places = new Map<string, number>();
   /** Changes that arrived before the versions they follow, by version. */
   readonly held = new Map<number, IndexChange>();
 
@@ -19,9 +21,10 @@ class WaitingLine {
     return line;
   }
 
+  /** A change's removal first: a move removes a ticket and adds it back at its new place. */
   applyChange(change: IndexChange): void {
-    if (change.add) this.add(change.add);
     if (change.remove) this.remove(change.remove);
+    if (change.add) this.add(change.add);
   }
 
   /** Applies the held changes that follow this version, dropping those it already covers. */
@@ -34,23 +37,44 @@ class WaitingLine {
     }
   }
 
-  add({ ticketId, number }: WaitingEntry): void {
-    if (this.numbers.has(ticketId)) return;
-    while (number >= this.tree.length) this.grow();
-    this.numbers.set(ticketId, number);
-    this.update(number, 1);
+  add({ ticketId, place }: WaitingEntry): void {
+    if (this.places.has(ticketId)) return;
+    if (Number.isInteger(place) && place > 0) {
+      while (place >= this.tree.length) this.grow();
+      this.update(place, 1);
+    } else this.between.splice(this.countBetween(place), 0, place);
+    this.places.set(ticketId, place);
   }
 
   remove(ticketId: string): void {
-    const number = this.numbers.get(ticketId);
-    if (number === undefined) return;
-    this.numbers.delete(ticketId);
-    this.update(number, -1);
+    const place = this.places.get(ticketId);
+    if (place === undefined) return;
+    this.places.delete(ticketId);
+    if (Number.isInteger(place) && place > 0) this.update(place, -1);
+    else this.between.splice(this.countBetween(place), 1);
   }
 
   position(ticketId: string): number | null {
-    const number = this.numbers.get(ticketId);
-    return number === undefined ? null : this.prefix(number);
+    const place = this.places.get(ticketId);
+    if (place === undefined) return null;
+    const whole = Math.min(Math.floor(place), this.tree.length - 1);
+    return (
+      (whole > 0 ? this.prefix(whole) : 0) +
+      this.countBetween(place) +
+      (Number.isInteger(place) && place > 0 ? 0 : 1)
+    );
+  }
+
+  /** How many of the in-between places are below `place` (binary search). */
+  private countBetween(place: number): number {
+    let low = 0;
+    let high = this.between.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.between[mid]! < place) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   private update(index: number, delta: number): void {
@@ -66,7 +90,7 @@ class WaitingLine {
   private grow(): void {
     const size = this.tree.length * 2;
     this.tree = new Int32Array(size);
-    for (const number of this.numbers.values()) this.update(number, 1);
+    for (const place of this.places.values()) if (Number.isInteger(place) && place > 0) this.update(place, 1);
   }
 }
 

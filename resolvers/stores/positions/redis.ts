@@ -4,12 +4,13 @@ import type { WaitingEntry } from '../../domain/model';
 import { MAX_HELD_CHANGES, type ApplyResult, type IndexChange, type PositionIndex } from '../../domain/ports';
 import { CircuitBreaker } from '../breaker';
 
-// Applies one change encoded as 'addId,addNumber,removeId' (empty parts: none) to the zset KEYS[1].
+// Applies one change encoded as 'addId,addPlace,removeId' (empty parts: none) to the zset KEYS[1], the removal
+// first (a move removes a ticket and adds it at its new place).
 const APPLY_ONE = `
 local function applyOne(zset, encoded)
-  local addId, addNumber, removeId = string.match(encoded, '^([^,]*),([^,]*),([^,]*)$')
-  if addId ~= '' then redis.call('ZADD', zset, addNumber, addId) end
+  local addId, addPlace, removeId = string.match(encoded, '^([^,]*),([^,]*),([^,]*)$')
   if removeId ~= '' then redis.call('ZREM', zset, removeId) end
+  if addId ~= '' then redis.call('ZADD', zset, addPlace, addId) end
 end
 -- Applies the held changes that follow version 'current' (KEYS[3]: version -> change), dropping any older.
 local function drainHeld(current)
@@ -23,7 +24,7 @@ local function drainHeld(current)
   return current
 end`;
 
-// KEYS[1] waiting zset (score = ticket number), KEYS[2] version, KEYS[3] held changes. ARGV: the first change's
+// KEYS[1] waiting zset (score = the ticket's place), KEYS[2] version, KEYS[3] held changes. ARGV: the first change's
 // version, the most changes held, how long held changes live (ms), then the encoded changes. Applies the
 // changes the index lacks, only on top of the version before them or a later one of the run, then any held
 // changes that now follow; holds a run that arrives before the versions it follows.
@@ -70,7 +71,7 @@ const CHUNK = 1000;
 const HELD_TTL_MS = 60_000;
 
 /**
- * Positions in Redis: one sorted set per queue (score = ticket number) and the version it reflects. Reads are
+ * Positions in Redis: one sorted set per queue (score = the ticket's place in the line) and the version it reflects. Reads are
  * ZRANK, O(log n). Keys share a hash tag per queue, so the scripts work on a cluster too.
  */
 export class RedisPositionIndex implements PositionIndex {
@@ -104,7 +105,7 @@ export class RedisPositionIndex implements PositionIndex {
       MAX_HELD_CHANGES,
       HELD_TTL_MS,
       ...changes.map(
-        (change) => `${change.add?.ticketId ?? ''},${change.add?.number ?? ''},${change.remove ?? ''}`,
+        (change) => `${change.add?.ticketId ?? ''},${change.add?.place ?? ''},${change.remove ?? ''}`,
       ),
     )) as number;
     return (['applied', 'ahead', 'held'] as const)[result] ?? 'behind';
@@ -114,7 +115,7 @@ export class RedisPositionIndex implements PositionIndex {
     const [zset, versionKey] = this.keys(queueId);
     const staged = `${zset}:staged:${randomBytes(6).toString('hex')}`;
     for (let i = 0; i < waiting.length; i += CHUNK) {
-      const args = waiting.slice(i, i + CHUNK).flatMap((e) => [e.number, e.ticketId]);
+      const args = waiting.slice(i, i + CHUNK).flatMap((e) => [e.place, e.ticketId]);
       await this.breaker.run(() => this.redis.zadd(staged, ...args));
     }
     await this.call('qmSwap', zset, versionKey, this.heldKey(queueId), staged, version);

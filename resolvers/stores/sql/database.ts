@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, MysqlDialect, SqliteDialect, type Generated } from 'kysely';
+import { Kysely, MysqlDialect, SqliteDialect, type Generated, type GeneratedAlways } from 'kysely';
 import { createPool } from 'mysql2';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +34,9 @@ export interface QueuesTable {
   grace_minutes: number | null;
   grace_calls_next: number;
   /** Migration 011: the people waiting (party sizes summed), which capacity counts. */
-  waiting_people: number;
+  waiting_people: number; /** Migration 012: how many places a person may move back from their page (null: not at all), how often. */
+  snooze_places: number | null;
+  snooze_limit: number;
 }
 
 export interface TicketsTable {
@@ -60,6 +62,12 @@ export interface TicketsTable {
   called_counter: string | null;
   /** How many people the ticket is for (migration 011). */
   party_size: number;
+  /** Migration 012: where a moved ticket is in the waiting line (null: where its number puts it) … */
+  moved_place: number | null;
+  /** … and that place or its number, generated: the line's order. */
+  place: GeneratedAlways<number>;
+  /** How often its holder moved it back. */
+  snoozes: number;
 }
 
 /** The messages each ticket was sent: channel and kind only; delivery states are in the delivery log. */

@@ -12,6 +12,7 @@ import * as m008 from './migrations/008_counters';
 import * as m009 from './migrations/009_join_guards';
 import * as m010 from './migrations/010_grace_timers';
 import * as m011 from './migrations/011_party_size';
+import * as m012 from './migrations/012_moves';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -26,6 +27,7 @@ const MIGRATIONS = {
   '009_join_guards': m009,
   '010_grace_timers': m010,
   '011_party_size': m011,
+  '012_moves': m012,
 } as const;
 
 /**

@@ -47,6 +47,8 @@ export class SqlQueueStore implements QueueStore {
         presence: queue.presence,
         grace_minutes: queue.graceMinutes,
         grace_calls_next: queue.graceCallsNext ? 1 : 0,
+        snooze_places: queue.snoozePlaces,
+        snooze_limit: queue.snoozeLimit,
         version: queue.version,
         next_number: queue.nextNumber,
         waiting_count: queue.waitingCount,
@@ -181,17 +183,26 @@ export class SqlQueueStore implements QueueStore {
     limit: number,
     nextToken?: string,
   ): Promise<Page<Ticket>> {
-    const after = decodeCursor(nextToken, { n: 'number' });
+    const after = decodeCursor(nextToken, { p: 'number', n: 'number' });
     let query = this.db.selectFrom('tickets').select(TICKET_COLUMNS).where('queue_id', '=', queueId);
     if (statuses) query = query.where('status', 'in', statuses);
-    if (after) query = query.where('number', '>', after.n as number);
+    if (after)
+      query = query.where((eb) =>
+        eb.or([
+          eb('place', '>', after.p as number),
+          eb.and([eb('place', '=', after.p as number), eb('number', '>', after.n as number)]),
+        ]),
+      );
     const rows = await query
+      .orderBy('place', 'asc')
       .orderBy('number', 'asc')
       .limit(limit + 1)
       .execute();
     const items = rows.slice(0, limit).map(toTicket);
     const last = items[items.length - 1];
-    return rows.length > limit && last ? { items, nextToken: encodeCursor({ n: last.number }) } : { items };
+    return rows.length > limit && last
+      ? { items, nextToken: encodeCursor({ p: last.place, n: last.number }) }
+      : { items };
   }
 
   async waitingSnapshot(queueId: string): Promise<{ version: number; waiting: WaitingEntry[] } | undefined> {
@@ -208,14 +219,14 @@ export class SqlQueueStore implements QueueStore {
       if (!queue) return undefined;
       const rows = await trx
         .selectFrom('tickets')
-        .select(['id', 'number'])
+        .select(['id', 'place'])
         .where('queue_id', '=', queueId)
         .where('status', '=', 'WAITING')
-        .orderBy('number', 'asc')
+        .orderBy('place', 'asc')
         .execute();
       return {
         version: Number(queue.version),
-        waiting: rows.map((r) => ({ ticketId: r.id, number: Number(r.number) })),
+        waiting: rows.map((r) => ({ ticketId: r.id, place: Number(r.place) })),
       };
     });
   }
@@ -237,13 +248,13 @@ export class SqlQueueStore implements QueueStore {
     }));
   }
 
-  async countWaitingBefore(queueId: string, number: number): Promise<number> {
+  async countWaitingBefore(queueId: string, place: number): Promise<number> {
     const row = await this.db
       .selectFrom('tickets')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('queue_id', '=', queueId)
       .where('status', '=', 'WAITING')
-      .where('number', '<', number)
+      .where('place', '<', place)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

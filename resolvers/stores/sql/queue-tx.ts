@@ -20,7 +20,7 @@ export class SqlQueueTx implements QueueTx {
       .select(TICKET_COLUMNS)
       .where('queue_id', '=', this.queue.id)
       .where('status', '=', 'WAITING')
-      .orderBy('number', 'asc')
+      .orderBy('place', 'asc')
       .limit(1);
     // Locking reads see the latest committed rows whatever the isolation level.
     if (this.mysql) query = query.forUpdate();
@@ -56,11 +56,35 @@ export class SqlQueueTx implements QueueTx {
       .select(TICKET_COLUMNS)
       .where('queue_id', '=', this.queue.id)
       .where('status', '=', 'WAITING')
-      .orderBy('number', 'asc')
+      .orderBy('place', 'asc')
       .limit(1)
       .offset(position - 1)
       .executeTakeFirst();
     return row && toTicket(row);
+  }
+
+  async waitingBefore(place: number): Promise<number> {
+    const row = await this.trx
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('queue_id', '=', this.queue.id)
+      .where('status', '=', 'WAITING')
+      .where('place', '<', place)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async renumberWaiting(): Promise<void> {
+    const rows = await this.trx
+      .selectFrom('tickets')
+      .select(['id', 'number', 'place'])
+      .where('queue_id', '=', this.queue.id)
+      .where('status', '=', 'WAITING')
+      .orderBy('place', 'asc')
+      .execute();
+    const numbers = rows.map((r) => Number(r.number)).sort((a, b) => a - b);
+    for (const [i, row] of rows.entries())
+      if (Number(row.place) !== numbers[i]) await this.updateTicket(row.id, { place: numbers[i]! });
   }
 
   async calledTickets(): Promise<Ticket[]> {
@@ -110,6 +134,8 @@ export class SqlQueueTx implements QueueTx {
             almost_at: ticket.almostAt,
             called_counter: ticket.counter,
             party_size: ticket.partySize,
+            moved_place: ticket.place === ticket.number ? null : ticket.place,
+            snoozes: ticket.snoozes,
           })),
         )
         .execute();

@@ -1,5 +1,5 @@
 /** How queues, tickets and pace samples map to rows: the one place that knows the column names. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
 import type { MessageTemplate } from '../../domain/messages';
 import type { PresenceRotation } from '../../domain/presence';
@@ -27,6 +27,8 @@ export function toQueue(row: Selectable<QueuesTable>): Queue {
     presence: (['HOURLY', 'DAILY'].includes(row.presence) ? row.presence : 'OFF') as PresenceRotation,
     graceMinutes: nullableNumber(row.grace_minutes),
     graceCallsNext: Number(row.grace_calls_next) === 1,
+    snoozePlaces: nullableNumber(row.snooze_places),
+    snoozeLimit: Number(row.snooze_limit ?? 1),
     version: Number(row.version),
     nextNumber: Number(row.next_number),
     waitingCount: Number(row.waiting_count),
@@ -56,9 +58,11 @@ export const TICKET_COLUMNS = [
   'almost_at',
   'called_counter',
   'party_size',
+  'place',
+  'snoozes',
 ] as const;
 
-export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Ticket {
+export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash' | 'moved_place'>): Ticket {
   return {
     id: row.id,
     queueId: row.queue_id,
@@ -79,6 +83,8 @@ export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash'>): Tic
     almostAt: nullableNumber(row.almost_at),
     counter: row.called_counter,
     partySize: Number(row.party_size ?? 1),
+    place: Number(row.place ?? row.number),
+    snoozes: Number(row.snoozes ?? 0),
   };
 }
 
@@ -125,6 +131,8 @@ export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
   if (patch.presence !== undefined) out.presence = patch.presence;
   if (patch.graceMinutes !== undefined) out.grace_minutes = patch.graceMinutes;
   if (patch.graceCallsNext !== undefined) out.grace_calls_next = patch.graceCallsNext ? 1 : 0;
+  if (patch.snoozePlaces !== undefined) out.snooze_places = patch.snoozePlaces;
+  if (patch.snoozeLimit !== undefined) out.snooze_limit = patch.snoozeLimit;
   if (patch.version !== undefined) out.version = patch.version;
   if (patch.nextNumber !== undefined) out.next_number = patch.nextNumber;
   if (patch.waitingCount !== undefined) out.waiting_count = patch.waitingCount;
@@ -135,13 +143,15 @@ export function queueColumns(patch: QueuePatch): Partial<QueuesTable> {
   return out;
 }
 
-export function ticketColumns(patch: TicketPatch): Partial<TicketsTable> {
-  const out: Partial<TicketsTable> = {};
+export function ticketColumns(patch: TicketPatch): Updateable<TicketsTable> {
+  const out: Updateable<TicketsTable> = {};
   if (patch.status !== undefined) out.status = patch.status;
   if (patch.calledAt !== undefined) out.called_at = patch.calledAt;
   if (patch.finishedAt !== undefined) out.finished_at = patch.finishedAt;
   if (patch.almostAt !== undefined) out.almost_at = patch.almostAt;
   if (patch.counter !== undefined) out.called_counter = patch.counter;
+  if (patch.place !== undefined) out.moved_place = patch.place;
+  if (patch.snoozes !== undefined) out.snoozes = patch.snoozes;
   return out;
 }
 

@@ -32,6 +32,10 @@ export type CreateQueueInput = {
   presence?: PresenceRotation | null | undefined;
   selfJoin?: boolean | null | undefined;
   serveOnNext?: boolean | null | undefined;
+  /** 1 to 5 (1 when left out at creation): how often one ticket may move back. */
+  snoozeLimit?: number | null | undefined;
+  /** 1 to 50: how many places 'I need a few more minutes' moves a waiting person back; null turns it off. */
+  snoozePlaces?: number | null | undefined;
 };
 
 export type DeliveryStatus =
@@ -75,10 +79,14 @@ export type QueueEventKind =
   | 'CALLED'
   | 'JOINED'
   | 'LEFT'
+  /** A waiting person moved back a few places ('I need a few more minutes'). */
+  | 'MOVED'
   | 'NO_SHOW'
   | 'QUEUE_UPDATED'
   | 'RECALLED'
   | 'REMOVED'
+  /** Staff put a no-show back in the waiting line. */
+  | 'RETURNED'
   | 'SERVED';
 
 export type QueueStatus =
@@ -133,6 +141,10 @@ export type UpdateQueueInput = {
   presence?: PresenceRotation | null | undefined;
   selfJoin?: boolean | null | undefined;
   serveOnNext?: boolean | null | undefined;
+  /** 1 to 5 (1 when left out at creation): how often one ticket may move back. */
+  snoozeLimit?: number | null | undefined;
+  /** 1 to 50: how many places 'I need a few more minutes' moves a waiting person back; null turns it off. */
+  snoozePlaces?: number | null | undefined;
 };
 
 export type RequestResetMutationVariables = Exact<{
@@ -214,7 +226,7 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, graceMinutes: number | null, graceCallsNext: boolean, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, partySize: number, joinedAt: string }> } };
+export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, graceMinutes: number | null, graceCallsNext: boolean, snoozePlaces: number | null, snoozeLimit: number, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, partySize: number, snoozes: number, joinedAt: string }> }, missed: { items: Array<{ id: string, number: number, name: string, finishedAt: string | null }> } };
 
 export type TicketMessagesOfQueryVariables = Exact<{
   queueId: string | number;
@@ -304,6 +316,14 @@ export type RemoveMutationVariables = Exact<{
 
 
 export type RemoveMutation = { removeTicket: { id: string } };
+
+export type ReturnTicketMutationVariables = Exact<{
+  id: string | number;
+  position?: number | null | undefined;
+}>;
+
+
+export type ReturnTicketMutation = { returnTicket: { id: string } };
 
 export type NewTicketLinkMutationVariables = Exact<{
   id: string | number;
@@ -453,6 +473,8 @@ export const QueueScreenDocument = new TypedDocumentString(`
     presence
     graceMinutes
     graceCallsNext
+    snoozePlaces
+    snoozeLimit
     counters {
       id
       name
@@ -477,7 +499,16 @@ export const QueueScreenDocument = new TypedDocumentString(`
       position
       counter
       partySize
+      snoozes
       joinedAt
+    }
+  }
+  missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {
+    items {
+      id
+      number
+      name
+      finishedAt
     }
   }
 }
@@ -575,6 +606,13 @@ export const RemoveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveMutation, RemoveMutationVariables>;
+export const ReturnTicketDocument = new TypedDocumentString(`
+    mutation ReturnTicket($id: ID!, $position: Int) {
+  returnTicket(id: $id, position: $position) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnTicketMutation, ReturnTicketMutationVariables>;
 export const NewTicketLinkDocument = new TypedDocumentString(`
     mutation NewTicketLink($id: ID!) {
   newTicketLink(id: $id) {

@@ -13,10 +13,14 @@ export type QueueEventKind =
   | 'CALLED'
   | 'JOINED'
   | 'LEFT'
+  /** A waiting person moved back a few places ('I need a few more minutes'). */
+  | 'MOVED'
   | 'NO_SHOW'
   | 'QUEUE_UPDATED'
   | 'RECALLED'
   | 'REMOVED'
+  /** Staff put a no-show back in the waiting line. */
+  | 'RETURNED'
   | 'SERVED';
 
 export type QueueStatus =
@@ -73,28 +77,35 @@ export type JoinQueueMutationVariables = Exact<{
 
 export type JoinQueueMutation = { joinQueue: { accessToken: string, ticket: { number: number, position: number | null } } };
 
-export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
+export type SnoozeTicketMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type SnoozeTicketMutation = { snoozeTicket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
+
+export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
 
 export type TicketQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
+export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
 
 export type LeaveQueueMutationVariables = Exact<{
   token: string;
 }>;
 
 
-export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
+export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
 
 export type TicketEventsSubscriptionVariables = Exact<{
   queueId: string | number;
 }>;
 
 
-export type TicketEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, ticketNumber: number | null, waitingCount: number, nowServing: number | null, at: string } | null };
+export type TicketEventsSubscription = { onQueueEvent: { queueId: string, version: number, kind: QueueEventKind, ticketNumber: number | null, waitingCount: number, nowServing: number | null, fromPosition: number | null, toPosition: number | null, at: string } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -134,6 +145,8 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   calledMessage
   alertAhead
   counter
+  snoozePlaces
+  snoozesLeft
   version
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
@@ -199,6 +212,35 @@ export const JoinQueueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<JoinQueueMutation, JoinQueueMutationVariables>;
+export const SnoozeTicketDocument = new TypedDocumentString(`
+    mutation SnoozeTicket($token: String!) {
+  snoozeTicket(token: $token) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on TicketView {
+  ticketId
+  queueId
+  queueName
+  queueDescription
+  queueStatus
+  name
+  number
+  status
+  position
+  waitingCount
+  nowServing
+  estimatedWait {
+    lowSeconds
+    highSeconds
+  }
+  calledMessage
+  alertAhead
+  counter
+  snoozePlaces
+  snoozesLeft
+  version
+}`) as unknown as TypedDocumentString<SnoozeTicketMutation, SnoozeTicketMutationVariables>;
 export const TicketDocument = new TypedDocumentString(`
     query Ticket($token: String!) {
   ticket(token: $token) {
@@ -224,6 +266,8 @@ export const TicketDocument = new TypedDocumentString(`
   calledMessage
   alertAhead
   counter
+  snoozePlaces
+  snoozesLeft
   version
 }`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const LeaveQueueDocument = new TypedDocumentString(`
@@ -251,6 +295,8 @@ export const LeaveQueueDocument = new TypedDocumentString(`
   calledMessage
   alertAhead
   counter
+  snoozePlaces
+  snoozesLeft
   version
 }`) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;
 export const TicketEventsDocument = new TypedDocumentString(`
@@ -262,6 +308,8 @@ export const TicketEventsDocument = new TypedDocumentString(`
     ticketNumber
     waitingCount
     nowServing
+    fromPosition
+    toPosition
     at
   }
 }

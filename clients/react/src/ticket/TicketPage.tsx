@@ -4,6 +4,7 @@ import { ConnectionBadge } from '../ConnectionBadge';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
 import { alertTurn, enableAlerts } from './alerts';
+import { SnoozeAction } from './SnoozeAction';
 import { GAP_HOLD_MS, initialTicketState, ticketReducer } from './ticket-state';
 
 /** What the page shows of its ticket: one selection for the read and for leaving. */
@@ -27,6 +28,8 @@ export const TicketFields = graphql(`
     calledMessage
     alertAhead
     counter
+    snoozePlaces
+    snoozesLeft
     version
   }
 `);
@@ -56,6 +59,8 @@ const TicketEvents = graphql(`
       ticketNumber
       waitingCount
       nowServing
+      fromPosition
+      toPosition
       at
     }
   }
@@ -63,7 +68,8 @@ const TicketEvents = graphql(`
 
 /** A slow safety net: even with every event missed, the page is never more than this far behind. */
 const PERIODIC_READ_MS = 60_000;
-const FOLLOWED = new Set(['WAITING', 'CALLED']);
+// A no-show is followed too: staff can call them again or put them back in the line.
+const FOLLOWED = new Set(['WAITING', 'CALLED', 'NO_SHOW']);
 
 /** /t/<token>: the waiting person's own ticket, live. */
 export function TicketPage({ token }: { token: string }) {
@@ -219,7 +225,7 @@ export function TicketPage({ token }: { token: string }) {
         </section>
       )}
 
-      {!FOLLOWED.has(view.status) && <EndState status={view.status} />}
+      {view.status !== 'WAITING' && view.status !== 'CALLED' && <EndState status={view.status} />}
 
       <dl className="facts">
         <div>
@@ -245,6 +251,7 @@ export function TicketPage({ token }: { token: string }) {
             </button>
           )}
           {alertsOn && <p className="muted">{t.notifyOn}</p>}
+          <SnoozeAction token={token} view={view} onView={(next) => dispatch({ type: 'read', view: next })} />
           {!confirming ? (
             <button className="danger-link" onClick={() => setConfirming(true)}>
               {t.leave}

@@ -23,9 +23,12 @@ const view = (overrides: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
   calledMessage: null,
   alertAhead: null,
   counter: null,
+  snoozePlaces: null,
+  snoozesLeft: 0,
   version: 10,
   ...overrides,
 });
+/** An event about ticket `ticketNumber`: one ahead of number 5 leaves from the front, one behind from the back. */
 const event = (
   version: number,
   kind: string,
@@ -38,6 +41,8 @@ const event = (
   ticketNumber,
   waitingCount,
   nowServing,
+  fromPosition: ticketNumber === null || kind === 'JOINED' ? null : ticketNumber < 5 ? 1 : waitingCount + 1,
+  toPosition: kind === 'JOINED' ? waitingCount : null,
 });
 const read = (v = view()): TicketState => ticketReducer(initialTicketState, { type: 'read', view: v });
 const apply = (state: TicketState, ...events: QueueEventSnapshot[]) =>

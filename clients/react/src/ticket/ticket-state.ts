@@ -11,6 +11,8 @@ export interface QueueEventSnapshot {
   ticketNumber?: number | null;
   waitingCount: number;
   nowServing?: number | null;
+  fromPosition?: number | null;
+  toPosition?: number | null;
 }
 
 export interface TicketState {
@@ -124,6 +126,8 @@ function applyEvent(state: TicketState, event: QueueEventSnapshot): TicketState 
     kind: event.kind,
     ticketNumber: event.ticketNumber ?? null,
     waitingCount: event.waitingCount,
+    fromPosition: event.fromPosition ?? null,
+    toPosition: event.toPosition ?? null,
   });
   if (derived.kind === 'unchanged') return state;
   if (derived.kind === 'reread') return { ...state, rereads: state.rereads + 1 };

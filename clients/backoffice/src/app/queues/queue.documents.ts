@@ -16,6 +16,8 @@ export const QueueScreen = graphql(`
       presence
       graceMinutes
       graceCallsNext
+      snoozePlaces
+      snoozeLimit
       counters {
         id
         name
@@ -40,7 +42,16 @@ export const QueueScreen = graphql(`
         position
         counter
         partySize
+        snoozes
         joinedAt
+      }
+    }
+    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {
+      items {
+        id
+        number
+        name
+        finishedAt
       }
     }
   }
@@ -134,6 +145,13 @@ export const DeleteQueue = graphql(`
 export const Remove = graphql(`
   mutation Remove($id: ID!) {
     removeTicket(id: $id) {
+      id
+    }
+  }
+`);
+export const ReturnTicket = graphql(`
+  mutation ReturnTicket($id: ID!, $position: Int) {
+    returnTicket(id: $id, position: $position) {
       id
     }
   }

@@ -20,11 +20,13 @@ import {
   Recall,
   Remove,
   RetryMessage,
+  ReturnTicket,
   SetStatus,
   TicketMessagesOf,
   UpdateQueue,
 } from './queue.documents';
-import { queueInput } from './queue-input';
+import { queueEdit, queueEditInput, type QueueEdit } from './queue-input';
+import { MissedTickets, type MissedTicket } from './missed-tickets';
 import { MessageTemplates, templatesForm, templatesInput, type TemplateInput } from './message-templates';
 import { MessageTexts } from './messages.i18n';
 import { CountersEditor, countersInput, type CounterDraft } from './counters-editor';
@@ -37,7 +39,7 @@ type QueueStatus = 'OPEN' | 'PAUSED' | 'CLOSED';
 /** /queues/:id: the live ticket list; add, call next (also the N key), served, remove. */
 @Component({
   selector: 'app-queue',
-  imports: [FormsModule, RouterLink, QrCode, TicketMessages, MessageTemplates, CountersEditor],
+  imports: [FormsModule, RouterLink, QrCode, TicketMessages, MessageTemplates, CountersEditor, MissedTickets],
   host: { '(document:keydown)': 'shortcut($event)' },
   templateUrl: './queue.page.html',
 })
@@ -52,24 +54,21 @@ export class QueuePage implements OnInit, OnDestroy {
   readonly nowServing = signal<number | null | undefined>(null);
   readonly tickets = signal<Ticket[]>([]);
   readonly waiting = computed(() => this.tickets().filter((t) => t.status === 'WAITING'));
+  readonly missed = signal<MissedTicket[]>([]);
   readonly notFound = signal(false);
   readonly addError = signal<string | null>(null);
   readonly status = signal<QueueStatus>('OPEN');
   readonly confirmingDelete = signal(false);
   readonly editError = signal<string | null>(null);
-  edit = {
+  edit: QueueEdit = queueEdit({
     name: '',
-    description: '',
-    calledMessage: '',
     selfJoin: false,
     serveOnNext: true,
-    capacity: null as number | null,
-    alertAhead: null as number | null,
     onePerContact: false,
-    presence: 'OFF' as 'OFF' | 'HOURLY' | 'DAILY',
-    graceMinutes: null as number | null,
+    presence: 'OFF',
     graceCallsNext: false,
-  };
+    snoozeLimit: 1,
+  });
   readonly rotations = ['OFF', 'HOURLY', 'DAILY'] as const;
   /** The queue's counters, and the one this screen calls to (remembered per queue in this browser). */
   readonly counters = signal<{ id: string; name: string }[]>([]);
@@ -148,25 +147,14 @@ export class QueuePage implements OnInit, OnDestroy {
     this.nowServing.set(data.queue.nowServing);
     this.status.set(data.queue.status as QueueStatus);
     const q = data.queue;
-    this.edit = {
-      name: q.name,
-      description: q.description ?? '',
-      calledMessage: q.calledMessage ?? '',
-      selfJoin: q.selfJoin,
-      serveOnNext: q.serveOnNext,
-      capacity: q.capacity ?? null,
-      alertAhead: q.alertAhead ?? null,
-      onePerContact: q.onePerContact,
-      presence: q.presence,
-      graceMinutes: q.graceMinutes ?? null,
-      graceCallsNext: q.graceCallsNext,
-    };
+    this.edit = queueEdit(q);
     this.templates.set(templatesForm(q.messageTemplates as TemplateInput[]));
     this.counters.set(q.counters);
     this.editCounters.set(q.counters.map((c) => ({ ...c })));
     const chosen = localStorage.getItem(this.counterKey());
     this.counter.set(q.counters.some((c) => c.id === chosen) ? chosen : (q.counters[0]?.id ?? null));
     this.tickets.set(data.queueTickets.items);
+    this.missed.set(data.missed.items);
     await this.messages.read(data.queueTickets.items.map((t) => t.id));
   }
 
@@ -205,6 +193,9 @@ export class QueuePage implements OnInit, OnDestroy {
   remove = (t: Ticket) => this.run((a) => this.api.request(Remove, { id: t.id }, a));
   recall = (t: Ticket) => this.run((a) => this.api.request(Recall, { id: t.id }, a));
   noShow = (t: Ticket) => this.run((a) => this.api.request(NoShow, { id: t.id }, a));
+  recallMissed = (t: MissedTicket) => this.run((a) => this.api.request(Recall, { id: t.id }, a));
+  putBack = ({ ticket, position }: { ticket: MissedTicket; position: number }) =>
+    this.run((a) => this.api.request(ReturnTicket, { id: ticket.id, position }, a));
   setStatus = (status: QueueStatus) =>
     this.run((a) => this.api.request(SetStatus, { id: this.id(), status }, a));
 
@@ -213,15 +204,7 @@ export class QueuePage implements OnInit, OnDestroy {
     this.editError.set(error ?? null);
     if (error) return;
     const input = {
-      ...queueInput(this.edit),
-      serveOnNext: this.edit.serveOnNext,
-      onePerContact: this.edit.onePerContact,
-      presence: this.edit.presence,
-      graceMinutes:
-        this.edit.graceMinutes === null || String(this.edit.graceMinutes) === ''
-          ? null
-          : Number(this.edit.graceMinutes),
-      graceCallsNext: this.edit.graceCallsNext,
+      ...queueEditInput(this.edit),
       messageTemplates: templatesInput(this.templates()),
       counters: countersInput(this.editCounters()),
     };
