@@ -1,3 +1,4 @@
+import { auditRetentionDays } from '../resolvers/handlers/composition';
 import type { Log } from '../resolvers/domain/ports';
 import { createLog } from '../resolvers/handlers/logger';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../resolvers/stores/mail/smtp';
@@ -34,6 +35,8 @@ export interface LocalConfig {
   sessionLifetimeSeconds: number | undefined;
   /** PHONE_COUNTRY_CODE: digits put in front of phone numbers typed without a country code (default 55). */
   phoneCountryCode: string | undefined;
+  /** AUDIT_RETENTION_DAYS: days audit entries are kept (default 365). */
+  auditRetentionDays: number | undefined;
 }
 
 export function configFromEnv(env: Record<string, string | undefined> = process.env): LocalConfig {
@@ -57,6 +60,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     ),
     sessionSecret: env.SESSION_SECRET || undefined,
     phoneCountryCode: countryCode(env.PHONE_COUNTRY_CODE),
+    auditRetentionDays: auditRetentionDays(env.AUDIT_RETENTION_DAYS),
     logLevel: env.LOG_LEVEL || undefined,
     logFormat: env.LOG_FORMAT === 'json' ? 'json' : 'text',
     keepAliveMs: env.REALTIME_KEEPALIVE_MS ? Number(env.REALTIME_KEEPALIVE_MS) : undefined,

@@ -20,6 +20,7 @@ import { openSqlDatabase } from '../resolvers/stores/sql/database';
 import { migrateToLatest } from '../resolvers/stores/sql/migrate';
 import { messageDeps, resolverDeps } from '../resolvers/handlers/composition';
 import { deliverMessage } from '../resolvers/domain/deliver';
+import { purgeAudit } from '../resolvers/domain/audit';
 import { sweepGrace } from '../resolvers/domain/grace';
 import { Sweeper } from './sweeper';
 import { FileSmsOutbox } from '../resolvers/stores/sms/outbox';
@@ -136,10 +137,14 @@ export async function openLocalSystem(
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       ...(config.sessionLifetimeSeconds ? { sessionLifetimeSeconds: config.sessionLifetimeSeconds } : {}),
       ...(config.phoneCountryCode ? { phoneCountryCode: config.phoneCountryCode } : {}),
+      auditRetentionDays: config.auditRetentionDays,
     });
     // Grace timers: every instance sweeps the due ones each second (acting on one is idempotent).
     const graceSweeper = new Sweeper(() => sweepGrace(deps), 1000, log);
     closers.push(() => graceSweeper.close());
+    // Audit entries past their retention go hourly (any instance; deleting is idempotent).
+    const auditSweeper = new Sweeper(() => purgeAudit(deps), 60 * 60 * 1000, log);
+    closers.push(() => auditSweeper.close());
     return {
       deps,
       messageQueue,

@@ -34,6 +34,10 @@ export interface Deps {
   joins: GroupCommit;
   /** Position index rebuilds in flight, one per queue (made with `positions`). */
   indexRebuilds: InFlight<string>;
+  /** The request being served (its id goes into audit entries); absent outside a request. */
+  requestId?: string;
+  /** Days audit entries are kept (default 365). */
+  auditRetentionDays?: number;
   /** How long one access token lives (default SESSION.lifetimeSeconds); short only in tests. */
   sessionLifetimeSeconds?: number;
 }

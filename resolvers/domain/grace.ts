@@ -4,6 +4,7 @@
  * called them calls the next person. Timers live in SQL beside the tickets (they survive restarts); every
  * instance sweeps the due ones, and the check under the queue's lock makes each act once.
  */
+import { auditEntry, SYSTEM_ACTOR } from './audit';
 import { changeQueue } from './changes';
 import type { Deps } from './deps';
 import { ticketMessages } from './messages';
@@ -40,6 +41,7 @@ export async function sweepGrace(deps: Deps, limit = 100): Promise<number> {
         if (!ticket || ticket.status !== 'CALLED') return { value: null };
         const at = deps.now();
         await tx.updateTicket(ticket.id, { status: 'NO_SHOW', finishedAt: at });
+        await tx.recordAudit(auditEntry(deps, SYSTEM_ACTOR, 'GRACE_NO_SHOW', tx.queue, ticket.number));
         const missed = { ...ticket, status: 'NO_SHOW' as const, finishedAt: at };
         return {
           value: missed,
@@ -53,7 +55,7 @@ export async function sweepGrace(deps: Deps, limit = 100): Promise<number> {
       deps.log.info('grace ran out: no-show', { queueId: queue.id, ticketId: value.id });
       if (queue.graceCallsNext) {
         const counter = queue.counters.find((c) => c.name === value.counter) ?? null;
-        await callNextAs(deps, queue.ownerId, queue.id, counter?.id ?? null);
+        await callNextAs(deps, queue.ownerId, queue.id, counter?.id ?? null, SYSTEM_ACTOR);
       }
     } catch (error) {
       // The next sweep tries again: the timer is still there unless the change committed.

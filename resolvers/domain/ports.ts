@@ -90,6 +90,50 @@ export interface QueueTx {
   startGrace(timer: GraceTimer): Promise<void>;
   /** Ends a ticket's grace timer, if it has one. */
   endGrace(ticketId: string): Promise<void>;
+  /** Writes an audit entry in this transaction: it stands or falls with the change. */
+  recordAudit(entry: AuditEntry): Promise<void>;
+}
+
+export type AuditOperation =
+  | 'CREATE_QUEUE'
+  | 'UPDATE_QUEUE'
+  | 'SET_QUEUE_STATUS'
+  | 'DELETE_QUEUE'
+  | 'ADD_TICKET'
+  | 'CALL_NEXT'
+  | 'RECALL'
+  | 'SERVE'
+  | 'NO_SHOW'
+  | 'REMOVE'
+  | 'RETURN'
+  | 'NEW_LINK'
+  | 'RETRY_MESSAGE'
+  | 'GRACE_NO_SHOW';
+
+/** Who did what, when, from which request: no personal data of waiting people (a ticket by its number). */
+export interface AuditEntry {
+  id: string;
+  venueId: string;
+  at: number;
+  /** An account's id, or 'system'. */
+  accountId: string;
+  operation: AuditOperation;
+  queueId: string | null;
+  /** The queue's name then (the entry outlives a deleted queue). */
+  queueName: string | null;
+  ticketNumber: number | null;
+  /** Which status, which settings (names only), which counter. */
+  detail: string | null;
+  requestId: string | null;
+}
+
+/** Which entries to list: [from, to), and optionally one queue, operation or account. */
+export interface AuditFilter {
+  from: number | null;
+  to: number | null;
+  queueId: string | null;
+  operation: AuditOperation | null;
+  accountId: string | null;
 }
 
 /** A called ticket's grace: due when the call, made at `calledAt`, has waited the queue's minutes unserved. */
@@ -168,6 +212,17 @@ export interface QueueStore {
   countWaitingBefore(queueId: string, place: number): Promise<number>;
   /** Grace timers due at `now`, soonest first (every instance sweeps them: acting on one is idempotent). */
   dueGraceTimers(now: number, limit: number): Promise<GraceTimer[]>;
+  /** Writes an audit entry on its own (for changes outside a queue's transaction). */
+  recordAudit(entry: AuditEntry): Promise<void>;
+  /** A venue's audit entries, newest first. */
+  auditLog(
+    venueId: string,
+    filter: AuditFilter,
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<AuditEntry>>;
+  /** Deletes up to `limit` entries older than `before`; how many it deleted. */
+  purgeAudit(before: number, limit: number): Promise<number>;
   /** Keeps the record of messages that are no change to the queue (replies), as QueueTx.recordMessages. */
   recordMessages(queueId: string, messages: SentMessage[]): Promise<void>;
   /** The records of the messages sent to these tickets of the queue, oldest first. */

@@ -1,3 +1,4 @@
+import { auditEntry, recordAudit } from './audit';
 import { changeQueue, publishEvent } from './changes';
 import type { Deps } from './deps';
 import { ValidationError } from './errors';
@@ -85,6 +86,7 @@ export async function createQueue(deps: Deps, identity: Identity, input: QueueIn
     updatedAt: at,
   };
   await deps.queues.insertQueue(queue);
+  await recordAudit(deps, auditEntry(deps, ownerId, 'CREATE_QUEUE', queue));
   deps.log.info('queue created', { queueId: queue.id, ownerId });
   return queue;
 }
@@ -129,6 +131,16 @@ export async function updateQueue(
     // Counters keep their ids against the queue as locked: a counter renamed stays the same counter.
     if (input.counters !== undefined)
       patch.counters = parseCounters('counters', input.counters, tx.queue.counters, deps.newId);
+    await tx.recordAudit(
+      auditEntry(
+        deps,
+        ownerId,
+        'UPDATE_QUEUE',
+        { ...tx.queue, ...patch },
+        null,
+        Object.keys(patch).join(','),
+      ),
+    );
     return { value: null, kind: 'QUEUE_UPDATED', queuePatch: patch };
   });
   return queue;
@@ -147,6 +159,7 @@ export async function setQueueStatus(
   const { queue } = await changeQueue(deps, id, async (tx) => {
     assertOwns(ownerId, tx.queue);
     if (tx.queue.status === status) return { value: null };
+    await tx.recordAudit(auditEntry(deps, ownerId, 'SET_QUEUE_STATUS', tx.queue, null, String(status)));
     return { value: null, kind: 'QUEUE_UPDATED', queuePatch: { status: status as QueueStatus } };
   });
   return queue;
@@ -157,6 +170,7 @@ export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown
   const ownerId = requireOwner(identity);
   const queue = await ownedQueue(deps, ownerId, parseId('id', rawId));
   await deps.queues.deleteQueue(queue.id);
+  await recordAudit(deps, auditEntry(deps, ownerId, 'DELETE_QUEUE', queue));
   await dropIndex(deps, queue.id);
   await publishEvent(deps, {
     queueId: queue.id,

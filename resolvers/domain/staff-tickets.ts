@@ -1,4 +1,5 @@
 /** Staff's side of tickets: adding people, calling, moving a ticket along its life, links, the list. */
+import { auditEntry, recordAudit } from './audit';
 import { startGrace } from './grace';
 import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
@@ -10,7 +11,7 @@ import type { JoinGuards } from './join-rules';
 import { leaveLine, placeBehind } from './line';
 import { ticketMessages } from './messages';
 import type { Identity, Ticket, TicketStatus } from './model';
-import type { Page, QueueTx, TicketPatch } from './ports';
+import type { AuditOperation, Page, QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
 import { nextTokenOf } from './queues';
 import { hashToken, newToken } from './secrets';
@@ -30,7 +31,7 @@ const TICKET_STATUSES: readonly TicketStatus[] = [
 export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
   const ownerId = requireOwner(identity);
   const guards: JoinGuards = { ownerId, selfJoin: false, statuses: ['OPEN', 'PAUSED'], capacity: false };
-  return deps.joins.issue(
+  const issued = await deps.joins.issue(
     deps,
     parseId('queueId', rawQueueId),
     'STAFF',
@@ -41,6 +42,10 @@ export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unkn
         ? queueNotFound()
         : new ConflictError('The queue is closed. Open it to add people.'),
   );
+  // The join committed in the database's own call: its entry follows it.
+  const queue = await deps.queues.queue(issued.ticket.queueId);
+  if (queue) await recordAudit(deps, auditEntry(deps, ownerId, 'ADD_TICKET', queue, issued.ticket.number));
+  return issued;
 }
 
 /**
@@ -56,15 +61,19 @@ export async function callNext(
   const ownerId = requireOwner(identity);
   const queueId = parseId('queueId', rawQueueId);
   const counterId = rawCounter === undefined || rawCounter === null ? null : parseId('counter', rawCounter);
-  return callNextAs(deps, ownerId, queueId, counterId);
+  return callNextAs(deps, ownerId, queueId, counterId, ownerId);
 }
 
-/** callNext for a checked owner, queue and counter (also the grace sweep's call on the owner's behalf). */
+/**
+ * callNext for a checked owner, queue and counter, by `actor` (the owner's account, or the grace sweep calling
+ * on the owner's behalf).
+ */
 export async function callNextAs(
   deps: Deps,
   ownerId: string,
   queueId: string,
   counterId: string | null,
+  actor: string,
 ): Promise<PositionedTicket | null> {
   const committed = await changeQueueInOrder(deps, queueId, async (tx) => {
     assertOwns(ownerId, tx.queue);
@@ -95,6 +104,7 @@ export async function callNextAs(
     await startGrace(tx, next.id, at);
     await tx.updateTicket(next.id, patch);
     await recordPace(tx, at);
+    await tx.recordAudit(auditEntry(deps, actor, 'CALL_NEXT', tx.queue, next.number, counter?.name ?? null));
     const { alerts, queuePatch, ...line } = await leaveLine(tx, next, at);
     // Its event's version: after the queue's, and after each SERVED change above.
     const version = tx.queue.version + plans.length + 1;
@@ -140,15 +150,22 @@ const TO: Record<Transition, TicketStatus> = {
   NO_SHOW: 'NO_SHOW',
   REMOVED: 'REMOVED',
 };
+const AUDITED: Record<Transition, AuditOperation> = {
+  RECALLED: 'RECALL',
+  SERVED: 'SERVE',
+  NO_SHOW: 'NO_SHOW',
+  REMOVED: 'REMOVE',
+};
 
 /**
- * One change to one of the owner's tickets, by its id, under its queue's lock: another owner's ticket answers
- * exactly like a missing one.
+ * One change to one of the owner's tickets, by its id, under its queue's lock, audited as `operation`: another
+ * owner's ticket answers exactly like a missing one.
  */
 async function changeOwnedTicket<T>(
   deps: Deps,
   identity: Identity,
   rawId: unknown,
+  operation: AuditOperation,
   decide: (tx: QueueTx, ticket: Ticket) => Promise<Plan<T>>,
 ) {
   const ownerId = requireOwner(identity);
@@ -157,7 +174,10 @@ async function changeOwnedTicket<T>(
   if (!found) throw ticketNotFound();
   return changeQueue(deps, found.queueId, async (tx) => {
     if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
-    return decide(tx, await lockedTicket(tx, id));
+    const ticket = await lockedTicket(tx, id);
+    const plan = await decide(tx, ticket);
+    await tx.recordAudit(auditEntry(deps, ownerId, operation, tx.queue, ticket.number));
+    return plan;
   });
 }
 
@@ -168,42 +188,48 @@ export async function transitionTicket(
   rawId: unknown,
   transition: Transition,
 ): Promise<PositionedTicket> {
-  const { value, queue } = await changeOwnedTicket(deps, identity, rawId, async (tx, ticket) => {
-    const id = ticket.id;
-    if (!FROM[transition].includes(ticket.status))
-      throw new ConflictError(
-        `A ${ticket.status} ticket cannot be ${transition.toLowerCase().replace('_', '-')}.`,
-        {
-          status: ticket.status,
-        },
-      );
-    const at = deps.now();
-    const status = TO[transition];
-    const patch: TicketPatch =
-      transition === 'RECALLED' ? { status, calledAt: at, finishedAt: null } : { status, finishedAt: at };
-    await tx.updateTicket(id, patch);
-    // A recall gives them the grace again; any other end of a call ends its timer.
-    if (transition === 'RECALLED') await startGrace(tx, id, at);
-    else await tx.endGrace(id);
-    const { alerts, ...line } =
-      ticket.status === 'WAITING' ? await leaveLine(tx, ticket, at) : { alerts: [] };
-    return {
-      value: { ...ticket, ...patch, position: null },
-      kind: transition,
-      ticketNumber: ticket.number,
-      ...line,
-      // A recall calls them again to the counter they were called to.
-      ...(transition === 'RECALLED'
-        ? { counter: ticket.counter, queuePatch: { nowServing: ticket.number } }
-        : {}),
-      messages: [
+  const { value, queue } = await changeOwnedTicket(
+    deps,
+    identity,
+    rawId,
+    AUDITED[transition],
+    async (tx, ticket) => {
+      const id = ticket.id;
+      if (!FROM[transition].includes(ticket.status))
+        throw new ConflictError(
+          `A ${ticket.status} ticket cannot be ${transition.toLowerCase().replace('_', '-')}.`,
+          {
+            status: ticket.status,
+          },
+        );
+      const at = deps.now();
+      const status = TO[transition];
+      const patch: TicketPatch =
+        transition === 'RECALLED' ? { status, calledAt: at, finishedAt: null } : { status, finishedAt: at };
+      await tx.updateTicket(id, patch);
+      // A recall gives them the grace again; any other end of a call ends its timer.
+      if (transition === 'RECALLED') await startGrace(tx, id, at);
+      else await tx.endGrace(id);
+      const { alerts, ...line } =
+        ticket.status === 'WAITING' ? await leaveLine(tx, ticket, at) : { alerts: [] };
+      return {
+        value: { ...ticket, ...patch, position: null },
+        kind: transition,
+        ticketNumber: ticket.number,
+        ...line,
+        // A recall calls them again to the counter they were called to.
         ...(transition === 'RECALLED'
-          ? ticketMessages('CALLED', String(tx.queue.version + 1), { queue: tx.queue, ticket })
-          : []),
-        ...alerts,
-      ],
-    };
-  });
+          ? { counter: ticket.counter, queuePatch: { nowServing: ticket.number } }
+          : {}),
+        messages: [
+          ...(transition === 'RECALLED'
+            ? ticketMessages('CALLED', String(tx.queue.version + 1), { queue: tx.queue, ticket })
+            : []),
+          ...alerts,
+        ],
+      };
+    },
+  );
   deps.log.info('ticket updated', { queueId: queue.id, ticketId: value.id, transition });
   return value;
 }
@@ -222,7 +248,7 @@ export async function returnTicket(
   rawPosition?: unknown,
 ): Promise<PositionedTicket> {
   const wanted = parseCount('position', rawPosition, INT_MAX, 1);
-  const { value, queue } = await changeOwnedTicket(deps, identity, rawId, async (tx, ticket) => {
+  const { value, queue } = await changeOwnedTicket(deps, identity, rawId, 'RETURN', async (tx, ticket) => {
     if (ticket.status !== 'NO_SHOW')
       throw new ConflictError(`A ${ticket.status} ticket cannot be put back in the line.`, {
         status: ticket.status,
@@ -256,12 +282,18 @@ export async function returnTicket(
  */
 export async function newTicketLink(deps: Deps, identity: Identity, rawId: unknown): Promise<IssuedTicket> {
   const accessToken = newToken();
-  const { value: ticket, queue } = await changeOwnedTicket(deps, identity, rawId, async (tx, locked) => {
-    if (locked.status !== 'WAITING' && locked.status !== 'CALLED')
-      throw new ConflictError(`A ${locked.status} ticket needs no link.`, { status: locked.status });
-    await tx.replaceTokenHash(locked.id, hashToken(accessToken));
-    return { value: locked };
-  });
+  const { value: ticket, queue } = await changeOwnedTicket(
+    deps,
+    identity,
+    rawId,
+    'NEW_LINK',
+    async (tx, locked) => {
+      if (locked.status !== 'WAITING' && locked.status !== 'CALLED')
+        throw new ConflictError(`A ${locked.status} ticket needs no link.`, { status: locked.status });
+      await tx.replaceTokenHash(locked.id, hashToken(accessToken));
+      return { value: locked };
+    },
+  );
   deps.log.info('ticket link replaced', { queueId: queue.id, ticketId: ticket.id });
   const { position } = await positionOf(deps, queue, ticket);
   return { ticket: { ...ticket, position }, accessToken, accessUrl: ticketUrl(deps, accessToken) };

@@ -1,4 +1,5 @@
 /** Staff's view of the messages sent to their queue's people, and sending a failed one again. */
+import { auditEntry, recordAudit } from './audit';
 import { enqueueMessage } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
@@ -89,6 +90,7 @@ export async function retryMessage(
   if (!(await deps.deliveries.resetFailed(record.id)))
     throw new ConflictError('This message is already being sent again.', { status: 'QUEUED' });
   await enqueueMessage(deps, rebuilt.job);
+  await recordAudit(deps, auditEntry(deps, ownerId, 'RETRY_MESSAGE', queue, ticket.number, record.kind));
   deps.log.info('message retried', { queueId: queue.id, ticketId: ticket.id, messageId: record.id });
   return { ...record, state: 'QUEUED', failures: 0 };
 }

@@ -35,6 +35,48 @@ export type AccountStatus =
   | 'ACTIVE'
   | 'PENDING';
 
+export type AuditConnection = {
+  __typename?: 'AuditConnection';
+  items: Array<AuditEntry>;
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** One staff action or settings change: who, what, when, from which request. A ticket by its number only. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** An account's id, or 'system' for what the grace sweep does on its own. */
+  accountId: Scalars['ID']['output'];
+  /** The account's name; null for the system. */
+  accountName: Maybe<Scalars['String']['output']>;
+  at: Scalars['AWSDateTime']['output'];
+  /** Which status, which settings (their names, not their values), which counter, which message kind. */
+  detail: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  operation: AuditOperation;
+  queueId: Maybe<Scalars['ID']['output']>;
+  /** The queue's name then (the entry outlives a deleted queue). */
+  queueName: Maybe<Scalars['String']['output']>;
+  requestId: Maybe<Scalars['String']['output']>;
+  ticketNumber: Maybe<Scalars['Int']['output']>;
+};
+
+export type AuditOperation =
+  | 'ADD_TICKET'
+  | 'CALL_NEXT'
+  | 'CREATE_QUEUE'
+  | 'DELETE_QUEUE'
+  /** The grace after a call ran out (the system, not a person). */
+  | 'GRACE_NO_SHOW'
+  | 'NEW_LINK'
+  | 'NO_SHOW'
+  | 'RECALL'
+  | 'REMOVE'
+  | 'RETRY_MESSAGE'
+  | 'RETURN'
+  | 'SERVE'
+  | 'SET_QUEUE_STATUS'
+  | 'UPDATE_QUEUE';
+
 export type CalledNumber = {
   __typename?: 'CalledNumber';
   calledAt: Scalars['AWSDateTime']['output'];
@@ -336,6 +378,8 @@ export type PresenceRotation =
 
 export type Query = {
   __typename?: 'Query';
+  /** Who did what to the owner's queues, newest first, over [from, to) and optionally one queue, operation or account. */
+  auditLog: AuditConnection;
   /** The signed-in owner. */
   me: Account;
   /** The owner's queues, newest first. */
@@ -352,6 +396,17 @@ export type Query = {
   ticket: Maybe<TicketView>;
   /** The messages sent to these tickets of one of the owner's queues (at most 500 tickets), oldest first, with where each is. */
   ticketMessages: Array<TicketMessage>;
+};
+
+
+export type QueryAuditLogArgs = {
+  accountId: InputMaybe<Scalars['ID']['input']>;
+  from: InputMaybe<Scalars['AWSDateTime']['input']>;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+  operation: InputMaybe<AuditOperation>;
+  queueId: InputMaybe<Scalars['ID']['input']>;
+  to: InputMaybe<Scalars['AWSDateTime']['input']>;
 };
 
 
@@ -804,6 +859,9 @@ export type ResolversTypes = {
   AWSURL: ResolverTypeWrapper<Scalars['AWSURL']['output']>;
   Account: ResolverTypeWrapper<Account>;
   AccountStatus: AccountStatus;
+  AuditConnection: ResolverTypeWrapper<AuditConnection>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditOperation: AuditOperation;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CalledNumber: ResolverTypeWrapper<CalledNumber>;
   Counter: ResolverTypeWrapper<Counter>;
@@ -863,6 +921,8 @@ export type ResolversParentTypes = {
   AWSTimestamp: Scalars['AWSTimestamp']['output'];
   AWSURL: Scalars['AWSURL']['output'];
   Account: Account;
+  AuditConnection: AuditConnection;
+  AuditEntry: AuditEntry;
   Boolean: Scalars['Boolean']['output'];
   CalledNumber: CalledNumber;
   Counter: Counter;
@@ -979,6 +1039,24 @@ export type AccountResolvers<ContextType = any, ParentType extends ResolversPare
   verifiedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
 };
 
+export type AuditConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  items?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  accountName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['AuditOperation'], ParentType, ContextType>;
+  queueId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  queueName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ticketNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type CalledNumberResolvers<ContextType = any, ParentType extends ResolversParentTypes['CalledNumber'] = ResolversParentTypes['CalledNumber']> = {
   calledAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   counter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1051,6 +1129,7 @@ export type PresenceCodeResolvers<ContextType = any, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   myQueues?: Resolver<ResolversTypes['QueueConnection'], ParentType, ContextType, Partial<QueryMyQueuesArgs>>;
   queue?: Resolver<Maybe<ResolversTypes['Queue']>, ParentType, ContextType, RequireFields<QueryQueueArgs, 'id'>>;
@@ -1239,6 +1318,8 @@ export type Resolvers<ContextType = any> = {
   AWSTimestamp?: GraphQLScalarType;
   AWSURL?: GraphQLScalarType;
   Account?: AccountResolvers<ContextType>;
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   CalledNumber?: CalledNumberResolvers<ContextType>;
   Counter?: CounterResolvers<ContextType>;
   CounterStats?: CounterStatsResolvers<ContextType>;

@@ -13,7 +13,7 @@ import { connectRedis, RedisPositionIndex } from '../stores/positions/redis';
 import { openSqlDatabase, type SqlDatabase } from '../stores/sql/database';
 import { SqlQueueStore } from '../stores/sql/queue-store';
 import type { AuthorizerDeps } from './authorizer';
-import { authorizerDeps, messageDeps, resolverDeps } from './composition';
+import { auditRetentionDays, authorizerDeps, messageDeps, resolverDeps } from './composition';
 import { createLog } from './logger';
 import { AppSyncIamPublisher } from './publisher';
 
@@ -27,6 +27,7 @@ import { AppSyncIamPublisher } from './publisher';
  *   ACCOUNTS_TABLE, MAIL_QUEUE_URL, APPSYNC_GRAPHQL_URL, PUBLIC_URL, SESSION_SECRET_ARN, AWS_REGION
  *   (the resolver reads all of these; the authorizer only the MySQL ones and SESSION_SECRET_ARN)
  *   PHONE_COUNTRY_CODE (optional: digits put in front of phone numbers typed without a country code; 55)
+ *   AUDIT_RETENTION_DAYS (optional: days audit entries are kept; 365)
  *   message consumer: SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_SECRET_ARN (username, password), MAIL_FROM;
  *   SMS_ORIGINATION_NUMBER, SMS_SENDER_ID, SMS_MAX_PRICE_USD (each optional)
  *   SMS replies: the resolver's; SMS settings (custom resource): SMS_MONTHLY_SPEND_LIMIT_USD
@@ -114,6 +115,7 @@ export async function depsFromEnv(env: Env = process.env): Promise<Deps> {
     sessionKey: sessionKey(sessionSecret),
     publicUrl: required(env, 'PUBLIC_URL'),
     ...(env.PHONE_COUNTRY_CODE ? { phoneCountryCode: env.PHONE_COUNTRY_CODE } : {}),
+    auditRetentionDays: auditRetentionDays(env.AUDIT_RETENTION_DAYS),
   });
 }
 

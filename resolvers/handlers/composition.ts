@@ -41,6 +41,8 @@ export interface ResolverParts {
   sessionLifetimeSeconds?: number;
   /** The country calling code put in front of phone numbers typed without one (default 55, Brazil). */
   phoneCountryCode?: string;
+  /** Days audit entries are kept (default 365). */
+  auditRetentionDays?: number;
 }
 
 /** The resolver function: every store the domain uses. */
@@ -61,7 +63,16 @@ export function resolverDeps(parts: ResolverParts): Deps {
     joins: new GroupCommit(),
     indexRebuilds: new InFlight(),
     ...(parts.sessionLifetimeSeconds ? { sessionLifetimeSeconds: parts.sessionLifetimeSeconds } : {}),
+    ...(parts.auditRetentionDays ? { auditRetentionDays: parts.auditRetentionDays } : {}),
   };
+}
+
+/** AUDIT_RETENTION_DAYS as the runtimes read it: a whole number of days from 1; absent, the default. */
+export function auditRetentionDays(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[1-9][0-9]{0,4}$/.test(raw))
+    throw new Error(`AUDIT_RETENTION_DAYS must be a whole number of days, not "${raw}".`);
+  return Number(raw);
 }
 
 /** The authorizer function: the session key and the ticket lookup, nothing else. */

@@ -9,6 +9,7 @@ import { authorizerDepsFromEnv, depsFromEnv, messageDepsFromEnv, sqlForMigration
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { createLogShipper } from './log-shipper';
 import { createMessageConsumer } from './message-consumer';
+import { purgeAudit } from '../domain/audit';
 import { sweepGrace } from '../domain/grace';
 import { createResolverHandler } from './resolver';
 import { applySmsSettings } from './sms-settings';
@@ -38,9 +39,13 @@ export const messageConsumer = createMessageConsumer(once(() => messageDepsFromE
 /** The two-way SMS topic's subscriber: replies people text back (cancel, status), with the resolver's stores. */
 export const smsReplies = createSmsRepliesHandler(once(() => depsFromEnv()));
 
-/** EventBridge Scheduler, every minute: the grace timers due, swept as every local instance does each second. */
-export const graceSweeper = async (): Promise<{ noShows: number }> => ({
+/**
+ * EventBridge Scheduler, every minute: the grace timers due, swept as every local instance does each second,
+ * and the audit entries past their retention (a batch a minute at most).
+ */
+export const graceSweeper = async (): Promise<{ noShows: number; auditPurged: number }> => ({
   noShows: await sweepGrace(await graceDeps()),
+  auditPurged: await purgeAudit(await graceDeps()),
 });
 const graceDeps = once(() => depsFromEnv());
 

@@ -37,5 +37,5 @@ class RequestLog implements Log {
  * request logged, findable together). Without an id, the shared dependencies as they are.
  */
 export function forRequest<T extends { log: Log }>(deps: T, requestId: string | undefined): T {
-  return requestId ? { ...deps, log: new RequestLog(deps.log, requestId) } : deps;
+  return requestId ? { ...deps, requestId, log: new RequestLog(deps.log, requestId) } : deps;
 }

@@ -1,4 +1,5 @@
 /** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
+import type { AuditView } from '../domain/audit';
 import type { Deps } from '../domain/deps';
 import type { Session } from '../domain/owner-sessions';
 import { displayKey, presenceCode } from '../domain/presence';
@@ -141,5 +142,20 @@ export function presentTicketMessage(m: TicketMessageView): G.TicketMessage {
     status: m.state,
     failures: m.failures,
     createdAt: iso(m.createdAt),
+  };
+}
+
+export function presentAuditEntry(e: AuditView): G.AuditEntry {
+  return {
+    id: e.id,
+    at: iso(e.at),
+    accountId: e.accountId,
+    accountName: e.accountName,
+    operation: e.operation,
+    queueId: e.queueId,
+    queueName: e.queueName,
+    ticketNumber: e.ticketNumber,
+    detail: e.detail,
+    requestId: e.requestId,
   };
 }

@@ -1,5 +1,6 @@
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import * as accounts from '../domain/accounts';
+import { auditLog } from '../domain/audit';
 import * as sessions from '../domain/owner-sessions';
 import type { Deps } from '../domain/deps';
 import { toPublicError, type ErrorType } from '../domain/errors';
@@ -13,6 +14,7 @@ import * as tickets from '../domain/tickets';
 import type * as G from '../generated/graphql';
 import { fromResolverContext } from './identity';
 import {
+  presentAuditEntry,
   presentAccount,
   presentPage,
   presentQueue,
@@ -48,6 +50,7 @@ type QueryArgMap = {
   ticket: G.QueryTicketArgs;
   queueDisplay: G.QueryQueueDisplayArgs;
   ticketMessages: G.QueryTicketMessagesArgs;
+  auditLog: G.QueryAuditLogArgs;
 };
 type MutationArgMap = {
   signUp: G.MutationSignUpArgs;
@@ -99,6 +102,10 @@ export const routes: Routes = {
     },
     ticketMessages: async (deps, id, a) =>
       (await messages.ticketMessages(deps, id, a)).map(presentTicketMessage),
+    auditLog: async (deps, id, a) => {
+      const page = await auditLog(deps, id, a);
+      return { items: page.items.map(presentAuditEntry), nextToken: page.nextToken ?? null };
+    },
   },
   Mutation: {
     signUp: (deps, _id, a) => accounts.signUp(deps, a.input),

@@ -70,6 +70,7 @@ for (const [name, open, enabled] of [
           '010_grace_timers',
           '011_party_size',
           '012_moves',
+          '013_audit_log',
         ]);
         expect(await store.ticket(before.id)).toMatchObject({
           name: 'Ana Antes',

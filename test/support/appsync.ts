@@ -49,6 +49,7 @@ const QUERIES = new Set([
   'ticket',
   'queueDisplay',
   'ticketMessages',
+  'auditLog',
 ]);
 
 export const PUBLIC: Identity = { kind: 'public' };

@@ -94,12 +94,27 @@ export interface GraceTimersTable {
   due_at: number;
 }
 
+/** Migration 013: who did what to which queue, when, from which request. */
+export interface AuditLogTable {
+  id: string;
+  venue_id: string;
+  at: number;
+  account_id: string;
+  operation: string;
+  queue_id: string | null;
+  queue_name: string | null;
+  ticket_number: number | null;
+  detail: string | null;
+  request_id: string | null;
+}
+
 export interface Tables {
   queues: QueuesTable;
   tickets: TicketsTable;
   call_pace: CallPaceTable;
   ticket_messages: TicketMessagesTable;
   grace_timers: GraceTimersTable;
+  audit_log: AuditLogTable;
   /** Kysely's own bookkeeping, declared so nothing else claims the names. */
   kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
 }

@@ -13,6 +13,7 @@ import * as m009 from './migrations/009_join_guards';
 import * as m010 from './migrations/010_grace_timers';
 import * as m011 from './migrations/011_party_size';
 import * as m012 from './migrations/012_moves';
+import * as m013 from './migrations/013_audit_log';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -28,6 +29,7 @@ const MIGRATIONS = {
   '010_grace_timers': m010,
   '011_party_size': m011,
   '012_moves': m012,
+  '013_audit_log': m013,
 } as const;
 
 /**

@@ -3,6 +3,8 @@ import type { PaceSample, WaitRange } from '../../domain/estimates';
 import { allocate, takenTicket, type JoinOutcome } from '../../domain/join-rules';
 import type { Queue, Ticket, TicketStatus, WaitingEntry } from '../../domain/model';
 import type {
+  AuditEntry,
+  AuditFilter,
   GraceTimer,
   NewTicket,
   Page,
@@ -13,6 +15,7 @@ import type {
 } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
 import type { SqlDatabase, Tables } from './database';
+import { auditPage, insertAudit, purgeAuditBefore } from './audit';
 import { dueGraceTimers } from './grace-timers';
 import { joinInDatabase } from './join-procedure';
 import { messageById, messagesOfTickets, recordMessages } from './messages';
@@ -273,6 +276,23 @@ export class SqlQueueStore implements QueueStore {
       .orderBy('number', 'asc')
       .execute();
     return rows.map(toTicket);
+  }
+
+  recordAudit(entry: AuditEntry): Promise<void> {
+    return insertAudit(this.db, entry);
+  }
+
+  auditLog(
+    venueId: string,
+    filter: AuditFilter,
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<AuditEntry>> {
+    return auditPage(this.db, venueId, filter, limit, nextToken);
+  }
+
+  purgeAudit(before: number, limit: number): Promise<number> {
+    return purgeAuditBefore(this.db, before, limit);
   }
 
   dueGraceTimers(now: number, limit: number): Promise<GraceTimer[]> {

@@ -1,8 +1,16 @@
 import type { Transaction } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
 import type { Queue, Ticket } from '../../domain/model';
-import type { GraceTimer, QueuePatch, QueueTx, SentMessage, TicketPatch } from '../../domain/ports';
+import type {
+  AuditEntry,
+  GraceTimer,
+  QueuePatch,
+  QueueTx,
+  SentMessage,
+  TicketPatch,
+} from '../../domain/ports';
 import type { Tables } from './database';
+import { insertAudit } from './audit';
 import { recordMessages } from './messages';
 import { paceOf, queueColumns, TICKET_COLUMNS, ticketColumns, toTicket } from './rows';
 
@@ -204,6 +212,10 @@ export class SqlQueueTx implements QueueTx {
       .where('ticket_id', '=', ticketId)
       .where('queue_id', '=', this.queue.id)
       .execute();
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await insertAudit(this.trx, entry);
   }
 
   async recordMessages(messages: SentMessage[]): Promise<void> {

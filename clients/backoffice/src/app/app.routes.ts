@@ -28,6 +28,11 @@ export const routes: Routes = [
     canActivate: [signedIn],
   },
   {
+    path: 'audit',
+    loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
+    canActivate: [signedIn],
+  },
+  {
     path: 'queues/:id',
     loadComponent: () => import('./queues/queue.page').then((m) => m.QueuePage),
     canActivate: [signedIn],

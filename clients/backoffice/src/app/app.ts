@@ -1,6 +1,7 @@
 import { Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthService } from './auth/auth.service';
+import { AuditTexts } from './audit/audit.i18n';
 import { I18n } from './core/i18n';
 
 @Component({
@@ -12,6 +13,7 @@ import { I18n } from './core/i18n';
       <span class="row">
         <button class="link" (click)="i18n.toggle()">{{ t().language }}</button>
         @if (auth.signedIn()) {
+          <a routerLink="/audit">{{ a().link }}</a>
           <a routerLink="/account">{{ t().account }}</a>
           <button class="link" (click)="logout()">{{ t().logOut }}</button>
         }
@@ -24,6 +26,7 @@ export class App {
   protected readonly auth = inject(AuthService);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
+  protected readonly a = inject(AuditTexts).t;
   private readonly router = inject(Router);
 
   async logout(): Promise<void> {

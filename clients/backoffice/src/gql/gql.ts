@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog(\n    $queueId: ID\n    $operation: AuditOperation\n    $from: AWSDateTime\n    $to: AWSDateTime\n    $nextToken: String\n  ) {\n    auditLog(\n      queueId: $queueId\n      operation: $operation\n      from: $from\n      to: $to\n      limit: 50\n      nextToken: $nextToken\n    ) {\n      items {\n        id\n        at\n        accountId\n        accountName\n        operation\n        queueName\n        ticketNumber\n        detail\n        requestId\n      }\n      nextToken\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestResetDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": typeof types.SignUpDocument,
@@ -47,6 +48,7 @@ type Documents = {
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queue(id: $id) {\n      name\n    }\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n        served\n        quote {\n          lowSeconds\n          highSeconds\n        }\n      }\n      quoteAccuracy {\n        quoted\n        within\n        longer\n        shorter\n      }\n      byCounter {\n        counter\n        calledCount\n        servedCount\n        noShowCount\n        averageServiceSeconds\n      }\n    }\n  }\n": typeof types.QueueStatsDocument,
 };
 const documents: Documents = {
+    "\n  query AuditLog(\n    $queueId: ID\n    $operation: AuditOperation\n    $from: AWSDateTime\n    $to: AWSDateTime\n    $nextToken: String\n  ) {\n    auditLog(\n      queueId: $queueId\n      operation: $operation\n      from: $from\n      to: $to\n      limit: 50\n      nextToken: $nextToken\n    ) {\n      items {\n        id\n        at\n        accountId\n        accountName\n        operation\n        queueName\n        ticketNumber\n        detail\n        requestId\n      }\n      nextToken\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestResetDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": types.SignUpDocument,
@@ -79,6 +81,10 @@ const documents: Documents = {
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queue(id: $id) {\n      name\n    }\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n        served\n        quote {\n          lowSeconds\n          highSeconds\n        }\n      }\n      quoteAccuracy {\n        quoted\n        within\n        longer\n        shorter\n      }\n      byCounter {\n        counter\n        calledCount\n        servedCount\n        noShowCount\n        averageServiceSeconds\n      }\n    }\n  }\n": types.QueueStatsDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog(\n    $queueId: ID\n    $operation: AuditOperation\n    $from: AWSDateTime\n    $to: AWSDateTime\n    $nextToken: String\n  ) {\n    auditLog(\n      queueId: $queueId\n      operation: $operation\n      from: $from\n      to: $to\n      limit: 50\n      nextToken: $nextToken\n    ) {\n      items {\n        id\n        at\n        accountId\n        accountName\n        operation\n        queueName\n        ticketNumber\n        detail\n        requestId\n      }\n      nextToken\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

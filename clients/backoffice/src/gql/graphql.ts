@@ -8,6 +8,23 @@ export type AccountStatus =
   | 'ACTIVE'
   | 'PENDING';
 
+export type AuditOperation =
+  | 'ADD_TICKET'
+  | 'CALL_NEXT'
+  | 'CREATE_QUEUE'
+  | 'DELETE_QUEUE'
+  /** The grace after a call ran out (the system, not a person). */
+  | 'GRACE_NO_SHOW'
+  | 'NEW_LINK'
+  | 'NO_SHOW'
+  | 'RECALL'
+  | 'REMOVE'
+  | 'RETRY_MESSAGE'
+  | 'RETURN'
+  | 'SERVE'
+  | 'SET_QUEUE_STATUS'
+  | 'UPDATE_QUEUE';
+
 /** A counter as the owner sets it: with the id of an existing counter to keep (rename) it, without to add one. */
 export type CounterInput = {
   id?: string | number | null | undefined;
@@ -146,6 +163,17 @@ export type UpdateQueueInput = {
   /** 1 to 50: how many places 'I need a few more minutes' moves a waiting person back; null turns it off. */
   snoozePlaces?: number | null | undefined;
 };
+
+export type AuditLogQueryVariables = Exact<{
+  queueId?: string | number | null | undefined;
+  operation?: AuditOperation | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { nextToken: string | null, items: Array<{ id: string, at: string, accountId: string, accountName: string | null, operation: AuditOperation, queueName: string | null, ticketNumber: number | null, detail: string | null, requestId: string | null }> }, myQueues: { items: Array<{ id: string, name: string }> } };
 
 export type RequestResetMutationVariables = Exact<{
   email: string;
@@ -379,6 +407,37 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($queueId: ID, $operation: AuditOperation, $from: AWSDateTime, $to: AWSDateTime, $nextToken: String) {
+  auditLog(
+    queueId: $queueId
+    operation: $operation
+    from: $from
+    to: $to
+    limit: 50
+    nextToken: $nextToken
+  ) {
+    items {
+      id
+      at
+      accountId
+      accountName
+      operation
+      queueName
+      ticketNumber
+      detail
+      requestId
+    }
+    nextToken
+  }
+  myQueues(limit: 100) {
+    items {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const RequestResetDocument = new TypedDocumentString(`
     mutation RequestReset($email: AWSEmail!) {
   requestPasswordReset(email: $email)
