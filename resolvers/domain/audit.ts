@@ -1,9 +1,9 @@
 /**
  * The audit log: who (an account, or the system's grace sweep) did what (an operation, its queue, a ticket's
- * number — never a waiting person's name or contact), when, from which request. Entries are kept by venue; until
- * venues exist, an account's queues are its default venue, whose id is the account's id. A change made through a
- * queue's transaction writes its entry in that transaction; joins by staff, queue creation and deletion, and
- * message retries write theirs right after they commit.
+ * number — never a waiting person's name or contact), when, from which request. Entries are kept by the queue's
+ * venue; owners and managers of a venue read its entries. A change made through a queue's transaction writes its
+ * entry in that transaction; joins by staff, queue creation and deletion, and message retries write theirs right
+ * after they commit.
  */
 import type { Deps } from './deps';
 import { ValidationError } from './errors';
@@ -11,6 +11,7 @@ import { requireOwner } from './identity';
 import type { Identity, Queue } from './model';
 import type { AuditEntry, AuditFilter, AuditOperation, Page } from './ports';
 import { nextTokenOf } from './queues';
+import { decide } from './roles';
 import { LIMITS, parseId, parseLimit } from './validation';
 
 export const AUDIT_OPERATIONS: readonly AuditOperation[] = [
@@ -43,13 +44,13 @@ export function auditEntry(
   deps: Deps,
   accountId: string,
   operation: AuditOperation,
-  queue: Pick<Queue, 'id' | 'name' | 'ownerId'>,
+  queue: Pick<Queue, 'id' | 'name' | 'venueId'>,
   ticketNumber: number | null = null,
   detail: string | null = null,
 ): AuditEntry {
   return {
     id: deps.newId(),
-    venueId: queue.ownerId,
+    venueId: queue.venueId,
     at: deps.now(),
     accountId,
     operation,
@@ -79,7 +80,7 @@ export interface AuditView extends AuditEntry {
   accountName: string | null;
 }
 
-/** The owner's audit log, newest first, filtered by time, queue, operation and account. */
+/** The audit log of the venues where the caller is an owner or a manager, newest first, filtered. */
 export async function auditLog(
   deps: Deps,
   identity: Identity,
@@ -93,7 +94,10 @@ export async function auditLog(
     nextToken?: unknown;
   },
 ): Promise<Page<AuditView>> {
-  const venueId = requireOwner(identity);
+  const accountId = requireOwner(identity);
+  const venueIds = (await deps.venues.venuesOf(accountId))
+    .filter(({ membership }) => decide(membership, 'AUDIT', null) === 'ALLOWED')
+    .map(({ venue }) => venue.id);
   const filter: AuditFilter = {
     from: parseTime('from', args.from),
     to: parseTime('to', args.to),
@@ -103,7 +107,7 @@ export async function auditLog(
       args.accountId === undefined || args.accountId === null ? null : parseId('accountId', args.accountId),
   };
   const page = await deps.queues.auditLog(
-    venueId,
+    venueIds,
     filter,
     parseLimit(args.limit, 50, LIMITS.pageMax),
     nextTokenOf(args.nextToken),

@@ -8,6 +8,7 @@ import type {
   Log,
   PositionIndex,
   QueueStore,
+  VenueStore,
 } from './ports';
 import type { ScryptCost } from './secrets';
 import type { SessionKey } from './sessions';
@@ -15,6 +16,7 @@ import type { SessionKey } from './sessions';
 /** Everything the domain's operations need, passed in by the handler wiring. */
 export interface Deps {
   queues: QueueStore;
+  venues: VenueStore;
   positions: PositionIndex;
   accounts: AccountStore;
   /** Where each queued message is (mail and SMS): staff see it, and retry the failed ones. */

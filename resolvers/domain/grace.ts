@@ -55,7 +55,7 @@ export async function sweepGrace(deps: Deps, limit = 100): Promise<number> {
       deps.log.info('grace ran out: no-show', { queueId: queue.id, ticketId: value.id });
       if (queue.graceCallsNext) {
         const counter = queue.counters.find((c) => c.name === value.counter) ?? null;
-        await callNextAs(deps, queue.ownerId, queue.id, counter?.id ?? null, SYSTEM_ACTOR);
+        await callNextAs(deps, SYSTEM_ACTOR, queue.id, counter?.id ?? null);
       }
     } catch (error) {
       // The next sweep tries again: the timer is still there unless the change committed.

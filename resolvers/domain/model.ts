@@ -23,7 +23,10 @@ export type QueueEventKind =
 
 export interface Queue {
   id: string;
+  /** The account that created it. */
   ownerId: string;
+  /** The venue it belongs to: who may do what to it is decided there (roles.ts). */
+  venueId: string;
   name: string;
   description: string | null;
   calledMessage: string | null;
@@ -92,6 +95,17 @@ export interface Ticket {
   place: number;
   /** How often its holder moved it back. */
   snoozes: number;
+}
+
+/** A place with queues (a clinic, a branch); an account's default venue has the account's id. */
+export interface Venue {
+  id: string;
+  name: string;
+  address: string | null;
+  /** IANA time zone, e.g. America/Sao_Paulo. */
+  timeZone: string;
+  language: MessageLanguage;
+  createdAt: number;
 }
 
 /** A desk calling people from a queue ("Guichê 3"). */

@@ -5,7 +5,8 @@
 import type { PaceSample, WaitRange } from './estimates';
 import type { JoinGuards, JoinOutcome } from './join-rules';
 import type { MessageChannel, MessageKind } from './messages';
-import type { Account, Queue, QueueEvent, Ticket, TicketStatus, WaitingEntry } from './model';
+import type { Account, Queue, QueueEvent, Ticket, TicketStatus, Venue, WaitingEntry } from './model';
+import type { Membership } from './roles';
 
 export interface Page<T> {
   items: T[];
@@ -92,6 +93,8 @@ export interface QueueTx {
   endGrace(ticketId: string): Promise<void>;
   /** Writes an audit entry in this transaction: it stands or falls with the change. */
   recordAudit(entry: AuditEntry): Promise<void>;
+  /** The account's role at this queue's venue, read in this transaction; undefined: not a member. */
+  membership(accountId: string): Promise<Membership | undefined>;
 }
 
 export type AuditOperation =
@@ -172,12 +175,28 @@ export interface NewTicket {
   guards: JoinGuards;
 }
 
+/** Venues and who works there (SQL, beside the queues: roles.ts reads a membership on every request). */
+export interface VenueStore {
+  /** The account's role at a venue; undefined: not a member. */
+  membership(venueId: string, accountId: string): Promise<Membership | undefined>;
+  /** Every venue the account is a member of, with its role there, oldest first. */
+  venuesOf(accountId: string): Promise<{ venue: Venue; membership: Membership }[]>;
+  /** Creates the venue with the account as its OWNER; nothing when it exists (the default venue, made on use). */
+  createVenue(venue: Venue, ownerId: string): Promise<void>;
+  updateVenue(
+    id: string,
+    patch: Partial<Pick<Venue, 'name' | 'address' | 'timeZone' | 'language'>>,
+  ): Promise<void>;
+  /** Makes the account a member with this role (replacing its role there). */
+  setMember(membership: Membership, at: number): Promise<void>;
+  /** Ends the account's membership of the venue. */
+  removeMember(venueId: string, accountId: string): Promise<void>;
+}
+
 /** The durable record (SQL): queues and tickets. */
 export interface QueueStore {
   insertQueue(queue: Queue): Promise<void>;
   queue(id: string): Promise<Queue | undefined>;
-  /** The owner's queues, newest first. */
-  queuesOfOwner(ownerId: string, limit: number, nextToken?: string): Promise<Page<Queue>>;
   /** Deletes the queue and its tickets. */
   deleteQueue(id: string): Promise<void>;
   /** Runs `work` with the queue's row locked; commits when it resolves. Undefined if the queue is gone. */
@@ -212,11 +231,13 @@ export interface QueueStore {
   countWaitingBefore(queueId: string, place: number): Promise<number>;
   /** Grace timers due at `now`, soonest first (every instance sweeps them: acting on one is idempotent). */
   dueGraceTimers(now: number, limit: number): Promise<GraceTimer[]>;
+  /** Queues of these venues (every one) and these queues (a clerk's), newest first. */
+  queuesIn(venueIds: string[], queueIds: string[], limit: number, nextToken?: string): Promise<Page<Queue>>;
   /** Writes an audit entry on its own (for changes outside a queue's transaction). */
   recordAudit(entry: AuditEntry): Promise<void>;
-  /** A venue's audit entries, newest first. */
+  /** These venues' audit entries, newest first. */
   auditLog(
-    venueId: string,
+    venueIds: string[],
     filter: AuditFilter,
     limit: number,
     nextToken?: string,

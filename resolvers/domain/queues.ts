@@ -2,7 +2,9 @@ import { auditEntry, recordAudit } from './audit';
 import { changeQueue, publishEvent } from './changes';
 import type { Deps } from './deps';
 import { ValidationError } from './errors';
-import { assertOwns, ownedQueue, requireOwner } from './identity';
+import { requireOwner } from './identity';
+import { authorizedQueue, authorizeInQueue, decide } from './roles';
+import { venueForNewQueue } from './venues';
 import type { Identity, Queue, QueueStatus } from './model';
 import { isDisplayKey, presenceCode, type PresenceRotation } from './presence';
 import type { Page, QueuePatch, RecentCall } from './ports';
@@ -35,6 +37,8 @@ export interface QueueInput {
   graceCallsNext?: unknown;
   snoozePlaces?: unknown;
   snoozeLimit?: unknown;
+  /** createQueue only: the venue (the caller's default venue when left out). */
+  venueId?: unknown;
 }
 
 const STATUSES: readonly QueueStatus[] = ['OPEN', 'PAUSED', 'CLOSED'];
@@ -56,10 +60,12 @@ function parseFlag(name: string, raw: unknown, absent: boolean): boolean {
 
 export async function createQueue(deps: Deps, identity: Identity, input: QueueInput): Promise<Queue> {
   const ownerId = requireOwner(identity);
+  const venueId = await venueForNewQueue(deps, ownerId, input.venueId);
   const at = deps.now();
   const queue: Queue = {
     id: deps.newId(),
     ownerId,
+    venueId,
     name: parseName('name', input.name),
     description: parseText('description', input.description),
     calledMessage: parseText('calledMessage', input.calledMessage),
@@ -127,7 +133,7 @@ export async function updateQueue(
   if (input.messageTemplates !== undefined)
     patch.messageTemplates = parseTemplates('messageTemplates', input.messageTemplates);
   const { queue } = await changeQueue(deps, id, async (tx) => {
-    assertOwns(ownerId, tx.queue);
+    await authorizeInQueue(tx, ownerId, 'SETTINGS');
     // Counters keep their ids against the queue as locked: a counter renamed stays the same counter.
     if (input.counters !== undefined)
       patch.counters = parseCounters('counters', input.counters, tx.queue.counters, deps.newId);
@@ -157,7 +163,7 @@ export async function setQueueStatus(
   if (!STATUSES.includes(status as QueueStatus))
     throw new ValidationError('status must be OPEN, PAUSED or CLOSED.');
   const { queue } = await changeQueue(deps, id, async (tx) => {
-    assertOwns(ownerId, tx.queue);
+    await authorizeInQueue(tx, ownerId, 'SETTINGS');
     if (tx.queue.status === status) return { value: null };
     await tx.recordAudit(auditEntry(deps, ownerId, 'SET_QUEUE_STATUS', tx.queue, null, String(status)));
     return { value: null, kind: 'QUEUE_UPDATED', queuePatch: { status: status as QueueStatus } };
@@ -168,7 +174,8 @@ export async function setQueueStatus(
 /** Deletes the queue and its tickets; watchers get a last event and find their tickets gone on re-read. */
 export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown): Promise<true> {
   const ownerId = requireOwner(identity);
-  const queue = await ownedQueue(deps, ownerId, parseId('id', rawId));
+  const id = parseId('id', rawId);
+  const queue = await authorizedQueue(deps, ownerId, await deps.queues.queue(id), 'SETTINGS');
   await deps.queues.deleteQueue(queue.id);
   await recordAudit(deps, auditEntry(deps, ownerId, 'DELETE_QUEUE', queue));
   await dropIndex(deps, queue.id);
@@ -188,20 +195,31 @@ export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown
   return true;
 }
 
+/** One queue the caller works on (any role that may operate it); null otherwise, as for a missing one. */
 export async function getQueue(deps: Deps, identity: Identity, rawId: unknown): Promise<Queue | null> {
-  const ownerId = requireOwner(identity);
+  const accountId = requireOwner(identity);
   const queue = await deps.queues.queue(parseId('id', rawId));
-  return queue && queue.ownerId === ownerId ? queue : null;
+  if (!queue) return null;
+  return decide(await deps.venues.membership(queue.venueId, accountId), 'OPERATE', queue.id) === 'ALLOWED'
+    ? queue
+    : null;
 }
 
+/** The queues the caller works on: every queue of the venues where it is an owner or manager, a clerk's own. */
 export async function myQueues(
   deps: Deps,
   identity: Identity,
   limit: unknown,
   nextToken: unknown,
 ): Promise<Page<Queue>> {
-  const ownerId = requireOwner(identity);
-  return deps.queues.queuesOfOwner(ownerId, parseLimit(limit, 50, 100), nextTokenOf(nextToken));
+  const accountId = requireOwner(identity);
+  const memberships = (await deps.venues.venuesOf(accountId)).map((v) => v.membership);
+  return deps.queues.queuesIn(
+    memberships.filter((m) => m.queueIds === null).map((m) => m.venueId),
+    memberships.flatMap((m) => m.queueIds ?? []),
+    parseLimit(limit, 50, 100),
+    nextTokenOf(nextToken),
+  );
 }
 
 /** How many of the last calls the venue display shows. */

@@ -1,11 +1,12 @@
 /** Staff's side of tickets: adding people, calling, moving a ticket along its life, links, the list. */
-import { auditEntry, recordAudit } from './audit';
+import { auditEntry, recordAudit, SYSTEM_ACTOR } from './audit';
 import { startGrace } from './grace';
 import { changeQueue, changeQueueInOrder, type Plan } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, ValidationError } from './errors';
 import { paceInterval, paceSlots, withSample } from './estimates';
-import { assertOwns, ownedQueue, queueNotFound, requireOwner } from './identity';
+import { queueNotFound, requireOwner } from './identity';
+import { authorizedQueue, authorizeInQueue } from './roles';
 import { ticketUrl, type IssuedTicket, type PositionedTicket } from './issue';
 import type { JoinGuards } from './join-rules';
 import { leaveLine, placeBehind } from './line';
@@ -29,11 +30,19 @@ const TICKET_STATUSES: readonly TicketStatus[] = [
 
 /** Staff adds a person: allowed while the queue is open or paused, whatever its self-join capacity. */
 export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
-  const ownerId = requireOwner(identity);
-  const guards: JoinGuards = { ownerId, selfJoin: false, statuses: ['OPEN', 'PAUSED'], capacity: false };
+  const accountId = requireOwner(identity);
+  const queueId = parseId('queueId', rawQueueId);
+  await authorizedQueue(deps, accountId, await deps.queues.queue(queueId), 'OPERATE');
+  // Who may add was decided above, by role; the join itself only checks the queue's status.
+  const guards: JoinGuards = {
+    ownerId: null,
+    selfJoin: false,
+    statuses: ['OPEN', 'PAUSED'],
+    capacity: false,
+  };
   const issued = await deps.joins.issue(
     deps,
-    parseId('queueId', rawQueueId),
+    queueId,
     'STAFF',
     parseTicketInput(input, deps.phoneCountryCode),
     guards,
@@ -44,7 +53,7 @@ export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unkn
   );
   // The join committed in the database's own call: its entry follows it.
   const queue = await deps.queues.queue(issued.ticket.queueId);
-  if (queue) await recordAudit(deps, auditEntry(deps, ownerId, 'ADD_TICKET', queue, issued.ticket.number));
+  if (queue) await recordAudit(deps, auditEntry(deps, accountId, 'ADD_TICKET', queue, issued.ticket.number));
   return issued;
 }
 
@@ -61,22 +70,21 @@ export async function callNext(
   const ownerId = requireOwner(identity);
   const queueId = parseId('queueId', rawQueueId);
   const counterId = rawCounter === undefined || rawCounter === null ? null : parseId('counter', rawCounter);
-  return callNextAs(deps, ownerId, queueId, counterId, ownerId);
+  return callNextAs(deps, ownerId, queueId, counterId);
 }
 
 /**
- * callNext for a checked owner, queue and counter, by `actor` (the owner's account, or the grace sweep calling
- * on the owner's behalf).
+ * callNext for a checked queue and counter, by `actor`: an account, whose role there is checked, or the grace
+ * sweep (SYSTEM_ACTOR), calling the next person on its own.
  */
 export async function callNextAs(
   deps: Deps,
-  ownerId: string,
+  actor: string,
   queueId: string,
   counterId: string | null,
-  actor: string,
 ): Promise<PositionedTicket | null> {
   const committed = await changeQueueInOrder(deps, queueId, async (tx) => {
-    assertOwns(ownerId, tx.queue);
+    if (actor !== SYSTEM_ACTOR) await authorizeInQueue(tx, actor, 'OPERATE');
     if (tx.queue.status === 'CLOSED')
       throw new ConflictError('The queue is closed. Open or pause it to call people.');
     const counter = counterId === null ? null : (tx.queue.counters.find((c) => c.id === counterId) ?? null);
@@ -173,7 +181,7 @@ async function changeOwnedTicket<T>(
   const found = await deps.queues.ticket(id);
   if (!found) throw ticketNotFound();
   return changeQueue(deps, found.queueId, async (tx) => {
-    if (tx.queue.ownerId !== ownerId) throw ticketNotFound();
+    await authorizeInQueue(tx, ownerId, 'OPERATE', ticketNotFound);
     const ticket = await lockedTicket(tx, id);
     const plan = await decide(tx, ticket);
     await tx.recordAudit(auditEntry(deps, ownerId, operation, tx.queue, ticket.number));
@@ -306,7 +314,12 @@ export async function queueTickets(
   args: { queueId?: unknown; statuses?: unknown; limit?: unknown; nextToken?: unknown },
 ): Promise<Page<PositionedTicket>> {
   const ownerId = requireOwner(identity);
-  const queue = await ownedQueue(deps, ownerId, parseId('queueId', args.queueId));
+  const queue = await authorizedQueue(
+    deps,
+    ownerId,
+    await deps.queues.queue(parseId('queueId', args.queueId)),
+    'OPERATE',
+  );
   const statuses = parseStatuses(args.statuses);
   const page = await deps.queues.tickets(
     queue.id,

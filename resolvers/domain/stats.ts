@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import { ValidationError } from './errors';
-import { ownedQueue, requireOwner } from './identity';
+import { requireOwner } from './identity';
+import { authorizedQueue } from './roles';
 import type { Identity, Ticket } from './model';
 import { parseId, parseInstant } from './validation';
 
@@ -118,7 +119,12 @@ export async function queueStats(
   args: { queueId?: unknown; from?: unknown; to?: unknown },
 ): Promise<QueueStats> {
   const ownerId = requireOwner(identity);
-  const queue = await ownedQueue(deps, ownerId, parseId('queueId', args.queueId));
+  const queue = await authorizedQueue(
+    deps,
+    ownerId,
+    await deps.queues.queue(parseId('queueId', args.queueId)),
+    'STATS',
+  );
   // The default range ends just after now, so what happened this very millisecond counts.
   const to = parseInstant('to', args.to) ?? deps.now() + 1;
   const from = parseInstant('from', args.from) ?? to - DAY;

@@ -3,7 +3,8 @@ import { auditEntry, recordAudit } from './audit';
 import { enqueueMessage } from './changes';
 import type { Deps } from './deps';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
-import { ownedQueue, requireOwner } from './identity';
+import { requireOwner } from './identity';
+import { authorizedQueue } from './roles';
 import { ticketMessages as messagesFor, type MessageKind } from './messages';
 import type { Identity } from './model';
 import type { DeliveryStatus, SentMessage } from './ports';
@@ -30,7 +31,12 @@ export async function ticketMessages(
   args: { queueId?: unknown; ticketIds?: unknown },
 ): Promise<TicketMessageView[]> {
   const ownerId = requireOwner(identity);
-  const queue = await ownedQueue(deps, ownerId, parseId('queueId', args.queueId));
+  const queue = await authorizedQueue(
+    deps,
+    ownerId,
+    await deps.queues.queue(parseId('queueId', args.queueId)),
+    'OPERATE',
+  );
   if (!Array.isArray(args.ticketIds) || args.ticketIds.length > LIMITS.pageMax)
     throw new ValidationError(`ticketIds must be a list of at most ${LIMITS.pageMax} ids.`, {
       field: 'ticketIds',
@@ -54,8 +60,13 @@ export async function retryMessage(
     throw new ValidationError('id is not a valid message id.', { field: 'id' });
   const record = await deps.queues.message(rawId);
   if (!record) throw messageNotFound();
-  const queue = await deps.queues.queue(record.queueId);
-  if (!queue || queue.ownerId !== ownerId) throw messageNotFound();
+  const queue = await authorizedQueue(
+    deps,
+    ownerId,
+    await deps.queues.queue(record.queueId),
+    'OPERATE',
+    messageNotFound,
+  );
   const [status] = (await deps.deliveries.statuses([record.id])).values();
   if (status?.state !== 'FAILED')
     throw new ConflictError(

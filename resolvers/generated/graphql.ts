@@ -130,6 +130,8 @@ export type CreateQueueInput = {
   snoozeLimit?: InputMaybe<Scalars['Int']['input']>;
   /** 1 to 50: how many places 'I need a few more minutes' moves a waiting person back; null turns it off. */
   snoozePlaces?: InputMaybe<Scalars['Int']['input']>;
+  /** A venue where the caller may create queues; left out: the caller's default venue. */
+  venueId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type DeliveryStatus =
@@ -196,6 +198,8 @@ export type Mutation = {
   changePassword: Session;
   completeTicket: Ticket;
   createQueue: Queue;
+  /** A new venue; the caller is its owner. */
+  createVenue: Venue;
   deleteQueue: Scalars['Boolean']['output'];
   /** Self-join, when the queue allows it, is open and is not full; with the venue's code when the queue asks for one. */
   joinQueue: IssuedTicket;
@@ -231,6 +235,8 @@ export type Mutation = {
   /** 'I need a few more minutes': the waiting person moves back by the queue's snoozePlaces (never past the end), at most snoozeLimit times. */
   snoozeTicket: TicketView;
   updateQueue: Queue;
+  /** The venue's owner changes its details; fields left out stay. */
+  updateVenue: Venue;
   verifyEmail: Account;
 };
 
@@ -260,6 +266,11 @@ export type MutationCompleteTicketArgs = {
 
 export type MutationCreateQueueArgs = {
   input: CreateQueueInput;
+};
+
+
+export type MutationCreateVenueArgs = {
+  input: VenueInput;
 };
 
 
@@ -360,6 +371,12 @@ export type MutationUpdateQueueArgs = {
 };
 
 
+export type MutationUpdateVenueArgs = {
+  id: Scalars['ID']['input'];
+  input: VenueInput;
+};
+
+
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
@@ -382,8 +399,10 @@ export type Query = {
   auditLog: AuditConnection;
   /** The signed-in owner. */
   me: Account;
-  /** The owner's queues, newest first. */
+  /** The queues the caller works on, newest first: every queue of the venues where it is an owner or manager, a clerk's own. */
   myQueues: QueueConnection;
+  /** The venues the caller works at, oldest first, with the caller's role at each. */
+  myVenues: Array<Venue>;
   /** One of the owner's queues; null when it does not exist or is not the caller's. */
   queue: Maybe<Queue>;
   /** Public display fields of a queue, for the venue's screen; null for an unknown queue. With the screen's key (its link from the backoffice), also the presence code. */
@@ -491,6 +510,8 @@ export type Queue = {
   snoozePlaces: Maybe<Scalars['Int']['output']>;
   status: QueueStatus;
   updatedAt: Scalars['AWSDateTime']['output'];
+  /** The venue it belongs to (the creator's default venue when none was given). */
+  venueId: Scalars['ID']['output'];
   version: Scalars['Int']['output'];
   waitingCount: Scalars['Int']['output'];
   /** The people waiting: the waiting tickets' party sizes summed (the capacity counts these). */
@@ -758,6 +779,36 @@ export type UpdateQueueInput = {
   snoozePlaces?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A place with queues. Until an account creates one, its queues are in its default venue (the account's id). */
+export type Venue = {
+  __typename?: 'Venue';
+  address: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+  language: Language;
+  name: Scalars['String']['output'];
+  /** The caller's role here. */
+  role: VenueRole;
+  /** IANA time zone, e.g. America/Sao_Paulo. */
+  timeZone: Scalars['String']['output'];
+};
+
+export type VenueInput = {
+  /** At most 500 characters. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  language?: InputMaybe<Language>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type VenueRole =
+  /** Operates the queues assigned to them: add, call, serve, recall, no-show, remove, put back. */
+  | 'CLERK'
+  /** Queues and their settings, stats, the audit log. */
+  | 'MANAGER'
+  /** Everything, the venue itself included. */
+  | 'OWNER';
+
 export type WaitEstimate = {
   __typename?: 'WaitEstimate';
   highSeconds: Scalars['Int']['output'];
@@ -905,6 +956,9 @@ export type ResolversTypes = {
   TicketStatus: TicketStatus;
   TicketView: ResolverTypeWrapper<TicketView>;
   UpdateQueueInput: UpdateQueueInput;
+  Venue: ResolverTypeWrapper<Venue>;
+  VenueInput: VenueInput;
+  VenueRole: VenueRole;
   WaitEstimate: ResolverTypeWrapper<WaitEstimate>;
   WaitSample: ResolverTypeWrapper<WaitSample>;
 };
@@ -956,6 +1010,8 @@ export type ResolversParentTypes = {
   TicketMessage: TicketMessage;
   TicketView: TicketView;
   UpdateQueueInput: UpdateQueueInput;
+  Venue: Venue;
+  VenueInput: VenueInput;
   WaitEstimate: WaitEstimate;
   WaitSample: WaitSample;
 };
@@ -1099,6 +1155,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   changePassword?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   completeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCompleteTicketArgs, 'id'>>;
   createQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationCreateQueueArgs, 'input'>>;
+  createVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationCreateVenueArgs, 'input'>>;
   deleteQueue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteQueueArgs, 'id'>>;
   joinQueue?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationJoinQueueArgs, 'input' | 'queueId'>>;
   leaveQueue?: Resolver<ResolversTypes['TicketView'], ParentType, ContextType, RequireFields<MutationLeaveQueueArgs, 'token'>>;
@@ -1120,6 +1177,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   signUp?: Resolver<ResolversTypes['SignUpResult'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   snoozeTicket?: Resolver<ResolversTypes['TicketView'], ParentType, ContextType, RequireFields<MutationSnoozeTicketArgs, 'token'>>;
   updateQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationUpdateQueueArgs, 'id' | 'input'>>;
+  updateVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationUpdateVenueArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
 
@@ -1132,6 +1190,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   myQueues?: Resolver<ResolversTypes['QueueConnection'], ParentType, ContextType, Partial<QueryMyQueuesArgs>>;
+  myVenues?: Resolver<Array<ResolversTypes['Venue']>, ParentType, ContextType>;
   queue?: Resolver<Maybe<ResolversTypes['Queue']>, ParentType, ContextType, RequireFields<QueryQueueArgs, 'id'>>;
   queueDisplay?: Resolver<Maybe<ResolversTypes['QueueDisplay']>, ParentType, ContextType, RequireFields<QueryQueueDisplayArgs, 'queueId'>>;
   queueStats?: Resolver<ResolversTypes['QueueStats'], ParentType, ContextType, RequireFields<QueryQueueStatsArgs, 'queueId'>>;
@@ -1164,6 +1223,7 @@ export type QueueResolvers<ContextType = any, ParentType extends ResolversParent
   snoozePlaces?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  venueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitingPeople?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1294,6 +1354,16 @@ export type TicketViewResolvers<ContextType = any, ParentType extends ResolversP
   waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type VenueResolvers<ContextType = any, ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['VenueRole'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WaitEstimateResolvers<ContextType = any, ParentType extends ResolversParentTypes['WaitEstimate'] = ResolversParentTypes['WaitEstimate']> = {
   highSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lowSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1342,6 +1412,7 @@ export type Resolvers<ContextType = any> = {
   TicketConnection?: TicketConnectionResolvers<ContextType>;
   TicketMessage?: TicketMessageResolvers<ContextType>;
   TicketView?: TicketViewResolvers<ContextType>;
+  Venue?: VenueResolvers<ContextType>;
   WaitEstimate?: WaitEstimateResolvers<ContextType>;
   WaitSample?: WaitSampleResolvers<ContextType>;
 };

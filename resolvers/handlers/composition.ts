@@ -16,6 +16,7 @@ import type { SessionKey } from '../domain/sessions';
 import { DynamoDeliveryLog } from '../stores/accounts/delivery-log';
 import { DynamoAccountStore } from '../stores/accounts/dynamodb';
 import type { SqlDatabase } from '../stores/sql/database';
+import { SqlVenueStore } from '../stores/sql/venues';
 import { SqlQueueStore } from '../stores/sql/queue-store';
 import type { AuthorizerDeps } from './authorizer';
 import { InFlight } from '../domain/in-flight';
@@ -49,6 +50,7 @@ export interface ResolverParts {
 export function resolverDeps(parts: ResolverParts): Deps {
   return {
     queues: new SqlQueueStore(parts.sql),
+    venues: new SqlVenueStore(parts.sql),
     positions: parts.positions,
     accounts: new DynamoAccountStore(parts.dynamo, parts.accountsTable),
     deliveries: new DynamoDeliveryLog(parts.dynamo, parts.accountsTable),

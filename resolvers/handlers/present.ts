@@ -1,5 +1,6 @@
 /** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
 import type { AuditView } from '../domain/audit';
+import type { VenueView } from '../domain/venues';
 import type { Deps } from '../domain/deps';
 import type { Session } from '../domain/owner-sessions';
 import { displayKey, presenceCode } from '../domain/presence';
@@ -40,6 +41,7 @@ export function presentQueue(q: Queue, context: QueueContext): G.Queue {
   const { publicUrl, sessionKey } = context;
   return {
     id: q.id,
+    venueId: q.venueId,
     name: q.name,
     description: q.description,
     calledMessage: q.calledMessage,
@@ -157,5 +159,17 @@ export function presentAuditEntry(e: AuditView): G.AuditEntry {
     ticketNumber: e.ticketNumber,
     detail: e.detail,
     requestId: e.requestId,
+  };
+}
+
+export function presentVenue(v: VenueView): G.Venue {
+  return {
+    id: v.id,
+    name: v.name,
+    address: v.address,
+    timeZone: v.timeZone,
+    language: apiLanguage(v.language),
+    role: v.role,
+    createdAt: iso(v.createdAt),
   };
 }

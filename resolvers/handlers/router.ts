@@ -11,10 +11,12 @@ import { queueStats } from '../domain/stats';
 import * as staff from '../domain/staff-tickets';
 import * as messages from '../domain/ticket-messages';
 import * as tickets from '../domain/tickets';
+import * as venues from '../domain/venues';
 import type * as G from '../generated/graphql';
 import { fromResolverContext } from './identity';
 import {
   presentAuditEntry,
+  presentVenue,
   presentAccount,
   presentPage,
   presentQueue,
@@ -61,6 +63,8 @@ type MutationArgMap = {
   resetPassword: G.MutationResetPasswordArgs;
   changePassword: G.MutationChangePasswordArgs;
   createQueue: G.MutationCreateQueueArgs;
+  createVenue: G.MutationCreateVenueArgs;
+  updateVenue: G.MutationUpdateVenueArgs;
   updateQueue: G.MutationUpdateQueueArgs;
   setQueueStatus: G.MutationSetQueueStatusArgs;
   deleteQueue: G.MutationDeleteQueueArgs;
@@ -84,6 +88,7 @@ const issued = (t: IssuedTicket): G.IssuedTicket => ({ ...t, ticket: presentTick
 export const routes: Routes = {
   Query: {
     me: async (deps, id) => presentAccount(await accounts.me(deps, id)),
+    myVenues: async (deps, id) => (await venues.myVenues(deps, id)).map(presentVenue),
     myQueues: async (deps, id, a) =>
       presentPage(await queues.myQueues(deps, id, a.limit, a.nextToken), (q) => presentQueue(q, deps)),
     queue: async (deps, id, a) => {
@@ -120,6 +125,8 @@ export const routes: Routes = {
     changePassword: async (deps, id, a) =>
       presentSession(await sessions.changePassword(deps, id, a.currentPassword, a.newPassword)),
     createQueue: async (deps, id, a) => presentQueue(await queues.createQueue(deps, id, a.input), deps),
+    createVenue: async (deps, id, a) => presentVenue(await venues.createVenue(deps, id, a.input)),
+    updateVenue: async (deps, id, a) => presentVenue(await venues.updateVenue(deps, id, a.id, a.input)),
     updateQueue: async (deps, id, a) => presentQueue(await queues.updateQueue(deps, id, a.id, a.input), deps),
     setQueueStatus: async (deps, id, a) =>
       presentQueue(await queues.setQueueStatus(deps, id, a.id, a.status), deps),

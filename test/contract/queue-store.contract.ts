@@ -61,20 +61,22 @@ export function queueStoreContract(
       expect(ran).toBe(false);
     });
 
-    it("given three owners' queues, when one owner pages through theirs, then they get only theirs, newest first", async () => {
-      const ownerId = randomUUID();
+    it("given three venues' queues, when a member pages through one venue's and one other queue, then they get only those, newest first", async () => {
+      const venueId = randomUUID();
       const base = Date.now();
       const mine = [0, 1, 2, 3, 4].map((i) =>
-        aQueue({ ownerId, createdAt: base + i * 10, updatedAt: base + i * 10 }),
+        aQueue({ venueId, createdAt: base + i * 10, updatedAt: base + i * 10 }),
       );
-      for (const q of [...mine, aQueue(), aQueue()]) await store.insertQueue(q);
-      const first = await store.queuesOfOwner(ownerId, 2);
+      const assigned = aQueue({ createdAt: base - 10, updatedAt: base - 10 });
+      for (const q of [...mine, assigned, aQueue(), aQueue()]) await store.insertQueue(q);
+      const first = await store.queuesIn([venueId], [assigned.id], 2);
       expect(first.items.map((q) => q.id)).toEqual([mine[4]!.id, mine[3]!.id]);
-      const second = await store.queuesOfOwner(ownerId, 2, first.nextToken);
+      const second = await store.queuesIn([venueId], [assigned.id], 2, first.nextToken);
       expect(second.items.map((q) => q.id)).toEqual([mine[2]!.id, mine[1]!.id]);
-      const third = await store.queuesOfOwner(ownerId, 2, second.nextToken);
-      expect(third.items.map((q) => q.id)).toEqual([mine[0]!.id]);
+      const third = await store.queuesIn([venueId], [assigned.id], 2, second.nextToken);
+      expect(third.items.map((q) => q.id)).toEqual([mine[0]!.id, assigned.id]);
       expect(third.nextToken).toBeUndefined();
+      expect((await store.queuesIn([], [], 10)).items).toEqual([]);
     });
 
     it('given a transaction that writes and then throws, then nothing it wrote is kept', async () => {

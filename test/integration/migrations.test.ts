@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { migrateToLatest } from '../../resolvers/stores/sql/migrate';
+import { SqlVenueStore } from '../../resolvers/stores/sql/venues';
 import { SqlQueueStore } from '../../resolvers/stores/sql/queue-store';
 import { freshMysql, freshSqlite, type TestSql } from '../support/databases';
 import { aQueue } from '../support/fixtures';
@@ -11,7 +12,7 @@ for (const [name, open, enabled] of [
   ['MariaDB', freshMysql, inject('services').mysql],
 ] as const)
   describe.skipIf(!enabled)(`migrations on ${name}`, () => {
-    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert, default texts, no counters, no join guards, no grace, no moves and one person waiting, and joins (through the replaced procedure) keep their language', async () => {
+    it('given a queue and a ticket from before languages and alerts, when migrated to the latest, then the ticket reads as English with no alert sent, the queue has no alert, default texts, no counters, no join guards, no grace, no moves, one person waiting and its owner’s default venue, and joins (through the replaced procedure) keep their language', async () => {
       const db: TestSql = await open({ upTo: '004_recent_calls' });
       try {
         const store = new SqlQueueStore(db.sql);
@@ -71,7 +72,20 @@ for (const [name, open, enabled] of [
           '011_party_size',
           '012_moves',
           '013_audit_log',
+          '014_venues',
         ]);
+        // Its owner got a default venue (the account's id), is its OWNER, and the queue moved into it.
+        expect(await new SqlVenueStore(db.sql).venuesOf(queue.ownerId)).toEqual([
+          {
+            venue: expect.objectContaining({
+              id: queue.ownerId,
+              name: 'Default venue',
+              timeZone: 'America/Sao_Paulo',
+            }),
+            membership: { venueId: queue.ownerId, accountId: queue.ownerId, role: 'OWNER', queueIds: null },
+          },
+        ]);
+        expect((await store.queuesIn([queue.ownerId], [], 10)).items.map((q) => q.id)).toEqual([queue.id]);
         expect(await store.ticket(before.id)).toMatchObject({
           name: 'Ana Antes',
           number: 1,
@@ -93,6 +107,7 @@ for (const [name, open, enabled] of [
           waitingPeople: 1,
           snoozePlaces: null,
           snoozeLimit: 1,
+          venueId: queue.ownerId,
         });
         const guards = { ownerId: null, selfJoin: true, statuses: ['OPEN' as const], capacity: true };
         const join = {

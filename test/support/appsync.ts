@@ -42,6 +42,7 @@ export function apiAs(deps: Deps, identity: Identity): Api {
 
 const QUERIES = new Set([
   'me',
+  'myVenues',
   'myQueues',
   'queue',
   'queueTickets',

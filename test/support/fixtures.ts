@@ -4,9 +4,12 @@ import type { Queue, Ticket } from '../../resolvers/domain/model';
 /** A queue record as the domain creates it; override what a case cares about. */
 export function aQueue(overrides: Partial<Queue> = {}): Queue {
   const at = overrides.createdAt ?? Date.now();
+  const ownerId = overrides.ownerId ?? randomUUID();
   return {
     id: randomUUID(),
-    ownerId: randomUUID(),
+    ownerId,
+    // The owner's default venue, as createQueue makes it.
+    venueId: ownerId,
     name: 'Clínica São José 🏥',
     description: 'Walk-ins welcome',
     calledMessage: 'Please come to desk 2',

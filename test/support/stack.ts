@@ -12,6 +12,7 @@ import { InProcessEventBus } from './event-bus';
 import { MemoryPositionIndex } from '../../resolvers/stores/positions/memory';
 import { connectRedis, RedisPositionIndex } from '../../resolvers/stores/positions/redis';
 import { openSqlDatabase } from '../../resolvers/stores/sql/database';
+import { SqlVenueStore } from '../../resolvers/stores/sql/venues';
 import { SqlQueueStore } from '../../resolvers/stores/sql/queue-store';
 import type { QueueEvent } from '../../resolvers/domain/model';
 import { freshMysql, freshSqlite, type TestSql } from './databases';
@@ -104,7 +105,7 @@ export function secondInstance(
   const index =
     positions ?? (redis ? new RedisPositionIndex(redis, stack.redis!.prefix) : stack.deps.positions);
   return {
-    deps: { ...stack.deps, queues: new SqlQueueStore(sql), positions: index },
+    deps: { ...stack.deps, queues: new SqlQueueStore(sql), venues: new SqlVenueStore(sql), positions: index },
     async close() {
       await sql.destroy();
       redis?.disconnect();

@@ -38,13 +38,14 @@ export async function insertAudit(db: Kysely<Tables>, e: AuditEntry): Promise<vo
 /** Newest first, by (at, id) so entries of one millisecond page without gaps or repeats. */
 export async function auditPage(
   db: Kysely<Tables>,
-  venueId: string,
+  venueIds: string[],
   filter: AuditFilter,
   limit: number,
   nextToken?: string,
 ): Promise<Page<AuditEntry>> {
+  if (venueIds.length === 0) return { items: [] };
   const after = decodeCursor(nextToken, { a: 'number', i: 'string' });
-  let query = db.selectFrom('audit_log').selectAll().where('venue_id', '=', venueId);
+  let query = db.selectFrom('audit_log').selectAll().where('venue_id', 'in', venueIds);
   if (filter.from !== null) query = query.where('at', '>=', filter.from);
   if (filter.to !== null) query = query.where('at', '<', filter.to);
   if (filter.queueId !== null) query = query.where('queue_id', '=', filter.queueId);

@@ -37,6 +37,8 @@ export interface QueuesTable {
   waiting_people: number; /** Migration 012: how many places a person may move back from their page (null: not at all), how often. */
   snooze_places: number | null;
   snooze_limit: number;
+  /** Migration 014: the venue the queue belongs to (its owner's default venue for queues from before). */
+  venue_id: string | null;
 }
 
 export interface TicketsTable {
@@ -108,6 +110,25 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** Migration 014: a place with queues. */
+export interface VenuesTable {
+  id: string;
+  name: string;
+  address: string | null;
+  time_zone: string;
+  language: string;
+  created_at: number;
+}
+
+/** Migration 014: an account's role at a venue; a clerk's queues as a JSON list of ids. */
+export interface VenueMembersTable {
+  venue_id: string;
+  account_id: string;
+  role: string;
+  queue_ids: string | null;
+  created_at: number;
+}
+
 export interface Tables {
   queues: QueuesTable;
   tickets: TicketsTable;
@@ -115,6 +136,8 @@ export interface Tables {
   ticket_messages: TicketMessagesTable;
   grace_timers: GraceTimersTable;
   audit_log: AuditLogTable;
+  venues: VenuesTable;
+  venue_members: VenueMembersTable;
   /** Kysely's own bookkeeping, declared so nothing else claims the names. */
   kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
 }

@@ -14,6 +14,7 @@ import * as m010 from './migrations/010_grace_timers';
 import * as m011 from './migrations/011_party_size';
 import * as m012 from './migrations/012_moves';
 import * as m013 from './migrations/013_audit_log';
+import * as m014 from './migrations/014_venues';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -30,6 +31,7 @@ const MIGRATIONS = {
   '011_party_size': m011,
   '012_moves': m012,
   '013_audit_log': m013,
+  '014_venues': m014,
 } as const;
 
 /**

@@ -16,6 +16,7 @@ import type {
 import { decodeCursor, encodeCursor } from '../../domain/validation';
 import type { SqlDatabase, Tables } from './database';
 import { auditPage, insertAudit, purgeAuditBefore } from './audit';
+import { queuesIn } from './venues';
 import { dueGraceTimers } from './grace-timers';
 import { joinInDatabase } from './join-procedure';
 import { messageById, messagesOfTickets, recordMessages } from './messages';
@@ -60,6 +61,7 @@ export class SqlQueueStore implements QueueStore {
         last_called_at: queue.lastCalledAt,
         created_at: queue.createdAt,
         updated_at: queue.updatedAt,
+        venue_id: queue.venueId,
       })
       .execute();
   }
@@ -69,26 +71,8 @@ export class SqlQueueStore implements QueueStore {
     return row && toQueue(row);
   }
 
-  async queuesOfOwner(ownerId: string, limit: number, nextToken?: string): Promise<Page<Queue>> {
-    const after = decodeCursor(nextToken, { c: 'number', i: 'string' });
-    let query = this.db.selectFrom('queues').selectAll().where('owner_id', '=', ownerId);
-    if (after)
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '<', after.c as number),
-          eb.and([eb('created_at', '=', after.c as number), eb('id', '<', after.i as string)]),
-        ]),
-      );
-    const rows = await query
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const items = rows.slice(0, limit).map(toQueue);
-    const last = items[items.length - 1];
-    return rows.length > limit && last
-      ? { items, nextToken: encodeCursor({ c: last.createdAt, i: last.id }) }
-      : { items };
+  queuesIn(venueIds: string[], queueIds: string[], limit: number, nextToken?: string): Promise<Page<Queue>> {
+    return queuesIn(this.db, venueIds, queueIds, limit, nextToken);
   }
 
   async deleteQueue(id: string): Promise<void> {
@@ -283,12 +267,12 @@ export class SqlQueueStore implements QueueStore {
   }
 
   auditLog(
-    venueId: string,
+    venueIds: string[],
     filter: AuditFilter,
     limit: number,
     nextToken?: string,
   ): Promise<Page<AuditEntry>> {
-    return auditPage(this.db, venueId, filter, limit, nextToken);
+    return auditPage(this.db, venueIds, filter, limit, nextToken);
   }
 
   purgeAudit(before: number, limit: number): Promise<number> {

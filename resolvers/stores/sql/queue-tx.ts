@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { PaceSample } from '../../domain/estimates';
 import type { Queue, Ticket } from '../../domain/model';
+import type { Membership } from '../../domain/roles';
 import type {
   AuditEntry,
   GraceTimer,
@@ -11,6 +12,7 @@ import type {
 } from '../../domain/ports';
 import type { Tables } from './database';
 import { insertAudit } from './audit';
+import { membershipOf } from './venues';
 import { recordMessages } from './messages';
 import { paceOf, queueColumns, TICKET_COLUMNS, ticketColumns, toTicket } from './rows';
 
@@ -212,6 +214,10 @@ export class SqlQueueTx implements QueueTx {
       .where('ticket_id', '=', ticketId)
       .where('queue_id', '=', this.queue.id)
       .execute();
+  }
+
+  membership(accountId: string): Promise<Membership | undefined> {
+    return membershipOf(this.trx, this.queue.venueId, accountId);
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {

@@ -13,6 +13,7 @@ export function toQueue(row: Selectable<QueuesTable>): Queue {
   return {
     id: row.id,
     ownerId: row.owner_id,
+    venueId: row.venue_id ?? row.owner_id,
     name: row.name,
     description: row.description,
     calledMessage: row.called_message,

@@ -53,6 +53,8 @@ export type CreateQueueInput = {
   snoozeLimit?: number | null | undefined;
   /** 1 to 50: how many places 'I need a few more minutes' moves a waiting person back; null turns it off. */
   snoozePlaces?: number | null | undefined;
+  /** A venue where the caller may create queues; left out: the caller's default venue. */
+  venueId?: string | number | null | undefined;
 };
 
 export type DeliveryStatus =
