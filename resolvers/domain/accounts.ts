@@ -37,7 +37,7 @@ export const sendPasswordChanged = (deps: Deps, email: string) =>
  * not, so the cap neither tells them apart nor lets anyone flood an inbox; past it the caller answers as usual
  * and sends nothing (per source, AWS WAF caps the requests themselves).
  */
-async function mayMail(deps: Deps, email: string): Promise<boolean> {
+export async function mayMail(deps: Deps, email: string): Promise<boolean> {
   const allowed = await deps.accounts.claimAttempt(
     `mail:${email}`,
     deps.now(),

@@ -29,6 +29,11 @@ export const AUDIT_OPERATIONS: readonly AuditOperation[] = [
   'NEW_LINK',
   'RETRY_MESSAGE',
   'GRACE_NO_SHOW',
+  'INVITE',
+  'REVOKE_INVITATION',
+  'ACCEPT_INVITATION',
+  'CHANGE_ROLE',
+  'REMOVE_MEMBER',
 ];
 
 /** The actor of what the system does on its own (the grace sweep). */
@@ -44,7 +49,8 @@ export function auditEntry(
   deps: Deps,
   accountId: string,
   operation: AuditOperation,
-  queue: Pick<Queue, 'id' | 'name' | 'venueId'>,
+  /** The queue acted on, or only its venue (people, invitations). */
+  queue: Pick<Queue, 'venueId'> & Partial<Pick<Queue, 'id' | 'name'>>,
   ticketNumber: number | null = null,
   detail: string | null = null,
 ): AuditEntry {
@@ -54,8 +60,8 @@ export function auditEntry(
     at: deps.now(),
     accountId,
     operation,
-    queueId: queue.id,
-    queueName: queue.name,
+    queueId: queue.id ?? null,
+    queueName: queue.name ?? null,
     ticketNumber,
     detail: detail === null ? null : detail.slice(0, 255),
     requestId: deps.requestId ?? null,

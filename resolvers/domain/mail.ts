@@ -18,6 +18,8 @@ function message(
   return { id: job.id, to: job.to, subject, text, html };
 }
 
+const ROLE_PT: Record<string, string> = { OWNER: 'proprietário', MANAGER: 'gerente', CLERK: 'atendente' };
+
 export function renderMail(job: MailJob): MailMessage {
   const d = job.data;
   switch (job.template) {
@@ -77,6 +79,27 @@ export function renderMail(job: MailJob): MailMessage {
       return d.language === 'pt-BR'
         ? message(job, `Falta pouco: número ${d.number ?? ''} em ${d.queueName ?? ''}`, [d.text ?? ''])
         : message(job, `Almost your turn: number ${d.number ?? ''} at ${d.queueName ?? ''}`, [d.text ?? '']);
+    case 'INVITATION':
+      // In the venue's language.
+      return d.language === 'pt-BR'
+        ? message(
+            job,
+            `Convite para ${d.venueName ?? ''} no Queue Manager`,
+            [
+              `Você foi convidado para trabalhar em ${d.venueName ?? ''} como ${ROLE_PT[d.role ?? ''] ?? d.role}.`,
+              'Entre com a conta deste e-mail (ou crie uma) e aceite. O link funciona uma vez, por 7 dias.',
+            ],
+            { href: d.link ?? '', label: 'Aceitar o convite' },
+          )
+        : message(
+            job,
+            `Invitation to ${d.venueName ?? ''} on Queue Manager`,
+            [
+              `You are invited to work at ${d.venueName ?? ''} as ${(d.role ?? '').toLowerCase()}.`,
+              'Log in with the account of this email address (or create one) and accept. The link works once, for 7 days.',
+            ],
+            { href: d.link ?? '', label: 'Accept the invitation' },
+          );
     case 'TICKET_MISSED':
       return d.language === 'pt-BR'
         ? message(job, `Tempo esgotado: número ${d.number ?? ''} em ${d.queueName ?? ''}`, [d.text ?? ''])

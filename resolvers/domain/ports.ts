@@ -6,7 +6,7 @@ import type { PaceSample, WaitRange } from './estimates';
 import type { JoinGuards, JoinOutcome } from './join-rules';
 import type { MessageChannel, MessageKind } from './messages';
 import type { Account, Queue, QueueEvent, Ticket, TicketStatus, Venue, WaitingEntry } from './model';
-import type { Membership } from './roles';
+import type { Membership, Role } from './roles';
 
 export interface Page<T> {
   items: T[];
@@ -111,7 +111,12 @@ export type AuditOperation =
   | 'RETURN'
   | 'NEW_LINK'
   | 'RETRY_MESSAGE'
-  | 'GRACE_NO_SHOW';
+  | 'GRACE_NO_SHOW'
+  | 'INVITE'
+  | 'REVOKE_INVITATION'
+  | 'ACCEPT_INVITATION'
+  | 'CHANGE_ROLE'
+  | 'REMOVE_MEMBER';
 
 /** Who did what, when, from which request: no personal data of waiting people (a ticket by its number). */
 export interface AuditEntry {
@@ -175,8 +180,34 @@ export interface NewTicket {
   guards: JoinGuards;
 }
 
+/** An invitation to a venue, as stored (the link's token by its hash only). */
+export interface Invitation {
+  id: string;
+  venueId: string;
+  email: string;
+  role: Role;
+  queueIds: string[] | null;
+  invitedBy: string;
+  createdAt: number;
+  expiresAt: number;
+  acceptedAt: number | null;
+  acceptedBy: string | null;
+  revokedAt: number | null;
+}
+
 /** Venues and who works there (SQL, beside the queues: roles.ts reads a membership on every request). */
 export interface VenueStore {
+  /** The venue's members, oldest first, with when each joined. */
+  members(venueId: string): Promise<(Membership & { since: number })[]>;
+  createInvitation(invitation: Invitation, tokenHash: string): Promise<void>;
+  /** The venue's invitations, newest first (at most 200). */
+  invitations(venueId: string): Promise<Invitation[]>;
+  invitation(id: string): Promise<Invitation | undefined>;
+  invitationByTokenHash(tokenHash: string): Promise<Invitation | undefined>;
+  /** Marks a pending, unexpired invitation used by the account, once: false when it was not (any more). */
+  claimInvitation(id: string, accountId: string, at: number): Promise<boolean>;
+  /** Marks a pending invitation revoked: false when it was already used or revoked. */
+  revokeInvitation(id: string, at: number): Promise<boolean>;
   /** The account's role at a venue; undefined: not a member. */
   membership(venueId: string, accountId: string): Promise<Membership | undefined>;
   /** Every venue the account is a member of, with its role there, oldest first. */
@@ -385,7 +416,8 @@ export type MailTemplate =
   | 'PASSWORD_CHANGED'
   | 'TICKET_CALLED'
   | 'TICKET_ALMOST'
-  | 'TICKET_MISSED';
+  | 'TICKET_MISSED'
+  | 'INVITATION';
 
 /** A mail job: the message is rendered when it is sent, so a job carries no more than it needs. */
 export interface MailJob {

@@ -13,14 +13,15 @@ import { queueNotFound } from './identity';
 export type Role = 'OWNER' | 'MANAGER' | 'CLERK';
 
 /** OPERATE: add, call, serve, recall, no-show, remove, put back, links, retries; SETTINGS: a queue's settings,
- * creating and deleting queues; STATS: statistics; AUDIT: the audit log; VENUE: the venue itself. */
-export type Permission = 'OPERATE' | 'SETTINGS' | 'STATS' | 'AUDIT' | 'VENUE';
+ * creating and deleting queues; STATS: statistics; AUDIT: the audit log; PEOPLE: inviting, changing and removing
+ * the venue's managers and clerks; VENUE: the venue itself, and its owners. */
+export type Permission = 'OPERATE' | 'SETTINGS' | 'STATS' | 'AUDIT' | 'PEOPLE' | 'VENUE';
 
 export const ROLES: readonly Role[] = ['OWNER', 'MANAGER', 'CLERK'];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  OWNER: ['OPERATE', 'SETTINGS', 'STATS', 'AUDIT', 'VENUE'],
-  MANAGER: ['OPERATE', 'SETTINGS', 'STATS', 'AUDIT'],
+  OWNER: ['OPERATE', 'SETTINGS', 'STATS', 'AUDIT', 'PEOPLE', 'VENUE'],
+  MANAGER: ['OPERATE', 'SETTINGS', 'STATS', 'AUDIT', 'PEOPLE'],
   CLERK: ['OPERATE'],
 };
 

@@ -61,18 +61,23 @@ export type AuditEntry = {
 };
 
 export type AuditOperation =
+  | 'ACCEPT_INVITATION'
   | 'ADD_TICKET'
   | 'CALL_NEXT'
+  | 'CHANGE_ROLE'
   | 'CREATE_QUEUE'
   | 'DELETE_QUEUE'
   /** The grace after a call ran out (the system, not a person). */
   | 'GRACE_NO_SHOW'
+  | 'INVITE'
   | 'NEW_LINK'
   | 'NO_SHOW'
   | 'RECALL'
   | 'REMOVE'
+  | 'REMOVE_MEMBER'
   | 'RETRY_MESSAGE'
   | 'RETURN'
+  | 'REVOKE_INVITATION'
   | 'SERVE'
   | 'SET_QUEUE_STATUS'
   | 'UPDATE_QUEUE';
@@ -149,6 +154,33 @@ export type HourCount = {
   hour: Scalars['AWSDateTime']['output'];
 };
 
+/** An invitation to work at a venue: sent by email, accepted by the account with that email. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  createdAt: Scalars['AWSDateTime']['output'];
+  email: Scalars['AWSEmail']['output'];
+  expiresAt: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** A clerk's queues. */
+  queueIds: Maybe<Array<Scalars['ID']['output']>>;
+  role: VenueRole;
+  status: InvitationStatus;
+  venueId: Scalars['ID']['output'];
+};
+
+export type InvitationInput = {
+  email: Scalars['AWSEmail']['input'];
+  /** A clerk's queues (1 to 100 of this venue's); ignored for owners and managers. */
+  queueIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  role: VenueRole;
+};
+
+export type InvitationStatus =
+  | 'ACCEPTED'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
+
 export type IssuedTicket = {
   __typename?: 'IssuedTicket';
   /** Shown once: the ticket's link carries it; only its hash is stored. */
@@ -161,6 +193,11 @@ export type IssuedTicket = {
 export type Language =
   | 'EN'
   | 'PT_BR';
+
+export type MemberRoleInput = {
+  queueIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  role: VenueRole;
+};
 
 export type MessageChannel =
   | 'EMAIL'
@@ -190,6 +227,8 @@ export type MessageTemplateInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The signed-in account, whose email the invitation was sent to, joins the venue with its role. */
+  acceptInvitation: Venue;
   /** Staff adds a person to the queue. */
   addTicket: IssuedTicket;
   /** Calls the first waiting ticket, to one of the queue's counters when given (counters call in parallel, each person once); null when nobody is waiting. */
@@ -201,6 +240,8 @@ export type Mutation = {
   /** A new venue; the caller is its owner. */
   createVenue: Venue;
   deleteQueue: Scalars['Boolean']['output'];
+  /** Emails an invitation link (single-use, 7 days); owners invite anyone, managers managers and clerks. */
+  inviteToVenue: Invitation;
   /** Self-join, when the queue allows it, is open and is not full; with the venue's code when the queue asks for one. */
   joinQueue: IssuedTicket;
   /** The waiting person leaves the queue. */
@@ -218,6 +259,8 @@ export type Mutation = {
   recallTicket: Ticket;
   /** A fresh access token for the caller's session (same session; at most 12 hours after its login). */
   refreshSession: Session;
+  /** Ends a membership: the person's next request is refused. A venue keeps an owner. */
+  removeMember: Scalars['Boolean']['output'];
   removeTicket: Ticket;
   /** Emails a reset link to an active account; true whatever the email (no account enumeration). */
   requestPasswordReset: Scalars['Boolean']['output'];
@@ -229,6 +272,10 @@ export type Mutation = {
   retryMessage: TicketMessage;
   /** Puts a NO_SHOW ticket back in the waiting line at this position (1, the default: next; past the end: last). */
   returnTicket: Ticket;
+  /** The link stops working. */
+  revokeInvitation: Invitation;
+  /** Changes a member's role (a venue keeps an owner); managers cannot change owners. */
+  setMemberRole: VenueMember;
   setQueueStatus: Queue;
   /** Creates a pending account and emails a verification link. Answers the same whether or not the email is taken. */
   signUp: SignUpResult;
@@ -238,6 +285,11 @@ export type Mutation = {
   /** The venue's owner changes its details; fields left out stay. */
   updateVenue: Venue;
   verifyEmail: Account;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -279,6 +331,12 @@ export type MutationDeleteQueueArgs = {
 };
 
 
+export type MutationInviteToVenueArgs = {
+  input: InvitationInput;
+  venueId: Scalars['ID']['input'];
+};
+
+
 export type MutationJoinQueueArgs = {
   input: TicketInput;
   presenceCode: InputMaybe<Scalars['String']['input']>;
@@ -317,6 +375,12 @@ export type MutationRecallTicketArgs = {
 };
 
 
+export type MutationRemoveMemberArgs = {
+  accountId: Scalars['ID']['input'];
+  venueId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveTicketArgs = {
   id: Scalars['ID']['input'];
 };
@@ -346,6 +410,18 @@ export type MutationRetryMessageArgs = {
 export type MutationReturnTicketArgs = {
   id: Scalars['ID']['input'];
   position: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetMemberRoleArgs = {
+  accountId: Scalars['ID']['input'];
+  input: MemberRoleInput;
+  venueId: Scalars['ID']['input'];
 };
 
 
@@ -415,6 +491,10 @@ export type Query = {
   ticket: Maybe<TicketView>;
   /** The messages sent to these tickets of one of the owner's queues (at most 500 tickets), oldest first, with where each is. */
   ticketMessages: Array<TicketMessage>;
+  /** The venue's invitations, newest first (owners and managers only). */
+  venueInvitations: Array<Invitation>;
+  /** The venue's people (owners and managers only). */
+  venueMembers: Array<VenueMember>;
 };
 
 
@@ -469,6 +549,16 @@ export type QueryTicketArgs = {
 export type QueryTicketMessagesArgs = {
   queueId: Scalars['ID']['input'];
   ticketIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryVenueInvitationsArgs = {
+  venueId: Scalars['ID']['input'];
+};
+
+
+export type QueryVenueMembersArgs = {
+  venueId: Scalars['ID']['input'];
 };
 
 export type Queue = {
@@ -801,6 +891,17 @@ export type VenueInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type VenueMember = {
+  __typename?: 'VenueMember';
+  accountId: Scalars['ID']['output'];
+  email: Maybe<Scalars['AWSEmail']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  /** A clerk's queues; null: every queue of the venue. */
+  queueIds: Maybe<Array<Scalars['ID']['output']>>;
+  role: VenueRole;
+  since: Scalars['AWSDateTime']['output'];
+};
+
 export type VenueRole =
   /** Operates the queues assigned to them: add, call, serve, recall, no-show, remove, put back. */
   | 'CLERK'
@@ -923,8 +1024,12 @@ export type ResolversTypes = {
   HourCount: ResolverTypeWrapper<HourCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invitation: ResolverTypeWrapper<Invitation>;
+  InvitationInput: InvitationInput;
+  InvitationStatus: InvitationStatus;
   IssuedTicket: ResolverTypeWrapper<IssuedTicket>;
   Language: Language;
+  MemberRoleInput: MemberRoleInput;
   MessageChannel: MessageChannel;
   MessageKind: MessageKind;
   MessageTemplate: ResolverTypeWrapper<MessageTemplate>;
@@ -958,6 +1063,7 @@ export type ResolversTypes = {
   UpdateQueueInput: UpdateQueueInput;
   Venue: ResolverTypeWrapper<Venue>;
   VenueInput: VenueInput;
+  VenueMember: ResolverTypeWrapper<VenueMember>;
   VenueRole: VenueRole;
   WaitEstimate: ResolverTypeWrapper<WaitEstimate>;
   WaitSample: ResolverTypeWrapper<WaitSample>;
@@ -986,7 +1092,10 @@ export type ResolversParentTypes = {
   HourCount: HourCount;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Invitation: Invitation;
+  InvitationInput: InvitationInput;
   IssuedTicket: IssuedTicket;
+  MemberRoleInput: MemberRoleInput;
   MessageTemplate: MessageTemplate;
   MessageTemplateInput: MessageTemplateInput;
   Mutation: Record<PropertyKey, never>;
@@ -1012,6 +1121,7 @@ export type ResolversParentTypes = {
   UpdateQueueInput: UpdateQueueInput;
   Venue: Venue;
   VenueInput: VenueInput;
+  VenueMember: VenueMember;
   WaitEstimate: WaitEstimate;
   WaitSample: WaitSample;
 };
@@ -1137,6 +1247,17 @@ export type HourCountResolvers<ContextType = any, ParentType extends ResolversPa
   hour?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
 };
 
+export type InvitationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['AWSEmail'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  queueIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['VenueRole'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+  venueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type IssuedTicketResolvers<ContextType = any, ParentType extends ResolversParentTypes['IssuedTicket'] = ResolversParentTypes['IssuedTicket']> = {
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   accessUrl?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
@@ -1150,6 +1271,7 @@ export type MessageTemplateResolvers<ContextType = any, ParentType extends Resol
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptInvitation?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   addTicket?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationAddTicketArgs, 'input' | 'queueId'>>;
   callNext?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCallNextArgs, 'queueId'>>;
   changePassword?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
@@ -1157,6 +1279,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationCreateQueueArgs, 'input'>>;
   createVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationCreateVenueArgs, 'input'>>;
   deleteQueue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteQueueArgs, 'id'>>;
+  inviteToVenue?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteToVenueArgs, 'input' | 'venueId'>>;
   joinQueue?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationJoinQueueArgs, 'input' | 'queueId'>>;
   leaveQueue?: Resolver<ResolversTypes['TicketView'], ParentType, ContextType, RequireFields<MutationLeaveQueueArgs, 'token'>>;
   login?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
@@ -1167,12 +1290,15 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   publishQueueEvent?: Resolver<Maybe<ResolversTypes['QueueEvent']>, ParentType, ContextType, RequireFields<MutationPublishQueueEventArgs, 'event'>>;
   recallTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRecallTicketArgs, 'id'>>;
   refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'accountId' | 'venueId'>>;
   removeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRemoveTicketArgs, 'id'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResendVerificationArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
   retryMessage?: Resolver<ResolversTypes['TicketMessage'], ParentType, ContextType, RequireFields<MutationRetryMessageArgs, 'id'>>;
   returnTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationReturnTicketArgs, 'id'>>;
+  revokeInvitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
+  setMemberRole?: Resolver<ResolversTypes['VenueMember'], ParentType, ContextType, RequireFields<MutationSetMemberRoleArgs, 'accountId' | 'input' | 'venueId'>>;
   setQueueStatus?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationSetQueueStatusArgs, 'id' | 'status'>>;
   signUp?: Resolver<ResolversTypes['SignUpResult'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   snoozeTicket?: Resolver<ResolversTypes['TicketView'], ParentType, ContextType, RequireFields<MutationSnoozeTicketArgs, 'token'>>;
@@ -1197,6 +1323,8 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   queueTickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, RequireFields<QueryQueueTicketsArgs, 'queueId'>>;
   ticket?: Resolver<Maybe<ResolversTypes['TicketView']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'token'>>;
   ticketMessages?: Resolver<Array<ResolversTypes['TicketMessage']>, ParentType, ContextType, RequireFields<QueryTicketMessagesArgs, 'queueId' | 'ticketIds'>>;
+  venueInvitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType, RequireFields<QueryVenueInvitationsArgs, 'venueId'>>;
+  venueMembers?: Resolver<Array<ResolversTypes['VenueMember']>, ParentType, ContextType, RequireFields<QueryVenueMembersArgs, 'venueId'>>;
 };
 
 export type QueueResolvers<ContextType = any, ParentType extends ResolversParentTypes['Queue'] = ResolversParentTypes['Queue']> = {
@@ -1364,6 +1492,15 @@ export type VenueResolvers<ContextType = any, ParentType extends ResolversParent
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type VenueMemberResolvers<ContextType = any, ParentType extends ResolversParentTypes['VenueMember'] = ResolversParentTypes['VenueMember']> = {
+  accountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['AWSEmail']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  queueIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['VenueRole'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+};
+
 export type WaitEstimateResolvers<ContextType = any, ParentType extends ResolversParentTypes['WaitEstimate'] = ResolversParentTypes['WaitEstimate']> = {
   highSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lowSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1394,6 +1531,7 @@ export type Resolvers<ContextType = any> = {
   Counter?: CounterResolvers<ContextType>;
   CounterStats?: CounterStatsResolvers<ContextType>;
   HourCount?: HourCountResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
   IssuedTicket?: IssuedTicketResolvers<ContextType>;
   MessageTemplate?: MessageTemplateResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1413,6 +1551,7 @@ export type Resolvers<ContextType = any> = {
   TicketMessage?: TicketMessageResolvers<ContextType>;
   TicketView?: TicketViewResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
+  VenueMember?: VenueMemberResolvers<ContextType>;
   WaitEstimate?: WaitEstimateResolvers<ContextType>;
   WaitSample?: WaitSampleResolvers<ContextType>;
 };

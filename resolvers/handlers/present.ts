@@ -1,6 +1,7 @@
 /** Domain records → the GraphQL types of schema.graphql (generated), with ISO-8601 times. */
 import type { AuditView } from '../domain/audit';
 import type { VenueView } from '../domain/venues';
+import type { InvitationView, MemberView } from '../domain/people';
 import type { Deps } from '../domain/deps';
 import type { Session } from '../domain/owner-sessions';
 import { displayKey, presenceCode } from '../domain/presence';
@@ -171,5 +172,29 @@ export function presentVenue(v: VenueView): G.Venue {
     language: apiLanguage(v.language),
     role: v.role,
     createdAt: iso(v.createdAt),
+  };
+}
+
+export function presentInvitation(i: InvitationView): G.Invitation {
+  return {
+    id: i.id,
+    venueId: i.venueId,
+    email: i.email,
+    role: i.role,
+    queueIds: i.queueIds,
+    status: i.status,
+    createdAt: iso(i.createdAt),
+    expiresAt: iso(i.expiresAt),
+  };
+}
+
+export function presentMember(m: MemberView): G.VenueMember {
+  return {
+    accountId: m.accountId,
+    name: m.name,
+    email: m.email,
+    role: m.role,
+    queueIds: m.queueIds,
+    since: iso(m.since),
   };
 }

@@ -12,10 +12,13 @@ import * as staff from '../domain/staff-tickets';
 import * as messages from '../domain/ticket-messages';
 import * as tickets from '../domain/tickets';
 import * as venues from '../domain/venues';
+import * as people from '../domain/people';
 import type * as G from '../generated/graphql';
 import { fromResolverContext } from './identity';
 import {
   presentAuditEntry,
+  presentInvitation,
+  presentMember,
   presentVenue,
   presentAccount,
   presentPage,
@@ -53,6 +56,8 @@ type QueryArgMap = {
   queueDisplay: G.QueryQueueDisplayArgs;
   ticketMessages: G.QueryTicketMessagesArgs;
   auditLog: G.QueryAuditLogArgs;
+  venueMembers: G.QueryVenueMembersArgs;
+  venueInvitations: G.QueryVenueInvitationsArgs;
 };
 type MutationArgMap = {
   signUp: G.MutationSignUpArgs;
@@ -65,6 +70,11 @@ type MutationArgMap = {
   createQueue: G.MutationCreateQueueArgs;
   createVenue: G.MutationCreateVenueArgs;
   updateVenue: G.MutationUpdateVenueArgs;
+  inviteToVenue: G.MutationInviteToVenueArgs;
+  revokeInvitation: G.MutationRevokeInvitationArgs;
+  acceptInvitation: G.MutationAcceptInvitationArgs;
+  setMemberRole: G.MutationSetMemberRoleArgs;
+  removeMember: G.MutationRemoveMemberArgs;
   updateQueue: G.MutationUpdateQueueArgs;
   setQueueStatus: G.MutationSetQueueStatusArgs;
   deleteQueue: G.MutationDeleteQueueArgs;
@@ -89,6 +99,9 @@ export const routes: Routes = {
   Query: {
     me: async (deps, id) => presentAccount(await accounts.me(deps, id)),
     myVenues: async (deps, id) => (await venues.myVenues(deps, id)).map(presentVenue),
+    venueMembers: async (deps, id, a) => (await people.venueMembers(deps, id, a.venueId)).map(presentMember),
+    venueInvitations: async (deps, id, a) =>
+      (await people.venueInvitations(deps, id, a.venueId)).map(presentInvitation),
     myQueues: async (deps, id, a) =>
       presentPage(await queues.myQueues(deps, id, a.limit, a.nextToken), (q) => presentQueue(q, deps)),
     queue: async (deps, id, a) => {
@@ -127,6 +140,13 @@ export const routes: Routes = {
     createQueue: async (deps, id, a) => presentQueue(await queues.createQueue(deps, id, a.input), deps),
     createVenue: async (deps, id, a) => presentVenue(await venues.createVenue(deps, id, a.input)),
     updateVenue: async (deps, id, a) => presentVenue(await venues.updateVenue(deps, id, a.id, a.input)),
+    inviteToVenue: async (deps, id, a) =>
+      presentInvitation(await people.inviteToVenue(deps, id, a.venueId, a.input)),
+    revokeInvitation: async (deps, id, a) => presentInvitation(await people.revokeInvitation(deps, id, a.id)),
+    acceptInvitation: async (deps, id, a) => presentVenue(await people.acceptInvitation(deps, id, a.token)),
+    setMemberRole: async (deps, id, a) =>
+      presentMember(await people.setMemberRole(deps, id, a.venueId, a.accountId, a.input)),
+    removeMember: (deps, id, a) => people.removeMember(deps, id, a.venueId, a.accountId),
     updateQueue: async (deps, id, a) => presentQueue(await queues.updateQueue(deps, id, a.id, a.input), deps),
     setQueueStatus: async (deps, id, a) =>
       presentQueue(await queues.setQueueStatus(deps, id, a.id, a.status), deps),

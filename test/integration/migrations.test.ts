@@ -73,6 +73,7 @@ for (const [name, open, enabled] of [
           '012_moves',
           '013_audit_log',
           '014_venues',
+          '015_invitations',
         ]);
         // Its owner got a default venue (the account's id), is its OWNER, and the queue moved into it.
         expect(await new SqlVenueStore(db.sql).venuesOf(queue.ownerId)).toEqual([

@@ -1,9 +1,17 @@
 import { inject } from 'vitest';
+import { invitationsContract } from '../contract/invitations.contract';
 import { venuesContract } from '../contract/venues.contract';
 import { openStack } from '../support/stack';
 
 venuesContract('SQLite + in-process index', () => openStack('sqlite+memory'));
 venuesContract(
+  'MariaDB + Redis',
+  () => openStack('mariadb+redis'),
+  inject('services').mysql && inject('services').redis,
+);
+
+invitationsContract('SQLite + in-process index', () => openStack('sqlite+memory'));
+invitationsContract(
   'MariaDB + Redis',
   () => openStack('mariadb+redis'),
   inject('services').mysql && inject('services').redis,

@@ -43,6 +43,8 @@ export function apiAs(deps: Deps, identity: Identity): Api {
 const QUERIES = new Set([
   'me',
   'myVenues',
+  'venueMembers',
+  'venueInvitations',
   'myQueues',
   'queue',
   'queueTickets',

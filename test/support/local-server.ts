@@ -76,7 +76,7 @@ export async function startTestServer(
 export async function linkFromDevMail(
   url: string,
   to: string,
-  kind: 'verify' | 'reset-password',
+  kind: 'verify' | 'reset-password' | 'invitations',
   timeoutMs = 3000,
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;

@@ -129,6 +129,22 @@ export interface VenueMembersTable {
   created_at: number;
 }
 
+/** Migration 015: invitations to a venue, by the token's hash. */
+export interface VenueInvitationsTable {
+  id: string;
+  venue_id: string;
+  email: string;
+  role: string;
+  queue_ids: string | null;
+  token_hash: string;
+  invited_by: string;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+  revoked_at: number | null;
+}
+
 export interface Tables {
   queues: QueuesTable;
   tickets: TicketsTable;
@@ -138,6 +154,7 @@ export interface Tables {
   audit_log: AuditLogTable;
   venues: VenuesTable;
   venue_members: VenueMembersTable;
+  venue_invitations: VenueInvitationsTable;
   /** Kysely's own bookkeeping, declared so nothing else claims the names. */
   kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
 }

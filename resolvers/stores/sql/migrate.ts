@@ -15,6 +15,7 @@ import * as m011 from './migrations/011_party_size';
 import * as m012 from './migrations/012_moves';
 import * as m013 from './migrations/013_audit_log';
 import * as m014 from './migrations/014_venues';
+import * as m015 from './migrations/015_invitations';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -32,6 +33,7 @@ const MIGRATIONS = {
   '012_moves': m012,
   '013_audit_log': m013,
   '014_venues': m014,
+  '015_invitations': m015,
 } as const;
 
 /**

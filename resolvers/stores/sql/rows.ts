@@ -170,3 +170,14 @@ export async function paceOf(
     .execute();
   return toPace(rows);
 }
+
+/** A clerk's queue ids as stored (JSON); null for every queue; an unreadable list assigns nothing. */
+export function queueIdsOf(raw: string | null): string[] | null {
+  if (raw === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}

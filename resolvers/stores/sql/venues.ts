@@ -1,11 +1,18 @@
-/** Venues and their members (migration 014): what QueueStore and QueueTx read and write of them. */
+/** Venues, their members and invitations (migrations 014, 015), as SqlVenueStore and QueueTx use them. */
 import type { Kysely, Selectable } from 'kysely';
 import type { MessageLanguage, Queue, Venue } from '../../domain/model';
-import type { Page, VenueStore } from '../../domain/ports';
+import type { Invitation, Page, VenueStore } from '../../domain/ports';
 import type { Membership, Role } from '../../domain/roles';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
 import type { SqlDatabase, Tables, VenueMembersTable, VenuesTable } from './database';
-import { toQueue } from './rows';
+import {
+  claimInvitation,
+  insertInvitation,
+  invitationsOf,
+  invitationWhere,
+  revokeInvitation,
+} from './invitations';
+import { queueIdsOf, toQueue } from './rows';
 
 const toVenue = (row: Selectable<VenuesTable>): Venue => ({
   id: row.id,
@@ -17,17 +24,12 @@ const toVenue = (row: Selectable<VenuesTable>): Venue => ({
 });
 
 function toMembership(row: Selectable<VenueMembersTable>): Membership {
-  let queueIds: string[] | null = null;
-  if (row.queue_ids !== null) {
-    try {
-      const parsed: unknown = JSON.parse(row.queue_ids);
-      queueIds = Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-    } catch {
-      // An unreadable list assigns nothing.
-      queueIds = [];
-    }
-  }
-  return { venueId: row.venue_id, accountId: row.account_id, role: row.role as Role, queueIds };
+  return {
+    venueId: row.venue_id,
+    accountId: row.account_id,
+    role: row.role as Role,
+    queueIds: queueIdsOf(row.queue_ids),
+  };
 }
 
 export async function membershipOf(
@@ -210,5 +212,40 @@ export class SqlVenueStore implements VenueStore {
       .where('venue_id', '=', venueId)
       .where('account_id', '=', accountId)
       .execute();
+  }
+
+  async members(venueId: string): Promise<(Membership & { since: number })[]> {
+    const rows = await this.db
+      .selectFrom('venue_members')
+      .selectAll()
+      .where('venue_id', '=', venueId)
+      .orderBy('created_at')
+      .orderBy('account_id')
+      .execute();
+    return rows.map((r) => ({ ...toMembership(r), since: Number(r.created_at) }));
+  }
+
+  createInvitation(invitation: Invitation, tokenHash: string): Promise<void> {
+    return insertInvitation(this.db, invitation, tokenHash);
+  }
+
+  invitations(venueId: string): Promise<Invitation[]> {
+    return invitationsOf(this.db, venueId);
+  }
+
+  invitation(id: string): Promise<Invitation | undefined> {
+    return invitationWhere(this.db, 'id', id);
+  }
+
+  invitationByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
+    return invitationWhere(this.db, 'token_hash', tokenHash);
+  }
+
+  claimInvitation(id: string, accountId: string, at: number): Promise<boolean> {
+    return claimInvitation(this.db, id, accountId, at);
+  }
+
+  revokeInvitation(id: string, at: number): Promise<boolean> {
+    return revokeInvitation(this.db, id, at);
   }
 }

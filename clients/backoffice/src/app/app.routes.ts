@@ -28,6 +28,16 @@ export const routes: Routes = [
     canActivate: [signedIn],
   },
   {
+    path: 'people',
+    loadComponent: () => import('./people/people.page').then((m) => m.PeoplePage),
+    canActivate: [signedIn],
+  },
+  {
+    path: 'invitations/:token',
+    loadComponent: () => import('./people/accept.page').then((m) => m.AcceptPage),
+    canActivate: [signedIn],
+  },
+  {
     path: 'audit',
     loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
     canActivate: [signedIn],

@@ -2,6 +2,7 @@ import { Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthService } from './auth/auth.service';
 import { AuditTexts } from './audit/audit.i18n';
+import { PeopleTexts } from './people/people.i18n';
 import { I18n } from './core/i18n';
 
 @Component({
@@ -13,6 +14,7 @@ import { I18n } from './core/i18n';
       <span class="row">
         <button class="link" (click)="i18n.toggle()">{{ t().language }}</button>
         @if (auth.signedIn()) {
+          <a routerLink="/people">{{ p().link }}</a>
           <a routerLink="/audit">{{ a().link }}</a>
           <a routerLink="/account">{{ t().account }}</a>
           <button class="link" (click)="logout()">{{ t().logOut }}</button>
@@ -27,6 +29,7 @@ export class App {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
   protected readonly a = inject(AuditTexts).t;
+  protected readonly p = inject(PeopleTexts).t;
   private readonly router = inject(Router);
 
   async logout(): Promise<void> {

@@ -26,8 +26,16 @@ type Documents = {
     "\n  mutation ChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": typeof types.ResendVerificationDocument,
+    "\n  query MyVenues {\n    myVenues {\n      id\n      name\n      role\n    }\n  }\n": typeof types.MyVenuesDocument,
+    "\n  query VenuePeople($venueId: ID!) {\n    venueMembers(venueId: $venueId) {\n      accountId\n      name\n      email\n      role\n      queueIds\n    }\n    venueInvitations(venueId: $venueId) {\n      id\n      email\n      role\n      status\n      expiresAt\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        venueId\n      }\n    }\n  }\n": typeof types.VenuePeopleDocument,
+    "\n  mutation CreateVenue($input: VenueInput!) {\n    createVenue(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateVenueDocument,
+    "\n  mutation InviteToVenue($venueId: ID!, $input: InvitationInput!) {\n    inviteToVenue(venueId: $venueId, input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.InviteToVenueDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation SetMemberRole($venueId: ID!, $accountId: ID!, $input: MemberRoleInput!) {\n    setMemberRole(venueId: $venueId, accountId: $accountId, input: $input) {\n      accountId\n    }\n  }\n": typeof types.SetMemberRoleDocument,
+    "\n  mutation RemoveMember($venueId: ID!, $accountId: ID!) {\n    removeMember(venueId: $venueId, accountId: $accountId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n      displayUrl\n      presenceCode {\n        code\n        validUntil\n      }\n    }\n  }\n": typeof types.QueueLinksDocument,
-    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
+    "\n  query QueueScreen($id: ID!) {\n    myVenues {\n      id\n      role\n    }\n    queue(id: $id) {\n      id\n      venueId\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
     "\n  query TicketMessagesOf($queueId: ID!, $ticketIds: [ID!]!) {\n    ticketMessages(queueId: $queueId, ticketIds: $ticketIds) {\n      id\n      ticketId\n      channel\n      kind\n      status\n      failures\n    }\n  }\n": typeof types.TicketMessagesOfDocument,
     "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RetryMessageDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": typeof types.QueueScreenEventsDocument,
@@ -42,7 +50,7 @@ type Documents = {
     "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveDocument,
     "\n  mutation ReturnTicket($id: ID!, $position: Int) {\n    returnTicket(id: $id, position: $position) {\n      id\n    }\n  }\n": typeof types.ReturnTicketDocument,
     "\n  mutation NewTicketLink($id: ID!) {\n    newTicketLink(id: $id) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": typeof types.NewTicketLinkDocument,
-    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
+    "\n  query MyQueues {\n    myVenues {\n      id\n      name\n      role\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        venueId\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": typeof types.MyQueuesDocument,
     "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": typeof types.QueueListEventsDocument,
     "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueDocument,
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queue(id: $id) {\n      name\n    }\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n        served\n        quote {\n          lowSeconds\n          highSeconds\n        }\n      }\n      quoteAccuracy {\n        quoted\n        within\n        longer\n        shorter\n      }\n      byCounter {\n        counter\n        calledCount\n        servedCount\n        noShowCount\n        averageServiceSeconds\n      }\n    }\n  }\n": typeof types.QueueStatsDocument,
@@ -59,8 +67,16 @@ const documents: Documents = {
     "\n  mutation ChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) {\n      accessToken\n      expiresAt\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation ResendVerification($email: AWSEmail!) {\n    resendVerification(email: $email)\n  }\n": types.ResendVerificationDocument,
+    "\n  query MyVenues {\n    myVenues {\n      id\n      name\n      role\n    }\n  }\n": types.MyVenuesDocument,
+    "\n  query VenuePeople($venueId: ID!) {\n    venueMembers(venueId: $venueId) {\n      accountId\n      name\n      email\n      role\n      queueIds\n    }\n    venueInvitations(venueId: $venueId) {\n      id\n      email\n      role\n      status\n      expiresAt\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        venueId\n      }\n    }\n  }\n": types.VenuePeopleDocument,
+    "\n  mutation CreateVenue($input: VenueInput!) {\n    createVenue(input: $input) {\n      id\n    }\n  }\n": types.CreateVenueDocument,
+    "\n  mutation InviteToVenue($venueId: ID!, $input: InvitationInput!) {\n    inviteToVenue(venueId: $venueId, input: $input) {\n      id\n      email\n    }\n  }\n": types.InviteToVenueDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation SetMemberRole($venueId: ID!, $accountId: ID!, $input: MemberRoleInput!) {\n    setMemberRole(venueId: $venueId, accountId: $accountId, input: $input) {\n      accountId\n    }\n  }\n": types.SetMemberRoleDocument,
+    "\n  mutation RemoveMember($venueId: ID!, $accountId: ID!) {\n    removeMember(venueId: $venueId, accountId: $accountId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n      displayUrl\n      presenceCode {\n        code\n        validUntil\n      }\n    }\n  }\n": types.QueueLinksDocument,
-    "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
+    "\n  query QueueScreen($id: ID!) {\n    myVenues {\n      id\n      role\n    }\n    queue(id: $id) {\n      id\n      venueId\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
     "\n  query TicketMessagesOf($queueId: ID!, $ticketIds: [ID!]!) {\n    ticketMessages(queueId: $queueId, ticketIds: $ticketIds) {\n      id\n      ticketId\n      channel\n      kind\n      status\n      failures\n    }\n  }\n": types.TicketMessagesOfDocument,
     "\n  mutation RetryMessage($id: ID!) {\n    retryMessage(id: $id) {\n      id\n      status\n    }\n  }\n": types.RetryMessageDocument,
     "\n  subscription QueueScreenEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      version\n      kind\n    }\n  }\n": types.QueueScreenEventsDocument,
@@ -75,7 +91,7 @@ const documents: Documents = {
     "\n  mutation Remove($id: ID!) {\n    removeTicket(id: $id) {\n      id\n    }\n  }\n": types.RemoveDocument,
     "\n  mutation ReturnTicket($id: ID!, $position: Int) {\n    returnTicket(id: $id, position: $position) {\n      id\n    }\n  }\n": types.ReturnTicketDocument,
     "\n  mutation NewTicketLink($id: ID!) {\n    newTicketLink(id: $id) {\n      accessUrl\n      ticket {\n        number\n        name\n      }\n    }\n  }\n": types.NewTicketLinkDocument,
-    "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
+    "\n  query MyQueues {\n    myVenues {\n      id\n      name\n      role\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        venueId\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n": types.MyQueuesDocument,
     "\n  subscription QueueListEvents($queueId: ID!) {\n    onQueueEvent(queueId: $queueId) {\n      queueId\n      version\n      waitingCount\n      nowServing\n    }\n  }\n": types.QueueListEventsDocument,
     "\n  mutation CreateQueue($input: CreateQueueInput!) {\n    createQueue(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueDocument,
     "\n  query QueueStats($id: ID!, $from: AWSDateTime, $to: AWSDateTime) {\n    queue(id: $id) {\n      name\n    }\n    queueStats(queueId: $id, from: $from, to: $to) {\n      joinedCount\n      calledCount\n      servedCount\n      noShowCount\n      averageWaitSeconds\n      averageCallIntervalSeconds\n      servedPerHour {\n        hour\n        count\n      }\n      waits {\n        ticketNumber\n        waitSeconds\n        served\n        quote {\n          lowSeconds\n          highSeconds\n        }\n      }\n      quoteAccuracy {\n        quoted\n        within\n        longer\n        shorter\n      }\n      byCounter {\n        counter\n        calledCount\n        servedCount\n        noShowCount\n        averageServiceSeconds\n      }\n    }\n  }\n": types.QueueStatsDocument,
@@ -128,11 +144,43 @@ export function graphql(source: "\n  mutation ResendVerification($email: AWSEmai
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyVenues {\n    myVenues {\n      id\n      name\n      role\n    }\n  }\n"): typeof import('./graphql').MyVenuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VenuePeople($venueId: ID!) {\n    venueMembers(venueId: $venueId) {\n      accountId\n      name\n      email\n      role\n      queueIds\n    }\n    venueInvitations(venueId: $venueId) {\n      id\n      email\n      role\n      status\n      expiresAt\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        venueId\n      }\n    }\n  }\n"): typeof import('./graphql').VenuePeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateVenue($input: VenueInput!) {\n    createVenue(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateVenueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToVenue($venueId: ID!, $input: InvitationInput!) {\n    inviteToVenue(venueId: $venueId, input: $input) {\n      id\n      email\n    }\n  }\n"): typeof import('./graphql').InviteToVenueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RevokeInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberRole($venueId: ID!, $accountId: ID!, $input: MemberRoleInput!) {\n    setMemberRole(venueId: $venueId, accountId: $accountId, input: $input) {\n      accountId\n    }\n  }\n"): typeof import('./graphql').SetMemberRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($venueId: ID!, $accountId: ID!) {\n    removeMember(venueId: $venueId, accountId: $accountId)\n  }\n"): typeof import('./graphql').RemoveMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      role\n    }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n      displayUrl\n      presenceCode {\n        code\n        validUntil\n      }\n    }\n  }\n"): typeof import('./graphql').QueueLinksDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
+export function graphql(source: "\n  query QueueScreen($id: ID!) {\n    myVenues {\n      id\n      role\n    }\n    queue(id: $id) {\n      id\n      venueId\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n"): typeof import('./graphql').QueueScreenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -192,7 +240,7 @@ export function graphql(source: "\n  mutation NewTicketLink($id: ID!) {\n    new
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyQueues {\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n"): typeof import('./graphql').MyQueuesDocument;
+export function graphql(source: "\n  query MyQueues {\n    myVenues {\n      id\n      name\n      role\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        venueId\n        name\n        status\n        waitingCount\n        nowServing\n      }\n    }\n  }\n"): typeof import('./graphql').MyQueuesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,18 +9,23 @@ export type AccountStatus =
   | 'PENDING';
 
 export type AuditOperation =
+  | 'ACCEPT_INVITATION'
   | 'ADD_TICKET'
   | 'CALL_NEXT'
+  | 'CHANGE_ROLE'
   | 'CREATE_QUEUE'
   | 'DELETE_QUEUE'
   /** The grace after a call ran out (the system, not a person). */
   | 'GRACE_NO_SHOW'
+  | 'INVITE'
   | 'NEW_LINK'
   | 'NO_SHOW'
   | 'RECALL'
   | 'REMOVE'
+  | 'REMOVE_MEMBER'
   | 'RETRY_MESSAGE'
   | 'RETURN'
+  | 'REVOKE_INVITATION'
   | 'SERVE'
   | 'SET_QUEUE_STATUS'
   | 'UPDATE_QUEUE';
@@ -66,10 +71,28 @@ export type DeliveryStatus =
   | 'SENDING'
   | 'SENT';
 
+export type InvitationInput = {
+  email: string;
+  /** A clerk's queues (1 to 100 of this venue's); ignored for owners and managers. */
+  queueIds?: Array<string | number> | null | undefined;
+  role: VenueRole;
+};
+
+export type InvitationStatus =
+  | 'ACCEPTED'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
+
 /** The languages messages are written in: English and Brazilian Portuguese. */
 export type Language =
   | 'EN'
   | 'PT_BR';
+
+export type MemberRoleInput = {
+  queueIds?: Array<string | number> | null | undefined;
+  role: VenueRole;
+};
 
 export type MessageChannel =
   | 'EMAIL'
@@ -166,6 +189,22 @@ export type UpdateQueueInput = {
   snoozePlaces?: number | null | undefined;
 };
 
+export type VenueInput = {
+  /** At most 500 characters. */
+  address?: string | null | undefined;
+  language?: Language | null | undefined;
+  name?: string | null | undefined;
+  timeZone?: string | null | undefined;
+};
+
+export type VenueRole =
+  /** Operates the queues assigned to them: add, call, serve, recall, no-show, remove, put back. */
+  | 'CLERK'
+  /** Queues and their settings, stats, the audit log. */
+  | 'MANAGER'
+  /** Everything, the venue itself included. */
+  | 'OWNER';
+
 export type AuditLogQueryVariables = Exact<{
   queueId?: string | number | null | undefined;
   operation?: AuditOperation | null | undefined;
@@ -244,6 +283,64 @@ export type ResendVerificationMutationVariables = Exact<{
 
 export type ResendVerificationMutation = { resendVerification: boolean };
 
+export type MyVenuesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVenuesQuery = { myVenues: Array<{ id: string, name: string, role: VenueRole }> };
+
+export type VenuePeopleQueryVariables = Exact<{
+  venueId: string | number;
+}>;
+
+
+export type VenuePeopleQuery = { venueMembers: Array<{ accountId: string, name: string | null, email: string | null, role: VenueRole, queueIds: Array<string> | null }>, venueInvitations: Array<{ id: string, email: string, role: VenueRole, status: InvitationStatus, expiresAt: string }>, myQueues: { items: Array<{ id: string, name: string, venueId: string }> } };
+
+export type CreateVenueMutationVariables = Exact<{
+  input: VenueInput;
+}>;
+
+
+export type CreateVenueMutation = { createVenue: { id: string } };
+
+export type InviteToVenueMutationVariables = Exact<{
+  venueId: string | number;
+  input: InvitationInput;
+}>;
+
+
+export type InviteToVenueMutation = { inviteToVenue: { id: string, email: string } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { id: string } };
+
+export type SetMemberRoleMutationVariables = Exact<{
+  venueId: string | number;
+  accountId: string | number;
+  input: MemberRoleInput;
+}>;
+
+
+export type SetMemberRoleMutation = { setMemberRole: { accountId: string } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  venueId: string | number;
+  accountId: string | number;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: boolean };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { id: string, name: string, role: VenueRole } };
+
 export type QueueLinksQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -256,7 +353,7 @@ export type QueueScreenQueryVariables = Exact<{
 }>;
 
 
-export type QueueScreenQuery = { queue: { id: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, graceMinutes: number | null, graceCallsNext: boolean, snoozePlaces: number | null, snoozeLimit: number, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, partySize: number, snoozes: number, joinedAt: string }> }, missed: { items: Array<{ id: string, number: number, name: string, finishedAt: string | null }> } };
+export type QueueScreenQuery = { myVenues: Array<{ id: string, role: VenueRole }>, queue: { id: string, venueId: string, name: string, description: string | null, calledMessage: string | null, selfJoin: boolean, serveOnNext: boolean, capacity: number | null, alertAhead: number | null, onePerContact: boolean, presence: PresenceRotation, graceMinutes: number | null, graceCallsNext: boolean, snoozePlaces: number | null, snoozeLimit: number, status: QueueStatus, nowServing: number | null, waitingCount: number, version: number, joinUrl: string, counters: Array<{ id: string, name: string }>, messageTemplates: Array<{ kind: TemplateKind, language: Language, text: string }> } | null, queueTickets: { items: Array<{ id: string, number: number, name: string, status: TicketStatus, position: number | null, counter: string | null, partySize: number, snoozes: number, joinedAt: string }> }, missed: { items: Array<{ id: string, number: number, name: string, finishedAt: string | null }> } };
 
 export type TicketMessagesOfQueryVariables = Exact<{
   queueId: string | number;
@@ -365,7 +462,7 @@ export type NewTicketLinkMutation = { newTicketLink: { accessUrl: string, ticket
 export type MyQueuesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyQueuesQuery = { myQueues: { items: Array<{ id: string, name: string, status: QueueStatus, waitingCount: number, nowServing: number | null }> } };
+export type MyQueuesQuery = { myVenues: Array<{ id: string, name: string, role: VenueRole }>, myQueues: { items: Array<{ id: string, venueId: string, name: string, status: QueueStatus, waitingCount: number, nowServing: number | null }> } };
 
 export type QueueListEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -505,6 +602,83 @@ export const ResendVerificationDocument = new TypedDocumentString(`
   resendVerification(email: $email)
 }
     `) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
+export const MyVenuesDocument = new TypedDocumentString(`
+    query MyVenues {
+  myVenues {
+    id
+    name
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<MyVenuesQuery, MyVenuesQueryVariables>;
+export const VenuePeopleDocument = new TypedDocumentString(`
+    query VenuePeople($venueId: ID!) {
+  venueMembers(venueId: $venueId) {
+    accountId
+    name
+    email
+    role
+    queueIds
+  }
+  venueInvitations(venueId: $venueId) {
+    id
+    email
+    role
+    status
+    expiresAt
+  }
+  myQueues(limit: 100) {
+    items {
+      id
+      name
+      venueId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VenuePeopleQuery, VenuePeopleQueryVariables>;
+export const CreateVenueDocument = new TypedDocumentString(`
+    mutation CreateVenue($input: VenueInput!) {
+  createVenue(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateVenueMutation, CreateVenueMutationVariables>;
+export const InviteToVenueDocument = new TypedDocumentString(`
+    mutation InviteToVenue($venueId: ID!, $input: InvitationInput!) {
+  inviteToVenue(venueId: $venueId, input: $input) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<InviteToVenueMutation, InviteToVenueMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const SetMemberRoleDocument = new TypedDocumentString(`
+    mutation SetMemberRole($venueId: ID!, $accountId: ID!, $input: MemberRoleInput!) {
+  setMemberRole(venueId: $venueId, accountId: $accountId, input: $input) {
+    accountId
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberRoleMutation, SetMemberRoleMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($venueId: ID!, $accountId: ID!) {
+  removeMember(venueId: $venueId, accountId: $accountId)
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!) {
+  acceptInvitation(token: $token) {
+    id
+    name
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const QueueLinksDocument = new TypedDocumentString(`
     query QueueLinks($id: ID!) {
   queue(id: $id) {
@@ -521,8 +695,13 @@ export const QueueLinksDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<QueueLinksQuery, QueueLinksQueryVariables>;
 export const QueueScreenDocument = new TypedDocumentString(`
     query QueueScreen($id: ID!) {
+  myVenues {
+    id
+    role
+  }
   queue(id: $id) {
     id
+    venueId
     name
     description
     calledMessage
@@ -687,9 +866,15 @@ export const NewTicketLinkDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<NewTicketLinkMutation, NewTicketLinkMutationVariables>;
 export const MyQueuesDocument = new TypedDocumentString(`
     query MyQueues {
+  myVenues {
+    id
+    name
+    role
+  }
   myQueues(limit: 100) {
     items {
       id
+      venueId
       name
       status
       waitingCount

@@ -3,8 +3,13 @@ import { graphql } from '../../gql';
 /** What the live queue screen reads, hears and changes. */
 export const QueueScreen = graphql(`
   query QueueScreen($id: ID!) {
+    myVenues {
+      id
+      role
+    }
     queue(id: $id) {
       id
+      venueId
       name
       description
       calledMessage

@@ -58,6 +58,8 @@ export class QueuePage implements OnInit, OnDestroy {
   readonly notFound = signal(false);
   readonly addError = signal<string | null>(null);
   readonly status = signal<QueueStatus>('OPEN');
+  /** Settings, status, QR codes, stats and deleting: owners and managers (a clerk operates the list only). */
+  readonly canSettings = signal(false);
   readonly confirmingDelete = signal(false);
   readonly editError = signal<string | null>(null);
   edit: QueueEdit = queueEdit({
@@ -146,6 +148,7 @@ export class QueuePage implements OnInit, OnDestroy {
     this.name.set(data.queue.name);
     this.nowServing.set(data.queue.nowServing);
     this.status.set(data.queue.status as QueueStatus);
+    this.canSettings.set(data.myVenues.find((v) => v.id === data.queue!.venueId)?.role !== 'CLERK');
     const q = data.queue;
     this.edit = queueEdit(q);
     this.templates.set(templatesForm(q.messageTemplates as TemplateInput[]));

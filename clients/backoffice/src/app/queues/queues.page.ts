@@ -1,4 +1,4 @@
-import { Component, inject, OnDestroy, OnInit, signal } from '@angular/core';
+import { Component, computed, inject, OnDestroy, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { graphql } from '../../gql';
@@ -9,12 +9,19 @@ import { Api } from '../core/api';
 import { errorText, I18n } from '../core/i18n';
 import { MessageTexts } from './messages.i18n';
 import { queueInput } from './queue-input';
+import { PeopleTexts, VENUE_KEY } from '../people/people.i18n';
 
 const MyQueues = graphql(`
   query MyQueues {
+    myVenues {
+      id
+      name
+      role
+    }
     myQueues(limit: 100) {
       items {
         id
+        venueId
         name
         status
         waitingCount
@@ -48,11 +55,20 @@ const CreateQueue = graphql(`
   template: `
     <section class="card">
       <h1>{{ t().yourQueues }}</h1>
-      @if (queues().length === 0) {
+      @if (venues().length > 1) {
+        <label for="venue-switch">{{ p().venue }}</label>
+        <select id="venue-switch" [ngModel]="venueId()" (ngModelChange)="chooseVenue($event)">
+          <option [ngValue]="null">{{ p().allVenues }}</option>
+          @for (v of venues(); track v.id) {
+            <option [ngValue]="v.id">{{ v.name }} · {{ p().roles[v.role] }}</option>
+          }
+        </select>
+      }
+      @if (shown().length === 0) {
         <p data-testid="no-queues">{{ t().noQueues }}</p>
       }
       <ul class="queues">
-        @for (queue of queues(); track queue.id) {
+        @for (queue of shown(); track queue.id) {
           <li>
             <a [routerLink]="['/queues', queue.id]">{{ queue.name }}</a> · {{ t().status[queue.status] }} ·
             <span data-testid="waiting">{{ t().waiting(queue.waitingCount) }}</span>
@@ -103,7 +119,14 @@ export class QueuesPage implements OnInit, OnDestroy {
   private readonly api = inject(Api);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  protected readonly p = inject(PeopleTexts).t;
   readonly queues = signal<MyQueuesQuery['myQueues']['items']>([]);
+  readonly venues = signal<MyQueuesQuery['myVenues']>([]);
+  /** The venue switcher's choice (null: all), remembered in this browser with the people page. */
+  readonly venueId = signal<string | null>(localStorage.getItem(VENUE_KEY));
+  readonly shown = computed(() =>
+    this.venueId() ? this.queues().filter((q) => q.venueId === this.venueId()) : this.queues(),
+  );
   readonly nameError = signal<string | undefined>(undefined);
   name = '';
   description = '';
@@ -115,10 +138,12 @@ export class QueuesPage implements OnInit, OnDestroy {
   private readonly stops: (() => void)[] = [];
 
   async ngOnInit(): Promise<void> {
-    const { myQueues } = await this.auth.asOwner((authorization) =>
+    const { myQueues, myVenues } = await this.auth.asOwner((authorization) =>
       this.api.request(MyQueues, {}, authorization),
     );
     this.queues.set(myQueues.items);
+    this.venues.set(myVenues);
+    if (!myVenues.some((v) => v.id === this.venueId())) this.venueId.set(null);
     // Waiting counts stay live: each queue's events carry them.
     const authorization = this.auth.authorization();
     if (!authorization) return;
@@ -144,6 +169,12 @@ export class QueuesPage implements OnInit, OnDestroy {
       );
   }
 
+  chooseVenue(id: string | null): void {
+    this.venueId.set(id);
+    if (id) localStorage.setItem(VENUE_KEY, id);
+    else localStorage.removeItem(VENUE_KEY);
+  }
+
   ngOnDestroy(): void {
     for (const stop of this.stops) stop();
   }
@@ -153,7 +184,9 @@ export class QueuesPage implements OnInit, OnDestroy {
     this.nameError.set(error);
     if (error) return;
     try {
-      const input = queueInput(this);
+      // A new queue goes to the venue chosen above (where the caller may create queues), else the default one.
+      const venue = this.venues().find((v) => v.id === this.venueId() && v.role !== 'CLERK');
+      const input = { ...queueInput(this), ...(venue ? { venueId: venue.id } : {}) };
       const { createQueue } = await this.auth.asOwner((authorization) =>
         this.api.request(CreateQueue, { input }, authorization),
       );
