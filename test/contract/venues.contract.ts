@@ -150,6 +150,26 @@ export function venuesContract(name: string, open: () => Promise<TestStack>, ena
           { ...OUTSIDERS, clerk: 'FORBIDDEN' },
         ],
         [
+          'deleteQueue',
+          // A queue of its own each time (assigned to both clerks), so an allowed delete takes nothing from the others.
+          async (api) => {
+            const owner = apis.get('owner')!;
+            const doomed = await owner('createQueue', { input: { venueId, name: 'Temporária' } });
+            for (const who of ['clerk', 'clerk of another queue'] as const)
+              await stack.deps.venues.setMember(
+                {
+                  venueId,
+                  accountId: ids.get(who)!,
+                  role: 'CLERK',
+                  queueIds: [who === 'clerk' ? queue.id : other.id, doomed.id],
+                },
+                Date.now(),
+              );
+            return api('deleteQueue', { id: doomed.id });
+          },
+          { ...OUTSIDERS, clerk: 'FORBIDDEN', 'clerk of another queue': 'FORBIDDEN' },
+        ],
+        [
           'createQueue in the venue',
           (api) => api('createQueue', { input: { venueId, name: 'Nova fila' } }),
           {
@@ -168,6 +188,15 @@ export function venuesContract(name: string, open: () => Promise<TestStack>, ena
       for (const [field, call, expected] of matrix)
         for (const [who, want] of Object.entries(expected) as [Caller, string][])
           expect(await outcome(call(apis.get(who)!)), `${who} → ${field}`).toBe(want);
+      // The clerks' queues as before the deletes.
+      for (const [who, q] of [
+        ['clerk', queue],
+        ['clerk of another queue', other],
+      ] as const)
+        await stack.deps.venues.setMember(
+          { venueId, accountId: ids.get(who)!, role: 'CLERK', queueIds: [q.id] },
+          Date.now(),
+        );
 
       // The audit log: owners and managers read the venue's; a clerk's is empty.
       const operations = async (who: Caller) =>
