@@ -92,6 +92,24 @@ describe.skipIf(!enabled)('people and invitations in Chromium', () => {
       .evaluateAll((trs) => trs.slice(0, 3).map((tr) => tr.getAttribute('data-operation')));
     expect(rows).toEqual(['CALL_NEXT', 'ACCEPT_INVITATION', 'INVITE']);
     await ownerPage.context().close();
+
+    // The same page on the owner's phone, in Portuguese: the clerk listed, nothing wider than the screen.
+    const phonePage = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'pt-BR' })
+    ).newPage();
+    await logInThroughPage(phonePage, t.url, owner.email, {
+      email: 'E-mail',
+      password: 'Senha',
+      submit: 'Entrar',
+    });
+    await phonePage.goto(`${t.url}/backoffice/people`);
+    await phonePage.locator('[data-testid="member-row"][data-role="CLERK"]').waitFor();
+    expect(await phonePage.getByRole('heading', { name: 'Quem trabalha aqui' }).count()).toBe(1);
+    expect(await phonePage.getByRole('button', { name: 'Enviar convite' }).count()).toBe(1);
+    expect(await phonePage.locator('[data-testid="invitation"]').textContent()).toContain('aceito');
+    expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phonePage.screenshot({ path: join(ARTIFACTS, 'people-390x844-pt.png'), fullPage: true });
+    await phonePage.context().close();
     await clerkPage.context().close();
   });
 });
