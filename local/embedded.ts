@@ -21,6 +21,7 @@ import { migrateToLatest } from '../resolvers/stores/sql/migrate';
 import { messageDeps, resolverDeps } from '../resolvers/handlers/composition';
 import { deliverMessage } from '../resolvers/domain/deliver';
 import { purgeAudit } from '../resolvers/domain/audit';
+import { anonymizeFinished } from '../resolvers/domain/retention';
 import { sweepGrace } from '../resolvers/domain/grace';
 import { Sweeper } from './sweeper';
 import { FileSmsOutbox } from '../resolvers/stores/sms/outbox';
@@ -142,8 +143,13 @@ export async function openLocalSystem(
     // Grace timers: every instance sweeps the due ones each second (acting on one is idempotent).
     const graceSweeper = new Sweeper(() => sweepGrace(deps), 1000, log);
     closers.push(() => graceSweeper.close());
-    // Audit entries past their retention go hourly (any instance; deleting is idempotent).
-    const auditSweeper = new Sweeper(() => purgeAudit(deps), 60 * 60 * 1000, log);
+    // Hourly, on any instance (both are idempotent): audit entries past their retention go, and finished
+    // tickets past their venue's retention lose their holders' names, emails and phones.
+    const auditSweeper = new Sweeper(
+      async () => [await purgeAudit(deps), await anonymizeFinished(deps)],
+      60 * 60 * 1000,
+      log,
+    );
     closers.push(() => auditSweeper.close());
     return {
       deps,

@@ -106,6 +106,8 @@ export interface Venue {
   timeZone: string;
   language: MessageLanguage;
   createdAt: number;
+  /** Days a finished ticket keeps its holder's name, email and phone (then the retention job removes them). */
+  retentionDays: number;
 }
 
 /** A desk calling people from a queue ("Guichê 3"). */

@@ -180,6 +180,8 @@ export interface NewTicket {
   guards: JoinGuards;
 }
 
+export type VenuePatch = Partial<Pick<Venue, 'name' | 'address' | 'timeZone' | 'language' | 'retentionDays'>>;
+
 /** An invitation to a venue, as stored (the link's token by its hash only). */
 export interface Invitation {
   id: string;
@@ -214,10 +216,9 @@ export interface VenueStore {
   venuesOf(accountId: string): Promise<{ venue: Venue; membership: Membership }[]>;
   /** Creates the venue with the account as its OWNER; nothing when it exists (the default venue, made on use). */
   createVenue(venue: Venue, ownerId: string): Promise<void>;
-  updateVenue(
-    id: string,
-    patch: Partial<Pick<Venue, 'name' | 'address' | 'timeZone' | 'language'>>,
-  ): Promise<void>;
+  updateVenue(id: string, patch: VenuePatch): Promise<void>;
+  /** Every venue's retention, for the retention job. */
+  retentions(): Promise<{ venueId: string; retentionDays: number }[]>;
   /** Makes the account a member with this role (replacing its role there). */
   setMember(membership: Membership, at: number): Promise<void>;
   /** Ends the account's membership of the venue. */
@@ -273,6 +274,11 @@ export interface QueueStore {
     limit: number,
     nextToken?: string,
   ): Promise<Page<AuditEntry>>;
+  /**
+   * Removes name, email and phone from up to `limit` of a venue's finished tickets that finished before
+   * `cutoff` and still have them; how many it changed (numbers, times and statuses stay).
+   */
+  anonymizeFinished(venueId: string, cutoff: number, at: number, limit: number): Promise<number>;
   /** Deletes up to `limit` entries older than `before`; how many it deleted. */
   purgeAudit(before: number, limit: number): Promise<number>;
   /** Keeps the record of messages that are no change to the queue (replies), as QueueTx.recordMessages. */

@@ -7,13 +7,15 @@ import { NotFoundError, ValidationError } from './errors';
 import { requireOwner } from './identity';
 import type { Identity, Venue } from './model';
 import { decide, enforce, type Role } from './roles';
-import { charLength, parseId, parseLanguage, parseName, parseText } from './validation';
+import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS_MAX } from './retention';
+import { charLength, parseCount, parseId, parseLanguage, parseName, parseText } from './validation';
 
 export interface VenueInput {
   name?: unknown;
   address?: unknown;
   timeZone?: unknown;
   language?: unknown;
+  retentionDays?: unknown;
 }
 
 export interface VenueView extends Venue {
@@ -50,6 +52,7 @@ function defaultVenue(deps: Deps, accountId: string): Venue {
     timeZone: 'America/Sao_Paulo',
     language: 'pt-BR',
     createdAt: deps.now(),
+    retentionDays: DEFAULT_RETENTION_DAYS,
   };
 }
 
@@ -72,6 +75,12 @@ export async function createVenue(deps: Deps, identity: Identity, input: VenueIn
     timeZone: parseTimeZone(input.timeZone) ?? 'America/Sao_Paulo',
     language: parseLanguage('language', input.language ?? 'PT_BR'),
     createdAt: deps.now(),
+    retentionDays: parseCount(
+      'retentionDays',
+      input.retentionDays,
+      RETENTION_DAYS_MAX,
+      DEFAULT_RETENTION_DAYS,
+    ),
   };
   await deps.venues.createVenue(venue, accountId);
   deps.log.info('venue created', { venueId: venue.id, accountId });
@@ -95,6 +104,16 @@ export async function updateVenue(
     ...(timeZone ? { timeZone } : {}),
     ...(input.language !== undefined && input.language !== null
       ? { language: parseLanguage('language', input.language) }
+      : {}),
+    ...(input.retentionDays !== undefined && input.retentionDays !== null
+      ? {
+          retentionDays: parseCount(
+            'retentionDays',
+            input.retentionDays,
+            RETENTION_DAYS_MAX,
+            DEFAULT_RETENTION_DAYS,
+          ),
+        }
       : {}),
   });
   const view = (await myVenues(deps, identity)).find((v) => v.id === id);

@@ -877,6 +877,8 @@ export type Venue = {
   id: Scalars['ID']['output'];
   language: Language;
   name: Scalars['String']['output'];
+  /** Days a finished ticket keeps its holder's name, email and phone; then only its number, times and status stay. */
+  retentionDays: Scalars['Int']['output'];
   /** The caller's role here. */
   role: VenueRole;
   /** IANA time zone, e.g. America/Sao_Paulo. */
@@ -888,6 +890,8 @@ export type VenueInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   language?: InputMaybe<Language>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 3650 (30 when a venue is created without it). */
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1488,6 +1492,7 @@ export type VenueResolvers<ContextType = any, ParentType extends ResolversParent
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['VenueRole'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

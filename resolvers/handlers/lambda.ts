@@ -10,6 +10,7 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { createLogShipper } from './log-shipper';
 import { createMessageConsumer } from './message-consumer';
 import { purgeAudit } from '../domain/audit';
+import { anonymizeFinished } from '../domain/retention';
 import { sweepGrace } from '../domain/grace';
 import { createResolverHandler } from './resolver';
 import { applySmsSettings } from './sms-settings';
@@ -40,12 +41,18 @@ export const messageConsumer = createMessageConsumer(once(() => messageDepsFromE
 export const smsReplies = createSmsRepliesHandler(once(() => depsFromEnv()));
 
 /**
- * EventBridge Scheduler, every minute: the grace timers due, swept as every local instance does each second,
- * and the audit entries past their retention (a batch a minute at most).
+ * EventBridge Scheduler, every minute: the grace timers due, swept as every local instance does each second;
+ * the audit entries past their retention; and finished tickets past their venue's retention, anonymised for
+ * at most 5 s a run (the rest the next minute).
  */
-export const graceSweeper = async (): Promise<{ noShows: number; auditPurged: number }> => ({
+export const graceSweeper = async (): Promise<{
+  noShows: number;
+  auditPurged: number;
+  anonymized: number;
+}> => ({
   noShows: await sweepGrace(await graceDeps()),
   auditPurged: await purgeAudit(await graceDeps()),
+  anonymized: await anonymizeFinished(await graceDeps(), { budgetMs: 5000 }),
 });
 const graceDeps = once(() => depsFromEnv());
 

@@ -171,6 +171,7 @@ export function presentVenue(v: VenueView): G.Venue {
     timeZone: v.timeZone,
     language: apiLanguage(v.language),
     role: v.role,
+    retentionDays: v.retentionDays,
     createdAt: iso(v.createdAt),
   };
 }

@@ -74,6 +74,7 @@ for (const [name, open, enabled] of [
           '013_audit_log',
           '014_venues',
           '015_invitations',
+          '016_retention',
         ]);
         // Its owner got a default venue (the account's id), is its OWNER, and the queue moved into it.
         expect(await new SqlVenueStore(db.sql).venuesOf(queue.ownerId)).toEqual([

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { invitationsContract } from '../contract/invitations.contract';
+import { retentionContract } from '../contract/retention.contract';
 import { venuesContract } from '../contract/venues.contract';
 import { openStack } from '../support/stack';
 
@@ -12,6 +13,13 @@ venuesContract(
 
 invitationsContract('SQLite + in-process index', () => openStack('sqlite+memory'));
 invitationsContract(
+  'MariaDB + Redis',
+  () => openStack('mariadb+redis'),
+  inject('services').mysql && inject('services').redis,
+);
+
+retentionContract('SQLite + in-process index', () => openStack('sqlite+memory'));
+retentionContract(
   'MariaDB + Redis',
   () => openStack('mariadb+redis'),
   inject('services').mysql && inject('services').redis,

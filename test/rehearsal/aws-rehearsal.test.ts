@@ -320,9 +320,10 @@ describe('what only the AWS path has, rehearsed', () => {
       (await (await fetch(`${r.url}/rehearsal/schedules/run`, { method: 'POST' })).json()) as {
         noShows: number;
         auditPurged: number;
+        anonymized: number;
       }[];
-    // The same minute's run also purges audit entries past their retention: none are that old here.
-    expect(await sweep()).toEqual([{ noShows: 0, auditPurged: 0 }]);
+    // The same minute's run also purges audit entries and anonymises tickets past their retention: none here.
+    expect(await sweep()).toEqual([{ noShows: 0, auditPurged: 0, anonymized: 0 }]);
     await new Promise((resolve) => setTimeout(resolve, 61_000));
     const [first, second] = await Promise.all([sweep(), sweep()]);
     expect(first![0]!.noShows + second![0]!.noShows).toBe(1);

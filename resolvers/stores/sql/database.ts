@@ -70,6 +70,8 @@ export interface TicketsTable {
   place: GeneratedAlways<number>;
   /** How often its holder moved it back. */
   snoozes: number;
+  /** Migration 016: when its name, email and phone were removed (retention); null: not yet. */
+  anonymized_at: number | null;
 }
 
 /** The messages each ticket was sent: channel and kind only; delivery states are in the delivery log. */
@@ -118,6 +120,8 @@ export interface VenuesTable {
   time_zone: string;
   language: string;
   created_at: number;
+  /** Migration 016: days finished tickets keep their name, email and phone. */
+  retention_days: number;
 }
 
 /** Migration 014: an account's role at a venue; a clerk's queues as a JSON list of ids. */

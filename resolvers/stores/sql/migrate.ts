@@ -16,6 +16,7 @@ import * as m012 from './migrations/012_moves';
 import * as m013 from './migrations/013_audit_log';
 import * as m014 from './migrations/014_venues';
 import * as m015 from './migrations/015_invitations';
+import * as m016 from './migrations/016_retention';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -34,6 +35,7 @@ const MIGRATIONS = {
   '013_audit_log': m013,
   '014_venues': m014,
   '015_invitations': m015,
+  '016_retention': m016,
 } as const;
 
 /**

@@ -18,6 +18,7 @@ import type { SqlDatabase, Tables } from './database';
 import { auditPage, insertAudit, purgeAuditBefore } from './audit';
 import { queuesIn } from './venues';
 import { dueGraceTimers } from './grace-timers';
+import { anonymizeBatch } from './retention';
 import { joinInDatabase } from './join-procedure';
 import { messageById, messagesOfTickets, recordMessages } from './messages';
 import { SqlQueueTx } from './queue-tx';
@@ -273,6 +274,10 @@ export class SqlQueueStore implements QueueStore {
     nextToken?: string,
   ): Promise<Page<AuditEntry>> {
     return auditPage(this.db, venueIds, filter, limit, nextToken);
+  }
+
+  anonymizeFinished(venueId: string, cutoff: number, at: number, limit: number): Promise<number> {
+    return anonymizeBatch(this.db, venueId, cutoff, at, limit);
   }
 
   purgeAudit(before: number, limit: number): Promise<number> {

@@ -63,7 +63,9 @@ export const TICKET_COLUMNS = [
   'snoozes',
 ] as const;
 
-export function toTicket(row: Omit<Selectable<TicketsTable>, 'token_hash' | 'moved_place'>): Ticket {
+export function toTicket(
+  row: Omit<Selectable<TicketsTable>, 'token_hash' | 'moved_place' | 'anonymized_at'>,
+): Ticket {
   return {
     id: row.id,
     queueId: row.queue_id,

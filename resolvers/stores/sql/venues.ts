@@ -1,7 +1,7 @@
 /** Venues, their members and invitations (migrations 014, 015), as SqlVenueStore and QueueTx use them. */
 import type { Kysely, Selectable } from 'kysely';
 import type { MessageLanguage, Queue, Venue } from '../../domain/model';
-import type { Invitation, Page, VenueStore } from '../../domain/ports';
+import type { Invitation, Page, VenuePatch, VenueStore } from '../../domain/ports';
 import type { Membership, Role } from '../../domain/roles';
 import { decodeCursor, encodeCursor } from '../../domain/validation';
 import type { SqlDatabase, Tables, VenueMembersTable, VenuesTable } from './database';
@@ -21,6 +21,7 @@ const toVenue = (row: Selectable<VenuesTable>): Venue => ({
   timeZone: row.time_zone,
   language: (row.language === 'en' ? 'en' : 'pt-BR') as MessageLanguage,
   createdAt: Number(row.created_at),
+  retentionDays: Number(row.retention_days ?? 30),
 });
 
 function toMembership(row: Selectable<VenueMembersTable>): Membership {
@@ -60,6 +61,7 @@ export async function venuesOf(
       'v.time_zone',
       'v.language',
       'v.created_at',
+      'v.retention_days',
       'm.venue_id',
       'm.account_id',
       'm.role',
@@ -91,6 +93,7 @@ export async function createVenue(
       time_zone: venue.timeZone,
       language: venue.language,
       created_at: venue.createdAt,
+      retention_days: venue.retentionDays,
     };
     const member = {
       venue_id: venue.id,
@@ -189,17 +192,20 @@ export class SqlVenueStore implements VenueStore {
     return createVenue(this.db, this.sql.dialect === 'mysql', venue, ownerId);
   }
 
-  async updateVenue(
-    id: string,
-    patch: Partial<Pick<Venue, 'name' | 'address' | 'timeZone' | 'language'>>,
-  ): Promise<void> {
+  async updateVenue(id: string, patch: VenuePatch): Promise<void> {
     const set = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.address !== undefined ? { address: patch.address } : {}),
       ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
       ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(patch.retentionDays !== undefined ? { retention_days: patch.retentionDays } : {}),
     };
     if (Object.keys(set).length) await this.db.updateTable('venues').set(set).where('id', '=', id).execute();
+  }
+
+  async retentions(): Promise<{ venueId: string; retentionDays: number }[]> {
+    const rows = await this.db.selectFrom('venues').select(['id', 'retention_days']).orderBy('id').execute();
+    return rows.map((r) => ({ venueId: r.id, retentionDays: Number(r.retention_days) }));
   }
 
   setMember(membership: Membership, at: number): Promise<void> {

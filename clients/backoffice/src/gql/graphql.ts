@@ -194,6 +194,8 @@ export type VenueInput = {
   address?: string | null | undefined;
   language?: Language | null | undefined;
   name?: string | null | undefined;
+  /** 1 to 3650 (30 when a venue is created without it). */
+  retentionDays?: number | null | undefined;
   timeZone?: string | null | undefined;
 };
 

@@ -1,0 +1,38 @@
+/**
+ * Retention of waiting people's data: a finished ticket (served, no-show, removed, left) keeps its holder's name,
+ * email and phone for its venue's `retentionDays`, then loses them — the name becomes a marker, email and phone
+ * go — while its number, times and status stay, so stats are the same before and after. Waiting and called
+ * tickets are never touched. The job is idempotent (it takes only tickets not yet anonymised) and resumable (it
+ * commits a batch at a time), and it never takes a queue's lock: live queues go on while it runs.
+ */
+import type { Deps } from './deps';
+
+export const DEFAULT_RETENTION_DAYS = 30;
+export const RETENTION_DAYS_MAX = 3650;
+/** What an anonymised ticket's name reads. */
+export const ANONYMIZED_NAME = '—';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Anonymises every venue's finished tickets past its retention, in batches, until none are left or `budgetMs`
+ * has passed (the rest is for the next run); how many tickets it changed.
+ */
+export async function anonymizeFinished(
+  deps: Deps,
+  options: { batch?: number; budgetMs?: number } = {},
+): Promise<number> {
+  const batch = options.batch ?? 1000;
+  const started = Date.now();
+  const inBudget = () => options.budgetMs === undefined || Date.now() - started < options.budgetMs;
+  let changed = 0;
+  for (const { venueId, retentionDays } of await deps.venues.retentions()) {
+    const at = deps.now();
+    const cutoff = at - retentionDays * DAY;
+    for (let n = batch; n === batch && inBudget(); changed += n)
+      n = await deps.queues.anonymizeFinished(venueId, cutoff, at, batch);
+    if (!inBudget()) break;
+  }
+  if (changed) deps.log.info('finished tickets anonymised', { count: changed });
+  return changed;
+}
