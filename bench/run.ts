@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, as a ratio (the machine is shared
- * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins|aws-joins|cost,
+ * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins|aws-joins|cost|retention,
  * BENCH_QUICK=1 for small sizes while iterating.
  */
 import { writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { JOINS, joinBaseline, joinServer, WARM_UP, type JoinResult } from './joi
 import { READ_CONNECTIONS, readBaseline, readServer, type ReadResult } from './reads';
 import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
 import { costRun, type CostResult } from './cost';
+import { retentionRun } from './retention';
 import { lineChart, type Series } from './lib/chart';
 import { killAll } from './lib/processes';
 import { int, markdownTable, medianOf, ms, ratio, shuffled } from './lib/stats';
@@ -424,6 +425,55 @@ async function lambdaSection(): Promise<void> {
   );
 }
 
+async function retentionSection(): Promise<void> {
+  const finished = quick ? 50_000 : 1_000_000;
+  log(`retention: anonymising ${int(finished)} finished tickets beside a live queue (MariaDB)…`);
+  const r = await retentionRun(finished, quick ? 5 : 20, log);
+  const slower = r.during.p99Ms / r.baseline.p99Ms;
+  sections.push(
+    [
+      '### Retention: anonymising finished tickets while a queue is served (MariaDB + Redis)',
+      `${int(r.finished)} served tickets of a venue keeping data 1 day, in one queue, and a live queue of the same venue with 200,000 waiting; \`callNext\` on the live queue one call at a time (the domain call, no HTTP), first alone for the baseline, then while \`anonymizeFinished\` runs (batches of 1,000 by id, no queue lock). Target: the job clears them all, and callNext's p99 during it is at most 2× its own baseline.`,
+      '',
+      markdownTable(
+        ['', 'calls', 'p50', 'p99', 'vs baseline', 'verdict'],
+        [
+          [
+            'callNext alone (baseline)',
+            int(r.baseline.calls),
+            ms(r.baseline.p50Ms),
+            ms(r.baseline.p99Ms),
+            '1.00×',
+            '—',
+          ],
+          [
+            'callNext during the job',
+            int(r.during.calls),
+            ms(r.during.p50Ms),
+            ms(r.during.p99Ms),
+            ratio(r.during.p99Ms, r.baseline.p99Ms),
+            slower <= 2 ? 'PASS' : 'MISS',
+          ],
+        ],
+      ),
+      '',
+      markdownTable(
+        ['job', 'anonymised', 'time', 'per second', 'CPU per ticket (this process + MariaDB)', 'verdict'],
+        [
+          [
+            'anonymizeFinished',
+            int(r.anonymized),
+            `${r.jobSeconds.toFixed(1)} s`,
+            int(r.perSecond),
+            `${r.cpuUsPerTicket.toFixed(0)} µs`,
+            r.anonymized === r.finished ? 'PASS' : 'MISS',
+          ],
+        ],
+      ),
+    ].join('\n'),
+  );
+}
+
 function costSection(): void {
   if (!measuredFanout) return;
   const watchers = 30;
@@ -486,6 +536,7 @@ async function main(): Promise<void> {
     ['joins', joinsSection],
     ['aws-joins', awsJoinsSection],
     ['cost', lambdaSection],
+    ['retention', retentionSection],
   ] as const)
     if (!only || only === name) {
       await section();
