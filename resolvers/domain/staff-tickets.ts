@@ -1,4 +1,4 @@
-/** Staff's side of tickets: adding people, calling, moving a ticket along its life, links, the list. */
+/** Staff's side of tickets: adding people, calling, moving a ticket along its life, putting back, links. */
 import { auditEntry, recordAudit, SYSTEM_ACTOR } from './audit';
 import { startGrace } from './grace';
 import { changeQueue, changeQueueInOrder, type Plan } from './changes';
@@ -12,21 +12,11 @@ import type { JoinGuards } from './join-rules';
 import { leaveLine, placeBehind } from './line';
 import { ticketMessages } from './messages';
 import type { Identity, Ticket, TicketStatus } from './model';
-import type { AuditOperation, Page, QueueTx, TicketPatch } from './ports';
+import type { AuditOperation, QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
-import { nextTokenOf } from './queues';
 import { hashToken, newToken } from './secrets';
 import { lockedTicket, parseTicketInput, ticketNotFound, type TicketInput } from './tickets';
-import { LIMITS, parseCount, parseId, parseLimit } from './validation';
-
-const TICKET_STATUSES: readonly TicketStatus[] = [
-  'WAITING',
-  'CALLED',
-  'SERVED',
-  'NO_SHOW',
-  'REMOVED',
-  'LEFT',
-];
+import { parseCount, parseId } from './validation';
 
 /** Staff adds a person: allowed while the queue is open or paused, whatever its self-join capacity. */
 export async function addTicket(deps: Deps, identity: Identity, rawQueueId: unknown, input: TicketInput) {
@@ -305,37 +295,4 @@ export async function newTicketLink(deps: Deps, identity: Identity, rawId: unkno
   deps.log.info('ticket link replaced', { queueId: queue.id, ticketId: ticket.id });
   const { position } = await positionOf(deps, queue, ticket);
   return { ticket: { ...ticket, position }, accessToken, accessUrl: ticketUrl(deps, accessToken) };
-}
-
-/** An owner's view of a queue's tickets in the line's order, with the positions of the waiting ones. */
-export async function queueTickets(
-  deps: Deps,
-  identity: Identity,
-  args: { queueId?: unknown; statuses?: unknown; limit?: unknown; nextToken?: unknown },
-): Promise<Page<PositionedTicket>> {
-  const ownerId = requireOwner(identity);
-  const queue = await authorizedQueue(
-    deps,
-    ownerId,
-    await deps.queues.queue(parseId('queueId', args.queueId)),
-    'OPERATE',
-  );
-  const statuses = parseStatuses(args.statuses);
-  const page = await deps.queues.tickets(
-    queue.id,
-    statuses,
-    parseLimit(args.limit, 100, LIMITS.pageMax),
-    nextTokenOf(args.nextToken),
-  );
-  const first = page.items.find((t) => t.status === 'WAITING');
-  let position = first ? await deps.queues.countWaitingBefore(queue.id, first.place) : 0;
-  const items = page.items.map((t) => ({ ...t, position: t.status === 'WAITING' ? (position += 1) : null }));
-  return { items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
-}
-
-function parseStatuses(raw: unknown): TicketStatus[] | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  if (!Array.isArray(raw) || raw.some((s) => !TICKET_STATUSES.includes(s as TicketStatus)))
-    throw new ValidationError('statuses must be ticket statuses.');
-  return raw.length === 0 ? undefined : (raw as TicketStatus[]);
 }

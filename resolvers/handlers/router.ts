@@ -8,6 +8,7 @@ import type { IssuedTicket } from '../domain/issue';
 import type { Identity } from '../domain/model';
 import * as queues from '../domain/queues';
 import { queueStats } from '../domain/stats';
+import { queueTickets } from '../domain/queue-tickets';
 import * as staff from '../domain/staff-tickets';
 import * as messages from '../domain/ticket-messages';
 import * as tickets from '../domain/tickets';
@@ -108,7 +109,7 @@ export const routes: Routes = {
       const queue = await queues.getQueue(deps, id, a.id);
       return queue && presentQueue(queue, deps);
     },
-    queueTickets: async (deps, id, a) => presentPage(await staff.queueTickets(deps, id, a), presentTicket),
+    queueTickets: async (deps, id, a) => presentPage(await queueTickets(deps, id, a), presentTicket),
     queueStats: async (deps, id, a) => presentStats(await queueStats(deps, id, a)),
     ticket: (deps, _id, a) => tickets.ticketView(deps, a.token),
     queueDisplay: async (deps, _id, a) => {
