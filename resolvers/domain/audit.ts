@@ -34,6 +34,7 @@ export const AUDIT_OPERATIONS: readonly AuditOperation[] = [
   'ACCEPT_INVITATION',
   'CHANGE_ROLE',
   'REMOVE_MEMBER',
+  'ERASE_PERSON',
 ];
 
 /** The actor of what the system does on its own (the grace sweep). */

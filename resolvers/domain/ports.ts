@@ -116,7 +116,8 @@ export type AuditOperation =
   | 'REVOKE_INVITATION'
   | 'ACCEPT_INVITATION'
   | 'CHANGE_ROLE'
-  | 'REMOVE_MEMBER';
+  | 'REMOVE_MEMBER'
+  | 'ERASE_PERSON';
 
 /** Who did what, when, from which request: no personal data of waiting people (a ticket by its number). */
 export interface AuditEntry {
@@ -279,6 +280,15 @@ export interface QueueStore {
    * `cutoff` and still have them; how many it changed (numbers, times and statuses stay).
    */
   anonymizeFinished(venueId: string, cutoff: number, at: number, limit: number): Promise<number>;
+  /** Up to `limit` tickets of these venues' queues with this email or phone, oldest first. */
+  ticketsOfPerson(
+    venueIds: string[],
+    email: string | null,
+    phone: string | null,
+    limit: number,
+  ): Promise<Ticket[]>;
+  /** Removes name, email and phone from these tickets (erasure); how many it changed. */
+  eraseTickets(ids: string[], at: number): Promise<number>;
   /** Deletes up to `limit` entries older than `before`; how many it deleted. */
   purgeAudit(before: number, limit: number): Promise<number>;
   /** Keeps the record of messages that are no change to the queue (replies), as QueueTx.recordMessages. */

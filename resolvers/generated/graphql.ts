@@ -67,6 +67,8 @@ export type AuditOperation =
   | 'CHANGE_ROLE'
   | 'CREATE_QUEUE'
   | 'DELETE_QUEUE'
+  /** A person's data was erased (the entry says how many tickets, not whose). */
+  | 'ERASE_PERSON'
   /** The grace after a call ran out (the system, not a person). */
   | 'GRACE_NO_SHOW'
   | 'INVITE'
@@ -147,6 +149,14 @@ export type DeliveryStatus =
   | 'RETRYING'
   | 'SENDING'
   | 'SENT';
+
+export type ErasureResult = {
+  __typename?: 'ErasureResult';
+  /** Tickets that lost name, email and phone. */
+  erased: Scalars['Int']['output'];
+  /** Waiting or called tickets removed from their queues first (with their events, as any removal). */
+  removed: Scalars['Int']['output'];
+};
 
 export type HourCount = {
   __typename?: 'HourCount';
@@ -240,6 +250,8 @@ export type Mutation = {
   /** A new venue; the caller is its owner. */
   createVenue: Venue;
   deleteQueue: Scalars['Boolean']['output'];
+  /** Erases a person from the venues where the caller manages people: live tickets are removed first, then every ticket loses name, email and phone. */
+  erasePerson: ErasureResult;
   /** Emails an invitation link (single-use, 7 days); owners invite anyone, managers managers and clerks. */
   inviteToVenue: Invitation;
   /** Self-join, when the queue allows it, is open and is not full; with the venue's code when the queue asks for one. */
@@ -328,6 +340,11 @@ export type MutationCreateVenueArgs = {
 
 export type MutationDeleteQueueArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationErasePersonArgs = {
+  person: PersonInput;
 };
 
 
@@ -457,6 +474,12 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
+/** Whom to look for: an email, a phone number, or both (either matches). */
+export type PersonInput = {
+  email?: InputMaybe<Scalars['AWSEmail']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type PresenceCode = {
   __typename?: 'PresenceCode';
   code: Scalars['String']['output'];
@@ -479,6 +502,8 @@ export type Query = {
   myQueues: QueueConnection;
   /** The venues the caller works at, oldest first, with the caller's role at each. */
   myVenues: Array<Venue>;
+  /** Everything held about a person in the venues where the caller manages people, as JSON to hand over. */
+  personalData: Scalars['AWSJSON']['output'];
   /** One of the owner's queues; null when it does not exist or is not the caller's. */
   queue: Maybe<Queue>;
   /** Public display fields of a queue, for the venue's screen; null for an unknown queue. With the screen's key (its link from the backoffice), also the presence code. */
@@ -512,6 +537,11 @@ export type QueryAuditLogArgs = {
 export type QueryMyQueuesArgs = {
   limit: InputMaybe<Scalars['Int']['input']>;
   nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPersonalDataArgs = {
+  person: PersonInput;
 };
 
 
@@ -1025,6 +1055,7 @@ export type ResolversTypes = {
   CounterStats: ResolverTypeWrapper<CounterStats>;
   CreateQueueInput: CreateQueueInput;
   DeliveryStatus: DeliveryStatus;
+  ErasureResult: ResolverTypeWrapper<ErasureResult>;
   HourCount: ResolverTypeWrapper<HourCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1039,6 +1070,7 @@ export type ResolversTypes = {
   MessageTemplate: ResolverTypeWrapper<MessageTemplate>;
   MessageTemplateInput: MessageTemplateInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PersonInput: PersonInput;
   PresenceCode: ResolverTypeWrapper<PresenceCode>;
   PresenceRotation: PresenceRotation;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1093,6 +1125,7 @@ export type ResolversParentTypes = {
   CounterInput: CounterInput;
   CounterStats: CounterStats;
   CreateQueueInput: CreateQueueInput;
+  ErasureResult: ErasureResult;
   HourCount: HourCount;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -1103,6 +1136,7 @@ export type ResolversParentTypes = {
   MessageTemplate: MessageTemplate;
   MessageTemplateInput: MessageTemplateInput;
   Mutation: Record<PropertyKey, never>;
+  PersonInput: PersonInput;
   PresenceCode: PresenceCode;
   Query: Record<PropertyKey, never>;
   Queue: Queue;
@@ -1246,6 +1280,11 @@ export type CounterStatsResolvers<ContextType = any, ParentType extends Resolver
   servedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ErasureResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['ErasureResult'] = ResolversParentTypes['ErasureResult']> = {
+  erased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type HourCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['HourCount'] = ResolversParentTypes['HourCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hour?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
@@ -1283,6 +1322,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationCreateQueueArgs, 'input'>>;
   createVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationCreateVenueArgs, 'input'>>;
   deleteQueue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteQueueArgs, 'id'>>;
+  erasePerson?: Resolver<ResolversTypes['ErasureResult'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'person'>>;
   inviteToVenue?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteToVenueArgs, 'input' | 'venueId'>>;
   joinQueue?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationJoinQueueArgs, 'input' | 'queueId'>>;
   leaveQueue?: Resolver<ResolversTypes['TicketView'], ParentType, ContextType, RequireFields<MutationLeaveQueueArgs, 'token'>>;
@@ -1321,6 +1361,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   myQueues?: Resolver<ResolversTypes['QueueConnection'], ParentType, ContextType, Partial<QueryMyQueuesArgs>>;
   myVenues?: Resolver<Array<ResolversTypes['Venue']>, ParentType, ContextType>;
+  personalData?: Resolver<ResolversTypes['AWSJSON'], ParentType, ContextType, RequireFields<QueryPersonalDataArgs, 'person'>>;
   queue?: Resolver<Maybe<ResolversTypes['Queue']>, ParentType, ContextType, RequireFields<QueryQueueArgs, 'id'>>;
   queueDisplay?: Resolver<Maybe<ResolversTypes['QueueDisplay']>, ParentType, ContextType, RequireFields<QueryQueueDisplayArgs, 'queueId'>>;
   queueStats?: Resolver<ResolversTypes['QueueStats'], ParentType, ContextType, RequireFields<QueryQueueStatsArgs, 'queueId'>>;
@@ -1535,6 +1576,7 @@ export type Resolvers<ContextType = any> = {
   CalledNumber?: CalledNumberResolvers<ContextType>;
   Counter?: CounterResolvers<ContextType>;
   CounterStats?: CounterStatsResolvers<ContextType>;
+  ErasureResult?: ErasureResultResolvers<ContextType>;
   HourCount?: HourCountResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   IssuedTicket?: IssuedTicketResolvers<ContextType>;

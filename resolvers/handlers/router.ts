@@ -14,6 +14,7 @@ import * as messages from '../domain/ticket-messages';
 import * as tickets from '../domain/tickets';
 import * as venues from '../domain/venues';
 import * as people from '../domain/people';
+import * as erasure from '../domain/erasure';
 import type * as G from '../generated/graphql';
 import { fromResolverContext } from './identity';
 import {
@@ -59,6 +60,7 @@ type QueryArgMap = {
   auditLog: G.QueryAuditLogArgs;
   venueMembers: G.QueryVenueMembersArgs;
   venueInvitations: G.QueryVenueInvitationsArgs;
+  personalData: G.QueryPersonalDataArgs;
 };
 type MutationArgMap = {
   signUp: G.MutationSignUpArgs;
@@ -76,6 +78,7 @@ type MutationArgMap = {
   acceptInvitation: G.MutationAcceptInvitationArgs;
   setMemberRole: G.MutationSetMemberRoleArgs;
   removeMember: G.MutationRemoveMemberArgs;
+  erasePerson: G.MutationErasePersonArgs;
   updateQueue: G.MutationUpdateQueueArgs;
   setQueueStatus: G.MutationSetQueueStatusArgs;
   deleteQueue: G.MutationDeleteQueueArgs;
@@ -101,6 +104,7 @@ export const routes: Routes = {
     me: async (deps, id) => presentAccount(await accounts.me(deps, id)),
     myVenues: async (deps, id) => (await venues.myVenues(deps, id)).map(presentVenue),
     venueMembers: async (deps, id, a) => (await people.venueMembers(deps, id, a.venueId)).map(presentMember),
+    personalData: (deps, id, a) => erasure.personalData(deps, id, a.person),
     venueInvitations: async (deps, id, a) =>
       (await people.venueInvitations(deps, id, a.venueId)).map(presentInvitation),
     myQueues: async (deps, id, a) =>
@@ -148,6 +152,7 @@ export const routes: Routes = {
     setMemberRole: async (deps, id, a) =>
       presentMember(await people.setMemberRole(deps, id, a.venueId, a.accountId, a.input)),
     removeMember: (deps, id, a) => people.removeMember(deps, id, a.venueId, a.accountId),
+    erasePerson: (deps, id, a) => erasure.erasePerson(deps, id, a.person),
     updateQueue: async (deps, id, a) => presentQueue(await queues.updateQueue(deps, id, a.id, a.input), deps),
     setQueueStatus: async (deps, id, a) =>
       presentQueue(await queues.setQueueStatus(deps, id, a.id, a.status), deps),

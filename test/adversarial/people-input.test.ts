@@ -74,5 +74,28 @@ describe('venues and invitations from hostile clients', () => {
     const members = (await gql('query M($v: ID!) { venueMembers(venueId: $v) { role } }', { v: venue.id }))
       .data.venueMembers;
     expect(members.map((m: { role: string }) => m.role).sort()).toEqual(['CLERK', 'OWNER']);
+
+    // Access and erasure: hostile searches refused; ten erasures of one person at once remove them once.
+    const FIND = 'query P($p: PersonInput!) { personalData(person: $p) }';
+    const ERASE = 'mutation E($p: PersonInput!) { erasePerson(person: $p) { removed erased } }';
+    for (const p of [{}, { phone: 'x'.repeat(100_000) }, { email: 'not-an-email' }, { phone: "' OR 1=1 --" }])
+      expect((await gql(FIND, { p })).errors?.length, JSON.stringify(p).slice(0, 40)).toBeGreaterThan(0);
+    expect((await gql(ERASE, { p: { phone: '+5511987650000' } }, 'Public')).errors[0].errorType).toBe(
+      'UNAUTHENTICATED',
+    );
+    await gql(
+      'mutation A($q: ID!) { addTicket(queueId: $q, input: {name: "Ana", phone: "+5511987650000"}) { ticket { id } } }',
+      {
+        q: queue.id,
+      },
+    );
+    const erasures = await Promise.all(
+      Array.from({ length: 10 }, () => gql(ERASE, { p: { phone: '+5511987650000' } })),
+    );
+    expect(erasures.reduce((n, e) => n + (e.data?.erasePerson?.removed ?? 0), 0)).toBe(1);
+    expect(erasures.every((e) => e.data?.erasePerson || e.errors?.[0]?.errorType === 'CONFLICT')).toBe(true);
+    expect(
+      JSON.parse((await gql(FIND, { p: { phone: '+5511987650000' } })).data.personalData).tickets,
+    ).toEqual([]);
   });
 });

@@ -62,6 +62,8 @@ export function invitationsContract(name: string, open: () => Promise<TestStack>
       const audit = (await api('auditLog', {})).items.map(
         (e: { operation: string; accountName: string }) => `${e.operation}:${e.accountName}`,
       );
+      // Invited addresses reach the mail job only: no log line names them.
+      expect(JSON.stringify(stack.log.entries)).not.toContain(clerk.email);
       expect(audit.slice(0, 3)).toEqual([
         'ADD_TICKET:Caio Atendente',
         'ACCEPT_INVITATION:Caio Atendente',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, logInThroughPage, serverAndBrowser } from '../support/browser';
@@ -111,5 +112,63 @@ describe.skipIf(!enabled)('people and invitations in Chromium', () => {
     await phonePage.screenshot({ path: join(ARTIFACTS, 'people-390x844-pt.png'), fullPage: true });
     await phonePage.context().close();
     await clerkPage.context().close();
+  });
+
+  it('given a person who waited at the venue, then the owner finds them by phone on the People page, downloads what is kept, and erases it — the waiting ticket leaves the queue first', async () => {
+    const { t, browser } = setup;
+    const owner = await ownerOverHttp(t.url);
+    const gql = async (query: string, variables: Record<string, unknown> = {}) =>
+      (await postGraphql(t.url, { query, variables }, owner.authorization)).body.data;
+    const queue = (
+      await gql('mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id } }', {
+        i: { name: 'Farmácia' },
+      })
+    ).createQueue;
+    for (const [name, phone] of [
+      ['Rita Apagar', '+5511987651111'],
+      ['Sara Fica', '+5511987652222'],
+    ])
+      await gql(
+        'mutation A($q: ID!, $i: TicketInput!) { addTicket(queueId: $q, input: $i) { ticket { id } } }',
+        {
+          q: queue.id,
+          i: { name, phone },
+        },
+      );
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+    ).newPage();
+    await logInThroughPage(page, t.url, owner.email);
+    await page.goto(`${t.url}/backoffice/people`);
+    const form = page.getByTestId('personal-data');
+    await form.getByLabel('Phone to look for').fill('11 98765-1111');
+    await form.getByRole('button', { name: 'Find' }).click();
+    expect((await page.getByTestId('found').textContent())?.trim()).toBe('1 ticket found.');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      form.getByRole('link', { name: 'Download (JSON)' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported.tickets).toEqual([
+      expect.objectContaining({ name: 'Rita Apagar', phone: '+5511987651111', status: 'WAITING' }),
+    ]);
+    await form.getByRole('button', { name: 'Erase…' }).click();
+    await form.getByRole('button', { name: 'Yes, erase' }).click();
+    expect((await page.getByTestId('erased').textContent())?.trim()).toBe(
+      'Erased from 1 ticket; 1 removed from a queue first.',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'personal-data-1280x800.png'), fullPage: true });
+    const left = (
+      await gql('query L($q: ID!) { queueTickets(queueId: $q) { items { name status position } } }', {
+        q: queue.id,
+      })
+    ).queueTickets.items;
+    expect(left).toEqual(
+      expect.arrayContaining([
+        { name: '—', status: 'REMOVED', position: null },
+        { name: 'Sara Fica', status: 'WAITING', position: 1 },
+      ]),
+    );
+    await page.context().close();
   });
 });

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { erasureContract } from '../contract/erasure.contract';
 import { invitationsContract } from '../contract/invitations.contract';
 import { retentionContract } from '../contract/retention.contract';
 import { venuesContract } from '../contract/venues.contract';
@@ -20,6 +21,13 @@ invitationsContract(
 
 retentionContract('SQLite + in-process index', () => openStack('sqlite+memory'));
 retentionContract(
+  'MariaDB + Redis',
+  () => openStack('mariadb+redis'),
+  inject('services').mysql && inject('services').redis,
+);
+
+erasureContract('SQLite + in-process index', () => openStack('sqlite+memory'));
+erasureContract(
   'MariaDB + Redis',
   () => openStack('mariadb+redis'),
   inject('services').mysql && inject('services').redis,

@@ -45,6 +45,7 @@ const QUERIES = new Set([
   'myVenues',
   'venueMembers',
   'venueInvitations',
+  'personalData',
   'myQueues',
   'queue',
   'queueTickets',

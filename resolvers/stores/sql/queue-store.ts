@@ -18,7 +18,7 @@ import type { SqlDatabase, Tables } from './database';
 import { auditPage, insertAudit, purgeAuditBefore } from './audit';
 import { queuesIn } from './venues';
 import { dueGraceTimers } from './grace-timers';
-import { anonymizeBatch } from './retention';
+import { anonymizeBatch, eraseTickets, ticketsOfPerson } from './retention';
 import { joinInDatabase } from './join-procedure';
 import { messageById, messagesOfTickets, recordMessages } from './messages';
 import { SqlQueueTx } from './queue-tx';
@@ -278,6 +278,19 @@ export class SqlQueueStore implements QueueStore {
 
   anonymizeFinished(venueId: string, cutoff: number, at: number, limit: number): Promise<number> {
     return anonymizeBatch(this.db, venueId, cutoff, at, limit);
+  }
+
+  ticketsOfPerson(
+    venueIds: string[],
+    email: string | null,
+    phone: string | null,
+    limit: number,
+  ): Promise<Ticket[]> {
+    return ticketsOfPerson(this.db, venueIds, email, phone, limit);
+  }
+
+  eraseTickets(ids: string[], at: number): Promise<number> {
+    return eraseTickets(this.db, ids, at);
   }
 
   purgeAudit(before: number, limit: number): Promise<number> {

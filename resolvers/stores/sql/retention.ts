@@ -1,7 +1,9 @@
-/** The retention job's statements (migration 016): a batch of a venue's finished tickets past their time. */
+/** Retention and erasure (migration 016): finished tickets past their time, and one person's tickets. */
 import type { Kysely } from 'kysely';
 import { ANONYMIZED_NAME } from '../../domain/retention';
+import type { Ticket } from '../../domain/model';
 import type { Tables } from './database';
+import { TICKET_COLUMNS, toTicket } from './rows';
 
 const FINISHED = ['SERVED', 'NO_SHOW', 'REMOVED', 'LEFT'];
 
@@ -37,4 +39,41 @@ export async function anonymizeBatch(
     .where('status', 'in', FINISHED)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** A person's tickets in these venues' queues, by email or phone (lower-cased email, E.164 phone), oldest first. */
+export async function ticketsOfPerson(
+  db: Kysely<Tables>,
+  venueIds: string[],
+  email: string | null,
+  phone: string | null,
+  limit: number,
+): Promise<Ticket[]> {
+  if (venueIds.length === 0 || (!email && !phone)) return [];
+  const rows = await db
+    .selectFrom('tickets as t')
+    .innerJoin('queues as q', 'q.id', 't.queue_id')
+    .select(TICKET_COLUMNS.map((c) => `t.${c}` as const))
+    .where('q.venue_id', 'in', venueIds)
+    .where((eb) =>
+      eb.or([...(email ? [eb('t.email', '=', email)] : []), ...(phone ? [eb('t.phone', '=', phone)] : [])]),
+    )
+    .orderBy('t.joined_at')
+    .limit(limit)
+    .execute();
+  return rows.map(toTicket);
+}
+
+/** Erasure: the tickets lose name, email and phone, whatever their status (live ones were removed first). */
+export async function eraseTickets(db: Kysely<Tables>, ids: string[], at: number): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const result = await db
+      .updateTable('tickets')
+      .set({ name: ANONYMIZED_NAME, email: null, phone: null, anonymized_at: at })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .executeTakeFirst();
+    changed += Number(result.numUpdatedRows);
+  }
+  return changed;
 }

@@ -33,6 +33,8 @@ type Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation SetMemberRole($venueId: ID!, $accountId: ID!, $input: MemberRoleInput!) {\n    setMemberRole(venueId: $venueId, accountId: $accountId, input: $input) {\n      accountId\n    }\n  }\n": typeof types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($venueId: ID!, $accountId: ID!) {\n    removeMember(venueId: $venueId, accountId: $accountId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  query PersonalData($person: PersonInput!) {\n    personalData(person: $person)\n  }\n": typeof types.PersonalDataDocument,
+    "\n  mutation ErasePerson($person: PersonInput!) {\n    erasePerson(person: $person) {\n      removed\n      erased\n    }\n  }\n": typeof types.ErasePersonDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n      displayUrl\n      presenceCode {\n        code\n        validUntil\n      }\n    }\n  }\n": typeof types.QueueLinksDocument,
     "\n  query QueueScreen($id: ID!) {\n    myVenues {\n      id\n      role\n    }\n    queue(id: $id) {\n      id\n      venueId\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n": typeof types.QueueScreenDocument,
@@ -74,6 +76,8 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation SetMemberRole($venueId: ID!, $accountId: ID!, $input: MemberRoleInput!) {\n    setMemberRole(venueId: $venueId, accountId: $accountId, input: $input) {\n      accountId\n    }\n  }\n": types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($venueId: ID!, $accountId: ID!) {\n    removeMember(venueId: $venueId, accountId: $accountId)\n  }\n": types.RemoveMemberDocument,
+    "\n  query PersonalData($person: PersonInput!) {\n    personalData(person: $person)\n  }\n": types.PersonalDataDocument,
+    "\n  mutation ErasePerson($person: PersonInput!) {\n    erasePerson(person: $person) {\n      removed\n      erased\n    }\n  }\n": types.ErasePersonDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      id\n      name\n      role\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query QueueLinks($id: ID!) {\n    queue(id: $id) {\n      id\n      name\n      joinUrl\n      displayUrl\n      presenceCode {\n        code\n        validUntil\n      }\n    }\n  }\n": types.QueueLinksDocument,
     "\n  query QueueScreen($id: ID!) {\n    myVenues {\n      id\n      role\n    }\n    queue(id: $id) {\n      id\n      venueId\n      name\n      description\n      calledMessage\n      selfJoin\n      serveOnNext\n      capacity\n      alertAhead\n      onePerContact\n      presence\n      graceMinutes\n      graceCallsNext\n      snoozePlaces\n      snoozeLimit\n      counters {\n        id\n        name\n      }\n      messageTemplates {\n        kind\n        language\n        text\n      }\n      status\n      nowServing\n      waitingCount\n      version\n      joinUrl\n    }\n    queueTickets(queueId: $id, statuses: [WAITING, CALLED], limit: 500) {\n      items {\n        id\n        number\n        name\n        status\n        position\n        counter\n        partySize\n        snoozes\n        joinedAt\n      }\n    }\n    missed: queueTickets(queueId: $id, statuses: [NO_SHOW], limit: 500) {\n      items {\n        id\n        number\n        name\n        finishedAt\n      }\n    }\n  }\n": types.QueueScreenDocument,
@@ -169,6 +173,14 @@ export function graphql(source: "\n  mutation SetMemberRole($venueId: ID!, $acco
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($venueId: ID!, $accountId: ID!) {\n    removeMember(venueId: $venueId, accountId: $accountId)\n  }\n"): typeof import('./graphql').RemoveMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonalData($person: PersonInput!) {\n    personalData(person: $person)\n  }\n"): typeof import('./graphql').PersonalDataDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ErasePerson($person: PersonInput!) {\n    erasePerson(person: $person) {\n      removed\n      erased\n    }\n  }\n"): typeof import('./graphql').ErasePersonDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,8 @@ export type AuditOperation =
   | 'CHANGE_ROLE'
   | 'CREATE_QUEUE'
   | 'DELETE_QUEUE'
+  /** A person's data was erased (the entry says how many tickets, not whose). */
+  | 'ERASE_PERSON'
   /** The grace after a call ran out (the system, not a person). */
   | 'GRACE_NO_SHOW'
   | 'INVITE'
@@ -110,6 +112,12 @@ export type MessageTemplateInput = {
   kind: TemplateKind;
   language: Language;
   text: string;
+};
+
+/** Whom to look for: an email, a phone number, or both (either matches). */
+export type PersonInput = {
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
 };
 
 export type PresenceRotation =
@@ -335,6 +343,20 @@ export type RemoveMemberMutationVariables = Exact<{
 
 
 export type RemoveMemberMutation = { removeMember: boolean };
+
+export type PersonalDataQueryVariables = Exact<{
+  person: PersonInput;
+}>;
+
+
+export type PersonalDataQuery = { personalData: string };
+
+export type ErasePersonMutationVariables = Exact<{
+  person: PersonInput;
+}>;
+
+
+export type ErasePersonMutation = { erasePerson: { removed: number, erased: number } };
 
 export type AcceptInvitationMutationVariables = Exact<{
   token: string;
@@ -672,6 +694,19 @@ export const RemoveMemberDocument = new TypedDocumentString(`
   removeMember(venueId: $venueId, accountId: $accountId)
 }
     `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const PersonalDataDocument = new TypedDocumentString(`
+    query PersonalData($person: PersonInput!) {
+  personalData(person: $person)
+}
+    `) as unknown as TypedDocumentString<PersonalDataQuery, PersonalDataQueryVariables>;
+export const ErasePersonDocument = new TypedDocumentString(`
+    mutation ErasePerson($person: PersonInput!) {
+  erasePerson(person: $person) {
+    removed
+    erased
+  }
+}
+    `) as unknown as TypedDocumentString<ErasePersonMutation, ErasePersonMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($token: String!) {
   acceptInvitation(token: $token) {

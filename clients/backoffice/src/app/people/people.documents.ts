@@ -68,6 +68,19 @@ export const RemoveMember = graphql(`
     removeMember(venueId: $venueId, accountId: $accountId)
   }
 `);
+export const PersonalData = graphql(`
+  query PersonalData($person: PersonInput!) {
+    personalData(person: $person)
+  }
+`);
+export const ErasePerson = graphql(`
+  mutation ErasePerson($person: PersonInput!) {
+    erasePerson(person: $person) {
+      removed
+      erased
+    }
+  }
+`);
 export const AcceptInvitation = graphql(`
   mutation AcceptInvitation($token: String!) {
     acceptInvitation(token: $token) {

@@ -14,6 +14,7 @@ import {
   VenuePeople,
 } from './people.documents';
 import { PeopleTexts, VENUE_KEY } from './people.i18n';
+import { PersonalDataForm } from './personal-data';
 
 type People = VenuePeopleQuery;
 type Member = People['venueMembers'][number];
@@ -21,7 +22,7 @@ type Member = People['venueMembers'][number];
 /** /people: a venue's people — members and their roles, invitations — for its owners and managers. */
 @Component({
   selector: 'app-people',
-  imports: [FormsModule],
+  imports: [FormsModule, PersonalDataForm],
   templateUrl: './people.page.html',
 })
 export class PeoplePage implements OnInit {
