@@ -213,6 +213,7 @@ export interface VenueStore {
   revokeInvitation(id: string, at: number): Promise<boolean>;
   /** The account's role at a venue; undefined: not a member. */
   membership(venueId: string, accountId: string): Promise<Membership | undefined>;
+  venue(id: string): Promise<Venue | undefined>;
   /** Every venue the account is a member of, with its role there, oldest first. */
   venuesOf(accountId: string): Promise<{ venue: Venue; membership: Membership }[]>;
   /** Creates the venue with the account as its OWNER; nothing when it exists (the default venue, made on use). */

@@ -4,6 +4,7 @@ import type { Deps } from './deps';
 import { ValidationError } from './errors';
 import { requireOwner } from './identity';
 import { authorizedQueue, authorizeInQueue, decide } from './roles';
+import { privacyNotice, type PrivacyNotice } from './retention';
 import { venueForNewQueue } from './venues';
 import type { Identity, Queue, QueueStatus } from './model';
 import { isDisplayKey, presenceCode, type PresenceRotation } from './presence';
@@ -239,6 +240,7 @@ export async function queueDisplay(
   counterCalls: RecentCall[];
   /** Only for the screen's own key: anyone may read the rest, not the code that proves presence. */
   presenceCode: { code: string; validUntil: number } | null;
+  privacy: PrivacyNotice;
 } | null> {
   const queue = await deps.queues.queue(parseId('queueId', rawId));
   if (!queue) return null;
@@ -248,7 +250,13 @@ export async function queueDisplay(
     queue.presence !== 'OFF' && isDisplayKey(deps.sessionKey, queue.id, key)
       ? presenceCode(deps.sessionKey, queue.id, queue.presence, deps.now())
       : null;
-  return { queue, recentCalls: calls.slice(0, DISPLAY_CALLS), counterCalls, presenceCode: code };
+  return {
+    queue,
+    recentCalls: calls.slice(0, DISPLAY_CALLS),
+    counterCalls,
+    presenceCode: code,
+    privacy: await privacyNotice(deps, queue),
+  };
 }
 
 export function nextTokenOf(raw: unknown): string | undefined {

@@ -6,6 +6,7 @@
  * commits a batch at a time), and it never takes a queue's lock: live queues go on while it runs.
  */
 import type { Deps } from './deps';
+import type { Queue } from './model';
 
 export const DEFAULT_RETENTION_DAYS = 30;
 export const RETENTION_DAYS_MAX = 3650;
@@ -13,6 +14,22 @@ export const RETENTION_DAYS_MAX = 3650;
 export const ANONYMIZED_NAME = '—';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** What the join and ticket pages tell people: who keeps their data, and for how long. */
+export interface PrivacyNotice {
+  /** The venue's name; a queue in its owner's default venue (which has no real name) names itself. */
+  keptBy: string;
+  retentionDays: number;
+}
+
+/** The notice for a queue, from its venue's settings (the defaults when the venue is gone). */
+export async function privacyNotice(deps: Deps, queue: Queue): Promise<PrivacyNotice> {
+  const venue = await deps.venues.venue(queue.venueId);
+  return {
+    keptBy: venue && venue.id !== queue.ownerId ? venue.name : queue.name,
+    retentionDays: venue?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+  };
+}
 
 /**
  * Anonymises every venue's finished tickets past its retention, in batches, until none are left or `budgetMs`

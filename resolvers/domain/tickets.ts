@@ -13,6 +13,7 @@ import { leaveLine, placeBehind } from './line';
 import type { Queue, Ticket, TicketStatus } from './model';
 import type { QueueTx, TicketPatch } from './ports';
 import { positionOf } from './positions';
+import { privacyNotice, type PrivacyNotice } from './retention';
 import { hashToken } from './secrets';
 import {
   LIMITS,
@@ -57,6 +58,8 @@ export interface TicketView {
   snoozePlaces: number | null;
   /** How many more times this ticket may move back. */
   snoozesLeft: number;
+  /** Who keeps the holder's data, and for how long. */
+  privacy: PrivacyNotice;
   version: number;
 }
 
@@ -122,6 +125,7 @@ function view(
   position: number | null,
   version: number,
   estimatedWait: WaitRange | null,
+  privacy: PrivacyNotice,
 ): TicketView {
   return {
     ticketId: ticket.id,
@@ -141,6 +145,7 @@ function view(
     counter: ticket.status === 'CALLED' ? ticket.counter : null,
     snoozePlaces: queue.snoozePlaces,
     snoozesLeft: queue.snoozePlaces === null ? 0 : Math.max(0, queue.snoozeLimit - ticket.snoozes),
+    privacy,
     version,
   };
 }
@@ -163,7 +168,14 @@ export async function ticketView(deps: Deps, rawToken: unknown): Promise<TicketV
   const queue = await deps.queues.queue(ticket.queueId);
   if (!queue) return null;
   const { position, version } = await positionOf(deps, queue, ticket);
-  return view(ticket, queue, position, version, await estimate(deps, queue.id, position));
+  return view(
+    ticket,
+    queue,
+    position,
+    version,
+    await estimate(deps, queue.id, position),
+    await privacyNotice(deps, queue),
+  );
 }
 
 /** The waiting person leaves; leaving twice is a conflict, not a second event. */
@@ -171,7 +183,7 @@ export async function leaveQueue(deps: Deps, rawToken: unknown): Promise<TicketV
   const found = await ticketByToken(deps, rawToken);
   if (!found) throw ticketNotFound();
   const { value, queue } = await leaveTicket(deps, found);
-  return view(value, queue, null, queue.version, null);
+  return view(value, queue, null, queue.version, null, await privacyNotice(deps, queue));
 }
 
 /**
@@ -245,5 +257,12 @@ export async function snoozeTicket(deps: Deps, rawToken: unknown): Promise<Ticke
     };
   });
   deps.log.info('ticket moved back', { queueId: queue.id, ticketId: value.id });
-  return view(value, queue, value.position, queue.version, await estimate(deps, queue.id, value.position));
+  return view(
+    value,
+    queue,
+    value.position,
+    queue.version,
+    await estimate(deps, queue.id, value.position),
+    await privacyNotice(deps, queue),
+  );
 }

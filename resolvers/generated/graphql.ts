@@ -492,6 +492,14 @@ export type PresenceRotation =
   | 'HOURLY'
   | 'OFF';
 
+/** What the join and ticket pages say about people's data: who keeps it, and for how long after their turn. */
+export type PrivacyNotice = {
+  __typename?: 'PrivacyNotice';
+  /** The venue (or, in an owner's default venue, the queue). */
+  keptBy: Scalars['String']['output'];
+  retentionDays: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Who did what to the owner's queues, newest first, over [from, to) and optionally one queue, operation or account. */
@@ -654,6 +662,8 @@ export type QueueDisplay = {
   nowServing: Maybe<Scalars['Int']['output']>;
   /** The code to self-join with, only for the screen's key; null without it or when the queue needs none. */
   presenceCode: Maybe<PresenceCode>;
+  /** Who keeps joiners' data and how long (the join page's notice). */
+  privacy: PrivacyNotice;
   queueId: Scalars['ID']['output'];
   /** The numbers of the last 5 calls, newest first (a recall counts again); numbers only, never names. */
   recentCalls: Array<CalledNumber>;
@@ -859,6 +869,8 @@ export type TicketView = {
   nowServing: Maybe<Scalars['Int']['output']>;
   number: Scalars['Int']['output'];
   position: Maybe<Scalars['Int']['output']>;
+  /** Who keeps this ticket's name, email and phone, and for how long after it ends. */
+  privacy: PrivacyNotice;
   queueDescription: Maybe<Scalars['String']['output']>;
   queueId: Scalars['ID']['output'];
   queueName: Scalars['String']['output'];
@@ -1073,6 +1085,7 @@ export type ResolversTypes = {
   PersonInput: PersonInput;
   PresenceCode: ResolverTypeWrapper<PresenceCode>;
   PresenceRotation: PresenceRotation;
+  PrivacyNotice: ResolverTypeWrapper<PrivacyNotice>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<Queue>;
   QueueConnection: ResolverTypeWrapper<QueueConnection>;
@@ -1138,6 +1151,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PersonInput: PersonInput;
   PresenceCode: PresenceCode;
+  PrivacyNotice: PrivacyNotice;
   Query: Record<PropertyKey, never>;
   Queue: Queue;
   QueueConnection: QueueConnection;
@@ -1356,6 +1370,11 @@ export type PresenceCodeResolvers<ContextType = any, ParentType extends Resolver
   validUntil?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
 };
 
+export type PrivacyNoticeResolvers<ContextType = any, ParentType extends ResolversParentTypes['PrivacyNotice'] = ResolversParentTypes['PrivacyNotice']> = {
+  keptBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
@@ -1413,6 +1432,7 @@ export type QueueDisplayResolvers<ContextType = any, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   presenceCode?: Resolver<Maybe<ResolversTypes['PresenceCode']>, ParentType, ContextType>;
+  privacy?: Resolver<ResolversTypes['PrivacyNotice'], ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recentCalls?: Resolver<Array<ResolversTypes['CalledNumber']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QueueStatus'], ParentType, ContextType>;
@@ -1515,6 +1535,7 @@ export type TicketViewResolvers<ContextType = any, ParentType extends ResolversP
   nowServing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  privacy?: Resolver<ResolversTypes['PrivacyNotice'], ParentType, ContextType>;
   queueDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   queueName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1583,6 +1604,7 @@ export type Resolvers<ContextType = any> = {
   MessageTemplate?: MessageTemplateResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PresenceCode?: PresenceCodeResolvers<ContextType>;
+  PrivacyNotice?: PrivacyNoticeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
   QueueConnection?: QueueConnectionResolvers<ContextType>;

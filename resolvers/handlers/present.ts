@@ -77,6 +77,7 @@ export function presentQueueDisplay(
   recentCalls: RecentCall[],
   counterCalls: RecentCall[],
   code: { code: string; validUntil: number } | null,
+  privacy: G.PrivacyNotice,
 ): G.QueueDisplay {
   const call = (c: RecentCall) => ({ number: c.number, calledAt: iso(c.calledAt), counter: c.counter });
   return {
@@ -84,6 +85,7 @@ export function presentQueueDisplay(
     counters: q.counters.map((c) => c.name),
     counterCalls: counterCalls.map(call),
     presenceCode: code && presentCode(code),
+    privacy,
     queueId: q.id,
     name: q.name,
     status: q.status,

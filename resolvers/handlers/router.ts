@@ -120,7 +120,13 @@ export const routes: Routes = {
       const display = await queues.queueDisplay(deps, a.queueId, a.key);
       return (
         display &&
-        presentQueueDisplay(display.queue, display.recentCalls, display.counterCalls, display.presenceCode)
+        presentQueueDisplay(
+          display.queue,
+          display.recentCalls,
+          display.counterCalls,
+          display.presenceCode,
+          display.privacy,
+        )
       );
     },
     ticketMessages: async (deps, id, a) =>

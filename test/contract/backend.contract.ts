@@ -425,6 +425,8 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
         counters: [],
         counterCalls: [],
         presenceCode: null,
+        // In its owner's default venue, the queue names itself as the keeper; the default retention.
+        privacy: { keptBy: 'Açougue Boi Gordo 🐂', retentionDays: 30 },
       });
       expect(updated.joinUrl).toBe(`${PUBLIC_URL}/j/${queue.id}`);
     });

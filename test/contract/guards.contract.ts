@@ -105,6 +105,7 @@ export function guardsContract(name: string, open: () => Promise<TestStack>, ena
           'queueId',
           'queueName',
           'queueStatus',
+          'privacy',
           'snoozePlaces',
           'snoozesLeft',
           'status',

@@ -71,8 +71,9 @@ const en = {
   phone: 'Phone (optional)',
   join: 'Join the queue',
   joining: 'Joining…',
-  privacy:
-    'We use your name to call you and your email or phone only to tell you when it is your turn. Staff of this place can see them; nobody else can. They are kept with your ticket.',
+  /** The notice, from the venue's settings: who keeps the data, and how long after the turn ends. */
+  privacy: (keptBy: string, days: number) =>
+    `We use your name to call you and your email or phone only to tell you when it is your turn. The staff of ${keptBy} can see them; nobody else can. They are deleted ${days === 1 ? '1 day' : `${days} days`} after your turn ends (your number, times and status stay, without them). To see or erase them sooner, ask the staff of ${keptBy}.`,
   nameProblems: {
     REQUIRED: 'Please enter your name.',
     TOO_LONG: 'Please use at most 128 characters.',
@@ -186,8 +187,8 @@ const ptBR: Messages = {
   phone: 'Telefone (opcional)',
   join: 'Entrar na fila',
   joining: 'Entrando…',
-  privacy:
-    'Usamos o seu nome para chamar você, e o e-mail ou telefone só para avisar quando for a sua vez. A equipe deste local pode vê-los; ninguém mais. Eles ficam guardados com a sua senha.',
+  privacy: (keptBy, days) =>
+    `Usamos o seu nome para chamar você, e o e-mail ou telefone só para avisar quando for a sua vez. A equipe de ${keptBy} pode vê-los; ninguém mais. Eles são apagados ${days === 1 ? '1 dia' : `${days} dias`} depois que a sua vez termina (a senha, os horários e a situação ficam, sem eles). Para vê-los ou apagá-los antes, fale com a equipe de ${keptBy}.`,
   nameProblems: {
     REQUIRED: 'Por favor, informe o seu nome.',
     TOO_LONG: 'Use no máximo 128 caracteres.',

@@ -203,6 +203,11 @@ export class SqlVenueStore implements VenueStore {
     if (Object.keys(set).length) await this.db.updateTable('venues').set(set).where('id', '=', id).execute();
   }
 
+  async venue(id: string): Promise<Venue | undefined> {
+    const row = await this.db.selectFrom('venues').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toVenue(row);
+  }
+
   async retentions(): Promise<{ venueId: string; retentionDays: number }[]> {
     const rows = await this.db.selectFrom('venues').select(['id', 'retention_days']).orderBy('id').execute();
     return rows.map((r) => ({ venueId: r.id, retentionDays: Number(r.retention_days) }));

@@ -66,7 +66,7 @@ export type JoinInfoQueryVariables = Exact<{
 }>;
 
 
-export type JoinInfoQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, waitingCount: number } | null };
+export type JoinInfoQuery = { queueDisplay: { queueId: string, name: string, status: QueueStatus, waitingCount: number, privacy: { keptBy: string, retentionDays: number } } | null };
 
 export type JoinQueueMutationVariables = Exact<{
   queueId: string | number;
@@ -82,23 +82,23 @@ export type SnoozeTicketMutationVariables = Exact<{
 }>;
 
 
-export type SnoozeTicketMutation = { snoozeTicket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
+export type SnoozeTicketMutation = { snoozeTicket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null, privacy: { keptBy: string, retentionDays: number } } };
 
-export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null };
+export type TicketFieldsFragment = { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null, privacy: { keptBy: string, retentionDays: number } };
 
 export type TicketQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } | null };
+export type TicketQuery = { ticket: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null, privacy: { keptBy: string, retentionDays: number } } | null };
 
 export type LeaveQueueMutationVariables = Exact<{
   token: string;
 }>;
 
 
-export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null } };
+export type LeaveQueueMutation = { leaveQueue: { ticketId: string, queueId: string, queueName: string, queueDescription: string | null, queueStatus: QueueStatus, name: string, number: number, status: TicketStatus, position: number | null, waitingCount: number, nowServing: number | null, calledMessage: string | null, alertAhead: number | null, counter: string | null, snoozePlaces: number | null, snoozesLeft: number, version: number, estimatedWait: { lowSeconds: number, highSeconds: number } | null, privacy: { keptBy: string, retentionDays: number } } };
 
 export type TicketEventsSubscriptionVariables = Exact<{
   queueId: string | number;
@@ -147,6 +147,10 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   counter
   snoozePlaces
   snoozesLeft
+  privacy {
+    keptBy
+    retentionDays
+  }
   version
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
@@ -198,6 +202,10 @@ export const JoinInfoDocument = new TypedDocumentString(`
     name
     status
     waitingCount
+    privacy {
+      keptBy
+      retentionDays
+    }
   }
 }
     `) as unknown as TypedDocumentString<JoinInfoQuery, JoinInfoQueryVariables>;
@@ -239,6 +247,10 @@ export const SnoozeTicketDocument = new TypedDocumentString(`
   counter
   snoozePlaces
   snoozesLeft
+  privacy {
+    keptBy
+    retentionDays
+  }
   version
 }`) as unknown as TypedDocumentString<SnoozeTicketMutation, SnoozeTicketMutationVariables>;
 export const TicketDocument = new TypedDocumentString(`
@@ -268,6 +280,10 @@ export const TicketDocument = new TypedDocumentString(`
   counter
   snoozePlaces
   snoozesLeft
+  privacy {
+    keptBy
+    retentionDays
+  }
   version
 }`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const LeaveQueueDocument = new TypedDocumentString(`
@@ -297,6 +313,10 @@ export const LeaveQueueDocument = new TypedDocumentString(`
   counter
   snoozePlaces
   snoozesLeft
+  privacy {
+    keptBy
+    retentionDays
+  }
   version
 }`) as unknown as TypedDocumentString<LeaveQueueMutation, LeaveQueueMutationVariables>;
 export const TicketEventsDocument = new TypedDocumentString(`

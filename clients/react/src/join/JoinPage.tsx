@@ -2,6 +2,7 @@ import { isEmail, isPhone, nameProblem, type JoinRefusal } from '../../../../sch
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api';
 import { graphql } from '../gql';
+import type { JoinInfoQuery } from '../gql/graphql';
 import { useI18n, type Messages } from '../i18n';
 import { navigate } from '../router';
 import { apiLanguage } from '../../../shared/language';
@@ -13,6 +14,10 @@ const JoinInfo = graphql(`
       name
       status
       waitingCount
+      privacy {
+        keptBy
+        retentionDays
+      }
     }
   }
 `);
@@ -44,9 +49,7 @@ export function validate(t: Messages, values: Record<Field, string>): Partial<Re
 /** /j/<queueId>: a walk-in joins from the queue's QR code. */
 export function JoinPage({ queueId }: { queueId: string }) {
   const { t, language } = useI18n();
-  const [queue, setQueue] = useState<
-    { name: string; status: string; waitingCount: number } | null | undefined
-  >();
+  const [queue, setQueue] = useState<JoinInfoQuery['queueDisplay'] | undefined>();
   const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', phone: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [refusal, setRefusal] = useState<string>();
@@ -196,7 +199,9 @@ export function JoinPage({ queueId }: { queueId: string }) {
             />
           </div>
         )}
-        <p className="privacy">{t.privacy}</p>
+        <p className="privacy" data-testid="privacy">
+          {t.privacy(queue.privacy.keptBy, queue.privacy.retentionDays)}
+        </p>
         <button type="submit" disabled={busy}>
           {busy ? t.joining : t.join}
         </button>

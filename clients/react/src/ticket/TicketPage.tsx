@@ -30,6 +30,10 @@ export const TicketFields = graphql(`
     counter
     snoozePlaces
     snoozesLeft
+    privacy {
+      keptBy
+      retentionDays
+    }
     version
   }
 `);
@@ -269,6 +273,10 @@ export function TicketPage({ token }: { token: string }) {
           )}
         </div>
       )}
+
+      <p className="privacy muted small" data-testid="privacy">
+        {t.privacy(view.privacy.keptBy, view.privacy.retentionDays)}
+      </p>
     </article>
   );
 }

@@ -25,6 +25,7 @@ const view = (overrides: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
   counter: null,
   snoozePlaces: null,
   snoozesLeft: 0,
+  privacy: { keptBy: 'Padaria', retentionDays: 30 },
   version: 10,
   ...overrides,
 });
