@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailability.chromium)("showing an earlier person's tick
       await question.waitFor({ state: 'detached' });
       const ticketPage = await context.newPage();
       await ticketPage.goto(`${setup.t.url}/t/${oldToken}`);
-      await ticketPage.getByText('Your number').waitFor();
+      await ticketPage.getByText('Your number', { exact: true }).waitFor();
 
       await page.getByRole('button', { name: "Show Ana's link again" }).click();
       await page.getByRole('button', { name: 'Show a new link' }).click();
@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailability.chromium)("showing an earlier person's tick
       await ticketPage.reload();
       await ticketPage.getByText('Ticket not found').waitFor();
       await ticketPage.goto(newUrl);
-      await ticketPage.getByText('Your number').waitFor();
+      await ticketPage.getByText('Your number', { exact: true }).waitFor();
       expect(await ticketPage.locator('main').innerText()).toContain('1');
       await context.close();
     });
