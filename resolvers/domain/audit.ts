@@ -11,7 +11,7 @@ import { requireOwner } from './identity';
 import type { Identity, Queue } from './model';
 import type { AuditEntry, AuditFilter, AuditOperation, Page } from './ports';
 import { nextTokenOf } from './queues';
-import { decide } from './roles';
+import { venuesWhere } from './roles';
 import { LIMITS, parseId, parseLimit } from './validation';
 
 export const AUDIT_OPERATIONS: readonly AuditOperation[] = [
@@ -102,9 +102,7 @@ export async function auditLog(
   },
 ): Promise<Page<AuditView>> {
   const accountId = requireOwner(identity);
-  const venueIds = (await deps.venues.venuesOf(accountId))
-    .filter(({ membership }) => decide(membership, 'AUDIT', null) === 'ALLOWED')
-    .map(({ venue }) => venue.id);
+  const venueIds = await venuesWhere(deps, accountId, 'AUDIT');
   const filter: AuditFilter = {
     from: parseTime('from', args.from),
     to: parseTime('to', args.to),

@@ -9,7 +9,7 @@ import type { Deps } from './deps';
 import { ValidationError } from './errors';
 import { requireOwner } from './identity';
 import type { Identity, Ticket } from './model';
-import { decide } from './roles';
+import { venuesWhere } from './roles';
 import { transitionTicket } from './staff-tickets';
 import { parseOptionalEmail, parseOptionalPhone } from './validation';
 
@@ -33,10 +33,7 @@ function parsePerson(deps: Deps, raw: { email?: unknown; phone?: unknown } | nul
 
 /** The venues where the caller manages people, and the person's tickets in them. */
 async function ticketsOf(deps: Deps, identity: Identity, person: Person): Promise<Ticket[]> {
-  const accountId = requireOwner(identity);
-  const venueIds = (await deps.venues.venuesOf(accountId))
-    .filter(({ membership }) => decide(membership, 'PEOPLE', null) === 'ALLOWED')
-    .map(({ venue }) => venue.id);
+  const venueIds = await venuesWhere(deps, requireOwner(identity), 'PEOPLE');
   return deps.queues.ticketsOfPerson(venueIds, person.email, person.phone, MAX_TICKETS);
 }
 
@@ -98,7 +95,8 @@ export async function erasePerson(
     deps.now(),
   );
   const venues = new Set<string>();
-  for (const t of tickets) venues.add((await deps.queues.queue(t.queueId))?.venueId ?? '');
+  for (const queueId of new Set(tickets.map((t) => t.queueId)))
+    venues.add((await deps.queues.queue(queueId))?.venueId ?? '');
   for (const venueId of venues)
     if (venueId)
       await recordAudit(deps, auditEntry(deps, accountId, 'ERASE_PERSON', { venueId }, null, String(erased)));

@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, Validat
 import { requireOwner } from './identity';
 import type { Identity } from './model';
 import type { Invitation } from './ports';
-import { decide, enforce, forbidden, ROLES, type Membership, type Role } from './roles';
+import { authorizedVenue, decide, enforce, forbidden, ROLES, type Membership, type Role } from './roles';
 import { hashToken, newToken } from './secrets';
 import { parseEmail, parseId, parseToken } from './validation';
 import { venueNotFound, myVenues, type VenueView } from './venues';
@@ -38,10 +38,9 @@ function statusOf(i: Invitation, now: number): InvitationStatus {
 
 /** The caller's membership where it may manage people, or the error; a manager never manages owners. */
 async function manager(deps: Deps, accountId: string, venueId: string, role?: Role): Promise<Membership> {
-  const membership = await deps.venues.membership(venueId, accountId);
-  enforce(decide(membership, 'PEOPLE', null), 'PEOPLE', venueNotFound);
+  const membership = await authorizedVenue(deps, accountId, venueId, 'PEOPLE', venueNotFound);
   if (role === 'OWNER') enforce(decide(membership, 'VENUE', null), 'VENUE', venueNotFound);
-  return membership!;
+  return membership;
 }
 
 function parseRole(raw: unknown): Role {
@@ -80,7 +79,7 @@ export async function inviteToVenue(
   await manager(deps, accountId, venueId, role);
   const email = parseEmail('email', input.email);
   const queueIds = await parseQueueIds(deps, venueId, role, input.queueIds);
-  const venue = (await myVenues(deps, identity)).find((v) => v.id === venueId);
+  const venue = await deps.venues.venue(venueId);
   if (!venue) throw venueNotFound();
   if (!(await mayMail(deps, email)))
     throw new RateLimitedError('Too many emails to this address this hour. Please try again later.');
@@ -194,13 +193,13 @@ export async function venueMembers(
   const accountId = requireOwner(identity);
   const venueId = parseId('venueId', rawVenueId);
   await manager(deps, accountId, venueId);
-  const members = await deps.venues.members(venueId);
-  return Promise.all(
-    members.map(async (m) => {
-      const account = await deps.accounts.byId(m.accountId);
-      return { ...m, name: account?.name ?? null, email: account?.email ?? null };
-    }),
-  );
+  return Promise.all((await deps.venues.members(venueId)).map((m) => memberView(deps, m)));
+}
+
+/** A member as the people page shows them: with their account's name and email. */
+async function memberView(deps: Deps, m: Membership & { since: number }): Promise<MemberView> {
+  const account = await deps.accounts.byId(m.accountId);
+  return { ...m, name: account?.name ?? null, email: account?.email ?? null };
 }
 
 /** Changes a member's role (and a clerk's queues); a venue keeps at least one owner. */
@@ -221,9 +220,9 @@ export async function setMemberRole(
   const queueIds = await parseQueueIds(deps, venueId, role, input.queueIds);
   await deps.venues.setMember({ venueId, accountId: target, role, queueIds }, deps.now());
   await recordAudit(deps, auditEntry(deps, accountId, 'CHANGE_ROLE', { venueId }, null, role));
-  const member = (await venueMembers(deps, identity, venueId)).find((m) => m.accountId === target);
+  const member = (await deps.venues.members(venueId)).find((m) => m.accountId === target);
   if (!member) throw new NotFoundError('Member not found.');
-  return member;
+  return memberView(deps, member);
 }
 
 /** Ends a membership: the person's next request is refused. A venue keeps at least one owner. */

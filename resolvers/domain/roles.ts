@@ -90,3 +90,23 @@ export async function authorizeInQueue(
 ): Promise<void> {
   enforce(decide(await tx.membership(accountId), permission, tx.queue.id), permission, hidden);
 }
+
+/** The account's membership of the venue, if it may do `permission` there (not about one queue); `hidden` else. */
+export async function authorizedVenue(
+  deps: Deps,
+  accountId: string,
+  venueId: string,
+  permission: Permission,
+  hidden: () => Error,
+): Promise<Membership> {
+  const membership = await deps.venues.membership(venueId, accountId);
+  enforce(decide(membership, permission, null), permission, hidden);
+  return membership!;
+}
+
+/** The ids of the venues where the account may do `permission`. */
+export async function venuesWhere(deps: Deps, accountId: string, permission: Permission): Promise<string[]> {
+  return (await deps.venues.venuesOf(accountId))
+    .filter(({ membership }) => decide(membership, permission, null) === 'ALLOWED')
+    .map(({ venue }) => venue.id);
+}

@@ -6,7 +6,7 @@ import type { Deps } from './deps';
 import { NotFoundError, ValidationError } from './errors';
 import { requireOwner } from './identity';
 import type { Identity, Venue } from './model';
-import { decide, enforce, type Role } from './roles';
+import { authorizedVenue, type Role } from './roles';
 import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS_MAX } from './retention';
 import { charLength, parseCount, parseId, parseLanguage, parseName, parseText } from './validation';
 
@@ -36,11 +36,7 @@ export async function venueForNewQueue(deps: Deps, accountId: string, rawVenueId
     return accountId;
   }
   const venueId = parseId('venueId', rawVenueId);
-  enforce(
-    decide(await deps.venues.membership(venueId, accountId), 'SETTINGS', null),
-    'SETTINGS',
-    venueNotFound,
-  );
+  await authorizedVenue(deps, accountId, venueId, 'SETTINGS', venueNotFound);
   return venueId;
 }
 
@@ -96,7 +92,7 @@ export async function updateVenue(
 ): Promise<VenueView> {
   const accountId = requireOwner(identity);
   const id = parseId('id', rawId);
-  enforce(decide(await deps.venues.membership(id, accountId), 'VENUE', null), 'VENUE', venueNotFound);
+  const { role } = await authorizedVenue(deps, accountId, id, 'VENUE', venueNotFound);
   const timeZone = parseTimeZone(input.timeZone);
   await deps.venues.updateVenue(id, {
     ...(input.name !== undefined ? { name: parseName('name', input.name) } : {}),
@@ -116,9 +112,9 @@ export async function updateVenue(
         }
       : {}),
   });
-  const view = (await myVenues(deps, identity)).find((v) => v.id === id);
-  if (!view) throw venueNotFound();
-  return view;
+  const venue = await deps.venues.venue(id);
+  if (!venue) throw venueNotFound();
+  return { ...venue, role };
 }
 
 function parseAddress(raw: unknown): string | null {
