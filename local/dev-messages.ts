@@ -13,6 +13,7 @@ import type { InProcessJobQueue } from '../resolvers/stores/jobs/in-process';
 import type { FileOutbox } from '../resolvers/stores/mail/outbox';
 import type { FileSmsOutbox } from '../resolvers/stores/sms/outbox';
 import { escape, html, page } from './pages';
+import { MESSAGE_COPY_DAYS } from '../resolvers/domain/retention';
 
 const linkify = (text: string) =>
   escape(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
@@ -53,6 +54,9 @@ export async function serveDevMail(
             .join('')
         : '<p>None.</p>',
     `<h2>Outbox (${messages.length})</h2>`,
+    outbox
+      ? `<p>Messages are kept ${MESSAGE_COPY_DAYS} day; ${await outbox.purged()} older ones were deleted.</p>`
+      : '',
     ...messages.map(
       (m) =>
         `<article><strong>${escape(m.subject)}</strong><br><small>to ${escape(m.to)} · ${escape(m.sentAt)}</small><pre>${linkify(m.text)}</pre></article>`,
@@ -133,6 +137,9 @@ export async function serveDevSms(
       : '<p>None: every message is delivered.</p>',
     `<form method="post" action="/dev/sms/failing">${token}<input type="hidden" name="failing" value="on"><label>Number <input name="to" placeholder="+5511912345678" required></label> <button>Make its messages fail</button></form>`,
     `<h2>Outbox (${messages.length})</h2>`,
+    outbox
+      ? `<p>Messages are kept ${MESSAGE_COPY_DAYS} day; ${await outbox.purged()} older ones were deleted.</p>`
+      : '',
     ...messages.map(
       (m) =>
         `<article data-status="${escape(m.status)}"><strong>${escape(m.to)}</strong> · ${m.status === 'SENT' ? 'sent' : 'failed'}<br><small>${escape(m.at)}</small><pre>${escape(m.body)}</pre></article>`,

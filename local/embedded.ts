@@ -21,7 +21,9 @@ import { migrateToLatest } from '../resolvers/stores/sql/migrate';
 import { messageDeps, resolverDeps } from '../resolvers/handlers/composition';
 import { deliverMessage } from '../resolvers/domain/deliver';
 import { purgeAudit } from '../resolvers/domain/audit';
-import { anonymizeFinished } from '../resolvers/domain/retention';
+import { anonymizeFinished, purgeMessageCopies } from '../resolvers/domain/retention';
+import { deleteDueAccounts } from '../resolvers/domain/account-deletion';
+import { LocalMessageCopies } from '../resolvers/stores/dev/message-copies';
 import { sweepGrace } from '../resolvers/domain/grace';
 import { Sweeper } from './sweeper';
 import { FileSmsOutbox } from '../resolvers/stores/sms/outbox';
@@ -132,6 +134,7 @@ export async function openLocalSystem(
       dynamo,
       accountsTable: config.accountsTable,
       jobs: messageQueue,
+      messageCopies: new LocalMessageCopies(messageQueue, outbox, smsOutbox),
       events,
       log,
       sessionKey: sessionKey(secret),
@@ -143,10 +146,13 @@ export async function openLocalSystem(
     // Grace timers: every instance sweeps the due ones each second (acting on one is idempotent).
     const graceSweeper = new Sweeper(() => sweepGrace(deps), 1000, log);
     closers.push(() => graceSweeper.close());
-    // Hourly, on any instance (both are idempotent): audit entries past their retention go, and finished
-    // tickets past their venue's retention lose their holders' names, emails and phones.
+    // Every minute: accounts whose grace period has passed are deleted.
+    const accountSweeper = new Sweeper(() => deleteDueAccounts(deps), 60 * 1000, log);
+    closers.push(() => accountSweeper.close());
+    // Hourly, on any instance (all idempotent): audit entries past their retention go, finished tickets past
+    // their venue's retention lose their holders' names, emails and phones, and message copies past theirs go.
     const auditSweeper = new Sweeper(
-      async () => [await purgeAudit(deps), await anonymizeFinished(deps)],
+      async () => [await purgeAudit(deps), await anonymizeFinished(deps), await purgeMessageCopies(deps)],
       60 * 60 * 1000,
       log,
     );

@@ -20,8 +20,12 @@ export const ACCOUNT_RULES = {
   mailWindowMs: 60 * 60 * 1000,
 } as const;
 
-/** The named counter of an address's login attempts (cleared by a login, a reset or a change). */
-export const loginCounter = (email: string) => `login:${email}`;
+/**
+ * The named counters of an address's login attempts (cleared by a login, a reset or a change) and of the
+ * account mails sent to it: by the address's hash, so the counters, kept for anyone's typing, hold no address.
+ */
+export const loginCounter = (email: string) => `login:${hashToken(email)}`;
+export const mailCounter = (email: string) => `mail:${hashToken(email)}`;
 
 /** Tells the owner the password changed (never capped: only the owner, through a link or a session, can cause it). */
 export const sendPasswordChanged = (deps: Deps, email: string) =>
@@ -39,7 +43,7 @@ export const sendPasswordChanged = (deps: Deps, email: string) =>
  */
 export async function mayMail(deps: Deps, email: string): Promise<boolean> {
   const allowed = await deps.accounts.claimAttempt(
-    `mail:${email}`,
+    mailCounter(email),
     deps.now(),
     ACCOUNT_RULES.mailWindowMs,
     ACCOUNT_RULES.maxMailsPerAddress,

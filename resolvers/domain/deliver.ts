@@ -36,6 +36,7 @@ const TEMPLATES = Object.keys({
   TICKET_ALMOST: true,
   TICKET_MISSED: true,
   INVITATION: true,
+  ACCOUNT_DELETION: true,
 } satisfies Record<MailTemplate, true>) as MailTemplate[];
 
 /** A queued message body, checked before anything is sent: a malformed one fails like any other error. */

@@ -1,11 +1,13 @@
 import type { InFlight } from './in-flight';
 import type { GroupCommit } from './issue';
 import type {
+  AccountDeletionStore,
   AccountStore,
   DeliveryLog,
   EventPublisher,
   JobQueue,
   Log,
+  MessageCopies,
   PositionIndex,
   QueueStore,
   VenueStore,
@@ -22,6 +24,10 @@ export interface Deps {
   /** Where each queued message is (mail and SMS): staff see it, and retry the failed ones. */
   deliveries: DeliveryLog;
   jobs: JobQueue;
+  /** Where copies of sent messages are kept, when anywhere but the job queue itself (the embedded mode). */
+  messageCopies?: MessageCopies;
+  /** Owners' requests to delete their accounts. */
+  deletions: AccountDeletionStore;
   events: EventPublisher;
   log: Log;
   sessionKey: SessionKey;

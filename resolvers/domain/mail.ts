@@ -63,6 +63,16 @@ export function renderMail(job: MailJob): MailMessage {
         ],
         { href: d.link ?? '', label: 'Choose a new password' },
       );
+    case 'ACCOUNT_DELETION':
+      return message(
+        job,
+        'Your Queue Manager account will be deleted',
+        [
+          `You asked to delete your account. On ${d.dueAt ?? ''} (UTC) it will be deleted, with the venues you alone own: their queues, tickets, people and audit log. You will leave the venues you share with other owners.`,
+          'Until then you can download everything it holds, or keep it, from your account page.',
+        ],
+        { href: d.link ?? '', label: 'Keep my account' },
+      );
     case 'TICKET_CALLED':
       // In the language the person joined in (jobs queued before tickets had one are English); `text` is the
       // queue's template, filled when the call committed (jobs queued before templates existed have none).

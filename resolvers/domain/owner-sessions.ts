@@ -18,7 +18,7 @@ export interface Session {
 }
 
 /** Counts a password check before it happens, atomically (concurrent guesses cannot all slip in), or refuses it. */
-async function requireLoginAttempt(deps: Deps, email: string): Promise<void> {
+export async function requireLoginAttempt(deps: Deps, email: string): Promise<void> {
   const allowed = await deps.accounts.claimAttempt(
     loginCounter(email),
     deps.now(),

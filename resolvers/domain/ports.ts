@@ -227,6 +227,33 @@ export interface VenueStore {
   removeMember(venueId: string, accountId: string): Promise<void>;
 }
 
+/** An owner's request to delete their account, carried out when `dueAt` has passed. */
+export interface AccountDeletion {
+  accountId: string;
+  email: string;
+  requestedAt: number;
+  dueAt: number;
+}
+
+/** Deleting owners' accounts, the SQL side: the schedule, and the venues and memberships that go. */
+export interface AccountDeletionStore {
+  /** Schedules the deletion unless one already is: the one in force, and whether this call scheduled it. */
+  schedule(deletion: AccountDeletion): Promise<{ deletion: AccountDeletion; created: boolean }>;
+  /** Unschedules it: false when none was scheduled. */
+  cancel(accountId: string): Promise<boolean>;
+  scheduled(accountId: string): Promise<AccountDeletion | undefined>;
+  /** Deletions due at `now`, soonest first. */
+  due(now: number, limit: number): Promise<AccountDeletion[]>;
+  /** The venues the account owns with no other owner: they are deleted with it. */
+  soleOwnedVenues(accountId: string): Promise<string[]>;
+  /** The emails and phones on a venue's tickets and invitations (their message copies go with the venue). */
+  contactsOfVenue(venueId: string): Promise<string[]>;
+  /** Deletes a venue with its queues, tickets, message records, timers, members, invitations and audit log. */
+  deleteVenue(venueId: string): Promise<void>;
+  /** Ends the account's memberships and deletes invitations to its email, then the schedule itself (last). */
+  forget(deletion: AccountDeletion): Promise<void>;
+}
+
 /** The durable record (SQL): queues and tickets. */
 export interface QueueStore {
   insertQueue(queue: Queue): Promise<void>;
@@ -355,7 +382,7 @@ export interface AccountStore {
   /** Deletes and returns the token if it exists, is of that purpose and has not expired: single use. */
   consumeToken(tokenHash: string, purpose: TokenPurpose, now: number): Promise<StoredToken | undefined>;
   /**
-   * Counts one attempt on a named counter (`login:<email>`, `mail:<email>`), atomically across instances:
+   * Counts one attempt on a named counter (accounts.ts: `loginCounter`, `mailCounter`), atomically across instances:
    * false (and nothing counted) when `max` attempts were already made in the current window of `windowMs`.
    */
   claimAttempt(counter: string, now: number, windowMs: number, max: number): Promise<boolean>;
@@ -366,6 +393,11 @@ export interface AccountStore {
   endAllSessions(accountId: string): Promise<number>;
   /** Ends one session. */
   endSession(accountId: string, sessionId: string): Promise<void>;
+  /**
+   * Deletes the account and everything the table keeps under its email (the links sent to it); its sessions
+   * end, and only their version stays (no email, no name) until the last of them would have expired anyway.
+   */
+  deleteAccount(accountId: string, email: string, now: number): Promise<void>;
 }
 
 export interface SessionState {
@@ -434,7 +466,8 @@ export type MailTemplate =
   | 'TICKET_CALLED'
   | 'TICKET_ALMOST'
   | 'TICKET_MISSED'
-  | 'INVITATION';
+  | 'INVITATION'
+  | 'ACCOUNT_DELETION';
 
 /** A mail job: the message is rendered when it is sent, so a job carries no more than it needs. */
 export interface MailJob {
@@ -459,6 +492,17 @@ export type MessageJob = MailJob | SmsJob;
 
 export interface JobQueue {
   enqueue(job: MessageJob): Promise<void>;
+}
+
+/**
+ * Copies of messages kept beside their delivery (addresses and bodies): the embedded mode's outboxes, pending
+ * jobs and dead letters. In AWS the queues keep them (SQS retention, see infra/lib/messaging.ts).
+ */
+export interface MessageCopies {
+  /** Deletes the copies made before `before` (dead letters by when they failed); how many went. */
+  purgeBefore(before: number): Promise<number>;
+  /** Deletes every copy to one of these addresses (emails, E.164 phones), pending ones too; how many went. */
+  forget(addresses: string[]): Promise<number>;
 }
 
 export interface SmsTransport {

@@ -53,3 +53,16 @@ export async function anonymizeFinished(
   if (changed) deps.log.info('finished tickets anonymised', { count: changed });
   return changed;
 }
+
+/**
+ * Copies of messages (addresses and bodies, where the runtime keeps any beside the queue) are kept for a day,
+ * the shortest retention a venue can choose: no copy outlives its venue's retention. Their counts stay in the
+ * message records of each ticket (`ticket_messages`: channel and kind only).
+ */
+export const MESSAGE_COPY_DAYS = 1;
+
+export async function purgeMessageCopies(deps: Deps): Promise<number> {
+  const purged = (await deps.messageCopies?.purgeBefore(deps.now() - MESSAGE_COPY_DAYS * DAY)) ?? 0;
+  if (purged) deps.log.info('message copies purged', { count: purged });
+  return purged;
+}

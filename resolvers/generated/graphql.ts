@@ -24,11 +24,20 @@ export type Scalars = {
 export type Account = {
   __typename?: 'Account';
   createdAt: Scalars['AWSDateTime']['output'];
+  /** When the account will be deleted, as its owner asked; null when it is not to be. */
+  deletionDueAt: Maybe<Scalars['AWSDateTime']['output']>;
   email: Scalars['AWSEmail']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   status: AccountStatus;
   verifiedAt: Maybe<Scalars['AWSDateTime']['output']>;
+};
+
+export type AccountExportPage = {
+  __typename?: 'AccountExportPage';
+  /** A JSON object: the first page has exportedAt, account, venues and queues; the next ones tickets. */
+  data: Scalars['AWSJSON']['output'];
+  nextToken: Maybe<Scalars['String']['output']>;
 };
 
 export type AccountStatus =
@@ -243,6 +252,8 @@ export type Mutation = {
   addTicket: IssuedTicket;
   /** Calls the first waiting ticket, to one of the queue's counters when given (counters call in parallel, each person once); null when nobody is waiting. */
   callNext: Maybe<Ticket>;
+  /** Keeps the signed-in owner's account: its scheduled deletion is cancelled. */
+  cancelAccountDeletion: Account;
   /** Changes the password after checking the current one; every other session ends; answers a fresh session. */
   changePassword: Session;
   completeTicket: Ticket;
@@ -274,6 +285,8 @@ export type Mutation = {
   /** Ends a membership: the person's next request is refused. A venue keeps an owner. */
   removeMember: Scalars['Boolean']['output'];
   removeTicket: Ticket;
+  /** Schedules the deletion of the signed-in owner's account in 7 days, after checking its password: then the venues it alone owns go with their queues, tickets, people and audit log, and it leaves the others. Asking again changes nothing. */
+  requestAccountDeletion: Account;
   /** Emails a reset link to an active account; true whatever the email (no account enumeration). */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Emails a fresh verification link to a pending account; true whatever the email (no account enumeration). */
@@ -403,6 +416,11 @@ export type MutationRemoveTicketArgs = {
 };
 
 
+export type MutationRequestAccountDeletionArgs = {
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['AWSEmail']['input'];
 };
@@ -502,6 +520,8 @@ export type PrivacyNotice = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One page of everything the signed-in owner's account holds, as JSON: the first page the account, its venues (with their people and invitations where it runs them) and the queues of the venues it owns; the next ones their tickets. Ask again with nextToken until it is null. */
+  accountExport: AccountExportPage;
   /** Who did what to the owner's queues, newest first, over [from, to) and optionally one queue, operation or account. */
   auditLog: AuditConnection;
   /** The signed-in owner. */
@@ -528,6 +548,11 @@ export type Query = {
   venueInvitations: Array<Invitation>;
   /** The venue's people (owners and managers only). */
   venueMembers: Array<VenueMember>;
+};
+
+
+export type QueryAccountExportArgs = {
+  nextToken: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1056,6 +1081,7 @@ export type ResolversTypes = {
   AWSTimestamp: ResolverTypeWrapper<Scalars['AWSTimestamp']['output']>;
   AWSURL: ResolverTypeWrapper<Scalars['AWSURL']['output']>;
   Account: ResolverTypeWrapper<Account>;
+  AccountExportPage: ResolverTypeWrapper<AccountExportPage>;
   AccountStatus: AccountStatus;
   AuditConnection: ResolverTypeWrapper<AuditConnection>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
@@ -1130,6 +1156,7 @@ export type ResolversParentTypes = {
   AWSTimestamp: Scalars['AWSTimestamp']['output'];
   AWSURL: Scalars['AWSURL']['output'];
   Account: Account;
+  AccountExportPage: AccountExportPage;
   AuditConnection: AuditConnection;
   AuditEntry: AuditEntry;
   Boolean: Scalars['Boolean']['output'];
@@ -1250,11 +1277,17 @@ export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 
 export type AccountResolvers<ContextType = any, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  deletionDueAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['AWSEmail'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType>;
   verifiedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+};
+
+export type AccountExportPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['AccountExportPage'] = ResolversParentTypes['AccountExportPage']> = {
+  data?: Resolver<ResolversTypes['AWSJSON'], ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
@@ -1331,6 +1364,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   acceptInvitation?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   addTicket?: Resolver<ResolversTypes['IssuedTicket'], ParentType, ContextType, RequireFields<MutationAddTicketArgs, 'input' | 'queueId'>>;
   callNext?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCallNextArgs, 'queueId'>>;
+  cancelAccountDeletion?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   changePassword?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   completeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCompleteTicketArgs, 'id'>>;
   createQueue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType, RequireFields<MutationCreateQueueArgs, 'input'>>;
@@ -1350,6 +1384,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'accountId' | 'venueId'>>;
   removeTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRemoveTicketArgs, 'id'>>;
+  requestAccountDeletion?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRequestAccountDeletionArgs, 'password'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResendVerificationArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
@@ -1376,6 +1411,7 @@ export type PrivacyNoticeResolvers<ContextType = any, ParentType extends Resolve
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accountExport?: Resolver<ResolversTypes['AccountExportPage'], ParentType, ContextType, Partial<QueryAccountExportArgs>>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   myQueues?: Resolver<ResolversTypes['QueueConnection'], ParentType, ContextType, Partial<QueryMyQueuesArgs>>;
@@ -1592,6 +1628,7 @@ export type Resolvers<ContextType = any> = {
   AWSTimestamp?: GraphQLScalarType;
   AWSURL?: GraphQLScalarType;
   Account?: AccountResolvers<ContextType>;
+  AccountExportPage?: AccountExportPageResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CalledNumber?: CalledNumberResolvers<ContextType>;

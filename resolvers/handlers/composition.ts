@@ -8,6 +8,7 @@ import type {
   JobQueue,
   Log,
   MailTransport,
+  MessageCopies,
   PositionIndex,
   QueueStore,
   SmsTransport,
@@ -17,6 +18,7 @@ import { DynamoDeliveryLog } from '../stores/accounts/delivery-log';
 import { DynamoAccountStore } from '../stores/accounts/dynamodb';
 import type { SqlDatabase } from '../stores/sql/database';
 import { SqlVenueStore } from '../stores/sql/venues';
+import { SqlAccountDeletionStore } from '../stores/sql/account-deletions';
 import { SqlQueueStore } from '../stores/sql/queue-store';
 import type { AuthorizerDeps } from './authorizer';
 import { InFlight } from '../domain/in-flight';
@@ -34,6 +36,8 @@ export interface ResolverParts {
   dynamo: DynamoDBClient;
   accountsTable: string;
   jobs: JobQueue;
+  /** The embedded mode's outboxes and dead letters (absent in AWS). */
+  messageCopies?: MessageCopies;
   events: EventPublisher;
   log: Log;
   sessionKey: SessionKey;
@@ -51,10 +55,12 @@ export function resolverDeps(parts: ResolverParts): Deps {
   return {
     queues: new SqlQueueStore(parts.sql),
     venues: new SqlVenueStore(parts.sql),
+    deletions: new SqlAccountDeletionStore(parts.sql),
     positions: parts.positions,
     accounts: new DynamoAccountStore(parts.dynamo, parts.accountsTable),
     deliveries: new DynamoDeliveryLog(parts.dynamo, parts.accountsTable),
     jobs: parts.jobs,
+    ...(parts.messageCopies ? { messageCopies: parts.messageCopies } : {}),
     events: parts.events,
     log: parts.log,
     sessionKey: parts.sessionKey,

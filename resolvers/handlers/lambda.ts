@@ -12,6 +12,7 @@ import { createMessageConsumer } from './message-consumer';
 import { purgeAudit } from '../domain/audit';
 import { anonymizeFinished } from '../domain/retention';
 import { sweepGrace } from '../domain/grace';
+import { deleteDueAccounts } from '../domain/account-deletion';
 import { createResolverHandler } from './resolver';
 import { applySmsSettings } from './sms-settings';
 import { createSmsRepliesHandler } from './sms-replies';
@@ -43,16 +44,18 @@ export const smsReplies = createSmsRepliesHandler(once(() => depsFromEnv()));
 /**
  * EventBridge Scheduler, every minute: the grace timers due, swept as every local instance does each second;
  * the audit entries past their retention; and finished tickets past their venue's retention, anonymised for
- * at most 5 s a run (the rest the next minute).
+ * at most 5 s a run (the rest the next minute); and accounts whose deletion is due (as many as fit in 5 s).
  */
 export const graceSweeper = async (): Promise<{
   noShows: number;
   auditPurged: number;
   anonymized: number;
+  accountsDeleted: number;
 }> => ({
   noShows: await sweepGrace(await graceDeps()),
   auditPurged: await purgeAudit(await graceDeps()),
   anonymized: await anonymizeFinished(await graceDeps(), { budgetMs: 5000 }),
+  accountsDeleted: await deleteDueAccounts(await graceDeps(), { budgetMs: 5000 }),
 });
 const graceDeps = once(() => depsFromEnv());
 

@@ -19,7 +19,7 @@ export function presentSession(s: Session): G.Session {
   return { accessToken: s.accessToken, tokenType: s.tokenType, expiresAt: iso(s.expiresAt) };
 }
 
-export function presentAccount(a: Account): G.Account {
+export function presentAccount(a: Account & { deletionDueAt?: number | null }): G.Account {
   return {
     id: a.id,
     email: a.email,
@@ -27,6 +27,7 @@ export function presentAccount(a: Account): G.Account {
     status: a.status,
     createdAt: iso(a.createdAt),
     verifiedAt: isoOrNull(a.verifiedAt),
+    deletionDueAt: isoOrNull(a.deletionDueAt ?? null),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import * as accounts from '../domain/accounts';
+import * as deletion from '../domain/account-deletion';
+import { accountExport } from '../domain/account-export';
 import { auditLog } from '../domain/audit';
 import * as sessions from '../domain/owner-sessions';
 import type { Deps } from '../domain/deps';
@@ -61,6 +63,7 @@ type QueryArgMap = {
   venueMembers: G.QueryVenueMembersArgs;
   venueInvitations: G.QueryVenueInvitationsArgs;
   personalData: G.QueryPersonalDataArgs;
+  accountExport: G.QueryAccountExportArgs;
 };
 type MutationArgMap = {
   signUp: G.MutationSignUpArgs;
@@ -70,6 +73,7 @@ type MutationArgMap = {
   requestPasswordReset: G.MutationRequestPasswordResetArgs;
   resetPassword: G.MutationResetPasswordArgs;
   changePassword: G.MutationChangePasswordArgs;
+  requestAccountDeletion: G.MutationRequestAccountDeletionArgs;
   createQueue: G.MutationCreateQueueArgs;
   createVenue: G.MutationCreateVenueArgs;
   updateVenue: G.MutationUpdateVenueArgs;
@@ -101,7 +105,8 @@ const issued = (t: IssuedTicket): G.IssuedTicket => ({ ...t, ticket: presentTick
 /** Every Query and Mutation field the Lambda data source serves: parse nothing here, the domain does. */
 export const routes: Routes = {
   Query: {
-    me: async (deps, id) => presentAccount(await accounts.me(deps, id)),
+    me: async (deps, id) => presentAccount(await deletion.accountView(deps, await accounts.me(deps, id))),
+    accountExport: (deps, id, a) => accountExport(deps, id, a.nextToken),
     myVenues: async (deps, id) => (await venues.myVenues(deps, id)).map(presentVenue),
     venueMembers: async (deps, id, a) => (await people.venueMembers(deps, id, a.venueId)).map(presentMember),
     personalData: (deps, id, a) => erasure.personalData(deps, id, a.person),
@@ -146,6 +151,9 @@ export const routes: Routes = {
     refreshSession: async (deps, id) => presentSession(await sessions.refreshSession(deps, id)),
     logout: (deps, id) => sessions.logout(deps, id),
     logoutEverywhere: (deps, id) => sessions.logoutEverywhere(deps, id),
+    requestAccountDeletion: async (deps, id, a) =>
+      presentAccount(await deletion.requestAccountDeletion(deps, id, a.password)),
+    cancelAccountDeletion: async (deps, id) => presentAccount(await deletion.cancelAccountDeletion(deps, id)),
     changePassword: async (deps, id, a) =>
       presentSession(await sessions.changePassword(deps, id, a.currentPassword, a.newPassword)),
     createQueue: async (deps, id, a) => presentQueue(await queues.createQueue(deps, id, a.input), deps),

@@ -75,6 +75,7 @@ for (const [name, open, enabled] of [
           '014_venues',
           '015_invitations',
           '016_retention',
+          '017_account_deletions',
         ]);
         // Its owner got a default venue (the account's id), is its OWNER, and the queue moved into it.
         expect(await new SqlVenueStore(db.sql).venuesOf(queue.ownerId)).toEqual([

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { erasureContract } from '../contract/erasure.contract';
+import { accountDeletionContract } from '../contract/account-deletion.contract';
 import { invitationsContract } from '../contract/invitations.contract';
 import { retentionContract } from '../contract/retention.contract';
 import { venuesContract } from '../contract/venues.contract';
@@ -28,6 +29,13 @@ retentionContract(
 
 erasureContract('SQLite + in-process index', () => openStack('sqlite+memory'));
 erasureContract(
+  'MariaDB + Redis',
+  () => openStack('mariadb+redis'),
+  inject('services').mysql && inject('services').redis,
+);
+
+accountDeletionContract('SQLite + in-process index', () => openStack('sqlite+memory'));
+accountDeletionContract(
   'MariaDB + Redis',
   () => openStack('mariadb+redis'),
   inject('services').mysql && inject('services').redis,

@@ -46,6 +46,7 @@ const QUERIES = new Set([
   'venueMembers',
   'venueInvitations',
   'personalData',
+  'accountExport',
   'myQueues',
   'queue',
   'queueTickets',

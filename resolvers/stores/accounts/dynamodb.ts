@@ -10,6 +10,8 @@ import type { Account, AccountStatus } from '../../domain/model';
 import type { AccountStore, SessionState, SignUpChoice, StoredToken, TokenPurpose } from '../../domain/ports';
 import { conditional, N, num, S, str, ttl, type Item } from './attributes';
 import { ACCOUNT_TABLE_SCHEMA } from './table-schema';
+import { ACCOUNT_RULES } from '../../domain/accounts';
+import { SESSION } from '../../domain/sessions';
 
 /**
  * Accounts in one DynamoDB table, with no transactions (dynalite has none): the account item is keyed by its
@@ -18,6 +20,7 @@ import { ACCOUNT_TABLE_SCHEMA } from './table-schema';
  *
  *   EMAIL#<email>      the account (GSI byId on accountId serves `me`)
  *   TOKEN#<sha256>     a single-use verification (with the sign-up it confirms) or reset token
+ *   TOKENS#<email>     the hashes of the tokens sent to an address (so deleting the account finds them)
  *   ATTEMPTS#<name>    attempts on a named counter (logins, mails per address) in the current window
  *   SESSIONS#<id>      the account's session version and the sessions ended one by one
  *   DELIVERY#<id>      a consumer's claim on a message, then its delivery record (delivery-log.ts)
@@ -36,6 +39,9 @@ function toAccount(item: Item): Account {
     expiresAt: num(item, 'expiresAtMs') ?? null,
   };
 }
+
+/** How long an address's list of token hashes outlives its latest token (no token lives longer). */
+const TOKEN_LIST_MS = ACCOUNT_RULES.verifyTokenMs;
 
 const live = (account: Account, now: number) => account.expiresAt === null || account.expiresAt > now;
 
@@ -135,6 +141,21 @@ export class DynamoAccountStore implements AccountStore {
   }
 
   async putToken(token: StoredToken): Promise<void> {
+    // The address's list first: a token is never stored where deleting the account would not find it. Every
+    // token lives at most a day, so the list expires a day after its latest one.
+    const listExpires = this.now() + TOKEN_LIST_MS;
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(`TOKENS#${token.email}`) },
+        UpdateExpression: 'ADD hashes :hash SET expiresAtMs = :ms, expiresAt = :s',
+        ExpressionAttributeValues: {
+          ':hash': { SS: [token.tokenHash] },
+          ':ms': N(listExpires),
+          ':s': ttl(listExpires),
+        },
+      }),
+    );
     await this.client.send(
       new PutItemCommand({
         TableName: this.table,
@@ -264,6 +285,38 @@ export class DynamoAccountStore implements AccountStore {
       }),
     );
     return num(Attributes ?? {}, 'version') ?? 1;
+  }
+
+  async deleteAccount(accountId: string, email: string, now: number): Promise<void> {
+    const del = (pk: string) =>
+      this.client.send(new DeleteItemCommand({ TableName: this.table, Key: { pk: S(pk) } }));
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: { pk: S(`TOKENS#${email}`) }, ConsistentRead: true }),
+    );
+    for (const hash of Item?.hashes?.SS ?? []) await del(`TOKEN#${hash}`);
+    await del(`TOKENS#${email}`);
+    // Only the account's own item: a later sign-up by someone else with this address is theirs.
+    await conditional(() =>
+      this.client.send(
+        new DeleteItemCommand({
+          TableName: this.table,
+          Key: { pk: S(`EMAIL#${email}`) },
+          ConditionExpression: 'accountId = :id',
+          ExpressionAttributeValues: { ':id': S(accountId) },
+        }),
+      ),
+    );
+    // Every session ends; the new version stays until no token of the old ones could still be live.
+    const until = now + SESSION.maxAgeSeconds * 1000;
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: { pk: S(`SESSIONS#${accountId}`) },
+        UpdateExpression: 'ADD #version :one REMOVE ended SET expiresAtMs = :ms, expiresAt = :s',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':one': N(1), ':ms': N(until), ':s': ttl(until) },
+      }),
+    );
   }
 
   async endSession(accountId: string, sessionId: string): Promise<void> {

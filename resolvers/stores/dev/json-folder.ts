@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monotonicClock } from '../../domain/clock';
+
+/** Where a folder counts the entries it deleted (retention, erasure). */
+const PURGED = '.purged';
 
 /**
  * The embedded mode's dev outboxes (mail, SMS): one JSON file per entry in a folder, named by the time it was
@@ -25,6 +28,23 @@ export class JsonFolder<T extends object> {
 
   /** Every entry, newest first; none when the folder does not exist yet. */
   async list(): Promise<(T & { at: string })[]> {
+    return (await this.entries()).map((e) => e.entry);
+  }
+
+  /** Deletes the entries `doomed` picks; how many. Their count is kept (`purged`), their contents not. */
+  async removeWhere(doomed: (entry: T & { at: string }) => boolean): Promise<number> {
+    const gone = (await this.entries()).filter((e) => doomed(e.entry));
+    for (const { name } of gone) await rm(join(this.dir, name), { force: true });
+    if (gone.length) await writeFile(join(this.dir, PURGED), String((await this.purged()) + gone.length));
+    return gone.length;
+  }
+
+  /** How many entries were deleted so far. */
+  async purged(): Promise<number> {
+    return Number(await readFile(join(this.dir, PURGED), 'utf8').catch(() => '0')) || 0;
+  }
+
+  private async entries(): Promise<{ name: string; entry: T & { at: string } }[]> {
     let names: string[];
     try {
       names = (await readdir(this.dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
@@ -35,7 +55,10 @@ export class JsonFolder<T extends object> {
       names
         .sort()
         .reverse()
-        .map(async (n) => JSON.parse(await readFile(join(this.dir, n), 'utf8')) as T & { at: string }),
+        .map(async (name) => ({
+          name,
+          entry: JSON.parse(await readFile(join(this.dir, name), 'utf8')) as T & { at: string },
+        })),
     );
   }
 }

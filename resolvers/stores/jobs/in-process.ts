@@ -67,6 +67,26 @@ export class InProcessJobQueue implements JobQueue {
     return this.pending.map((p) => p.job);
   }
 
+  /** Deletes pending jobs and dead letters to these addresses (not the ones being attempted); how many. */
+  forget(addresses: string[]): number {
+    const to = new Set(addresses);
+    const before = this.pending.length + this.dead.length;
+    this.pending = this.pending.filter((p) => !to.has(p.job.to));
+    this.dead = this.dead.filter((d) => !to.has(d.job.to));
+    const gone = before - this.pending.length - this.dead.length;
+    if (gone) this.save();
+    return gone;
+  }
+
+  /** Deletes dead letters that failed before `before` (epoch ms); how many. */
+  purgeDeadBefore(before: number): number {
+    const kept = this.dead.filter((d) => Date.parse(d.failedAt) >= before);
+    const gone = this.dead.length - kept.length;
+    this.dead = kept;
+    if (gone) this.save();
+    return gone;
+  }
+
   /** Moves dead letters (all, or the one with that job id) back to the queue with fresh attempts. */
   redrive(jobId?: string): number {
     const chosen = this.dead.filter((d) => jobId === undefined || d.job.id === jobId);

@@ -17,6 +17,16 @@ export class FileOutbox implements MailTransport {
     await this.folder.add(message.id, message);
   }
 
+  /** Deletes the messages `doomed` picks (retention, erasure); how many. */
+  removeWhere(doomed: (entry: { to: string; at: string }) => boolean): Promise<number> {
+    return this.folder.removeWhere(doomed);
+  }
+
+  /** How many were deleted so far (their count stays when they go). */
+  purged(): Promise<number> {
+    return this.folder.purged();
+  }
+
   /** Newest first. */
   async list(): Promise<OutboxEntry[]> {
     // Entries written before the folder was shared carry their own sentAt.

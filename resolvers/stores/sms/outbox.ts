@@ -39,6 +39,16 @@ export class FileSmsOutbox implements SmsTransport {
       throw new Error('The dev SMS provider refused the message: its number is set to fail at /dev/sms.');
   }
 
+  /** Deletes the attempts `doomed` picks (retention, erasure); how many. */
+  removeWhere(doomed: (entry: { to: string; at: string }) => boolean): Promise<number> {
+    return this.folder.removeWhere(doomed);
+  }
+
+  /** How many were deleted so far (their count stays when they go). */
+  purged(): Promise<number> {
+    return this.folder.purged();
+  }
+
   /** Every attempt, newest first. */
   list(): Promise<SmsOutboxEntry[]> {
     return this.folder.list();

@@ -149,6 +149,14 @@ export interface VenueInvitationsTable {
   revoked_at: number | null;
 }
 
+/** Migration 017: an account to delete when its grace period ends. */
+export interface AccountDeletionsTable {
+  account_id: string;
+  email: string;
+  requested_at: number;
+  due_at: number;
+}
+
 export interface Tables {
   queues: QueuesTable;
   tickets: TicketsTable;
@@ -159,6 +167,7 @@ export interface Tables {
   venues: VenuesTable;
   venue_members: VenueMembersTable;
   venue_invitations: VenueInvitationsTable;
+  account_deletions: AccountDeletionsTable;
   /** Kysely's own bookkeeping, declared so nothing else claims the names. */
   kysely_migration: { name: string; timestamp: string; seq?: Generated<number> };
 }

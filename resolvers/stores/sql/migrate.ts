@@ -17,6 +17,7 @@ import * as m013 from './migrations/013_audit_log';
 import * as m014 from './migrations/014_venues';
 import * as m015 from './migrations/015_invitations';
 import * as m016 from './migrations/016_retention';
+import * as m017 from './migrations/017_account_deletions';
 
 /** Versioned migrations, in order. Add new files; never edit one that has shipped. */
 const MIGRATIONS = {
@@ -36,6 +37,7 @@ const MIGRATIONS = {
   '014_venues': m014,
   '015_invitations': m015,
   '016_retention': m016,
+  '017_account_deletions': m017,
 } as const;
 
 /**

@@ -1,0 +1,156 @@
+/**
+ * An owner's whole account as JSON, in pages small enough for one response each: the first holds the account,
+ * its venues (its role at each; for the ones it runs, their people, invitations and queues' settings), the
+ * rest the tickets of the venues it owns, a queue at a time, with the messages each was sent. The backoffice
+ * asks for pages until there is no `nextToken` and saves them as one file.
+ */
+import { accountView } from './account-deletion';
+import { me } from './accounts';
+import type { Deps } from './deps';
+import type { Account, Identity, Queue, Ticket } from './model';
+import { decide } from './roles';
+import { decodeCursor, encodeCursor } from './validation';
+
+/** Tickets per page: with their messages, well under AppSync's 5 MB response. */
+const TICKETS_PER_PAGE = 1000;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+const exportQueue = (q: Queue) => ({
+  id: q.id,
+  venueId: q.venueId,
+  name: q.name,
+  description: q.description,
+  calledMessage: q.calledMessage,
+  status: q.status,
+  selfJoin: q.selfJoin,
+  serveOnNext: q.serveOnNext,
+  capacity: q.capacity,
+  alertAhead: q.alertAhead,
+  messageTemplates: q.messageTemplates,
+  counters: q.counters,
+  onePerContact: q.onePerContact,
+  presence: q.presence,
+  graceMinutes: q.graceMinutes,
+  graceCallsNext: q.graceCallsNext,
+  snoozePlaces: q.snoozePlaces,
+  snoozeLimit: q.snoozeLimit,
+  createdAt: iso(q.createdAt),
+});
+
+/** The queues of the venues the account owns, by id (a stable order to page through). */
+async function ownedQueues(deps: Deps, accountId: string): Promise<Queue[]> {
+  const owned = (await deps.venues.venuesOf(accountId))
+    .filter((v) => v.membership.role === 'OWNER')
+    .map((v) => v.venue.id);
+  const queues: Queue[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await deps.queues.queuesIn(owned, [], 500, nextToken);
+    queues.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken && owned.length);
+  return queues.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function firstPage(deps: Deps, owner: Account) {
+  const accountId = owner.id;
+  const account = await accountView(deps, owner);
+  const venues = [];
+  for (const { venue, membership } of await deps.venues.venuesOf(accountId)) {
+    const runs = decide(membership, 'PEOPLE', null) === 'ALLOWED';
+    const [members, invitations] = runs
+      ? await Promise.all([deps.venues.members(venue.id), deps.venues.invitations(venue.id)])
+      : [[], []];
+    venues.push({
+      ...venue,
+      createdAt: iso(venue.createdAt),
+      role: membership.role,
+      ...(membership.queueIds ? { queueIds: membership.queueIds } : {}),
+      ...(runs
+        ? {
+            members: members.map((m) => ({ accountId: m.accountId, role: m.role, since: iso(m.since) })),
+            invitations: invitations.map((i) => ({
+              email: i.email,
+              role: i.role,
+              createdAt: iso(i.createdAt),
+              expiresAt: iso(i.expiresAt),
+              acceptedAt: iso(i.acceptedAt),
+              revokedAt: iso(i.revokedAt),
+            })),
+          }
+        : {}),
+    });
+  }
+  return {
+    exportedAt: iso(deps.now()),
+    account: {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      status: account.status,
+      createdAt: iso(account.createdAt),
+      verifiedAt: iso(account.verifiedAt),
+      deletionDueAt: iso(account.deletionDueAt),
+    },
+    venues,
+    queues: (await ownedQueues(deps, accountId)).map(exportQueue),
+  };
+}
+
+async function ticketsPage(deps: Deps, accountId: string, queueId: string, ticketToken: string | undefined) {
+  const queues = await ownedQueues(deps, accountId);
+  const index = queues.findIndex((q) => q.id === queueId);
+  if (index < 0) return { page: { tickets: [] } };
+  const page = await deps.queues.tickets(queueId, undefined, TICKETS_PER_PAGE, ticketToken);
+  const messages = page.items.length
+    ? await deps.queues.messagesOfTickets(
+        queueId,
+        page.items.map((t) => t.id),
+      )
+    : [];
+  const exportTicket = (t: Ticket) => ({
+    queueId: t.queueId,
+    number: t.number,
+    name: t.name,
+    email: t.email,
+    phone: t.phone,
+    language: t.language,
+    partySize: t.partySize,
+    status: t.status,
+    source: t.source,
+    counter: t.counter,
+    joinedAt: iso(t.joinedAt),
+    calledAt: iso(t.calledAt),
+    finishedAt: iso(t.finishedAt),
+    messages: messages
+      .filter((m) => m.ticketId === t.id)
+      .map((m) => ({ kind: m.kind, channel: m.channel, sentAt: iso(m.createdAt) })),
+  });
+  const next = page.nextToken
+    ? { q: queueId, t: page.nextToken }
+    : queues[index + 1] && { q: queues[index + 1]!.id, t: '' };
+  return { page: { tickets: page.items.map(exportTicket) }, next };
+}
+
+/** One page of the caller's account export, as JSON; the token for the next page, absent after the last. */
+export async function accountExport(
+  deps: Deps,
+  identity: Identity,
+  rawNextToken: unknown,
+): Promise<{ data: string; nextToken: string | null }> {
+  const owner = await me(deps, identity);
+  const cursor = decodeCursor(rawNextToken, { q: 'string', t: 'string' });
+  if (!cursor) {
+    const page = await firstPage(deps, owner);
+    const first = page.queues[0];
+    return { data: JSON.stringify(page), nextToken: first ? encodeCursor({ q: first.id, t: '' }) : null };
+  }
+  const { page, next } = await ticketsPage(
+    deps,
+    owner.id,
+    cursor.q as string,
+    (cursor.t as string) || undefined,
+  );
+  return { data: JSON.stringify(page), nextToken: next ? encodeCursor(next) : null };
+}
