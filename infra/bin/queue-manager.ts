@@ -14,6 +14,9 @@ export function buildApp(app = new App()): { app: App; stack: QueueManagerStack 
     smtpPort: Number(context('smtpPort') ?? 587),
     mailFrom: (context('mailFrom') as string | undefined) ?? 'Queue Manager <no-reply@example.com>',
     publicUrl: (context('publicUrl') as string | undefined) ?? 'https://queues.example.com',
+    ...(context('accountDeletionGraceSeconds')
+      ? { accountDeletionGraceSeconds: Number(context('accountDeletionGraceSeconds')) }
+      : {}),
     sms: {
       ...(context('smsOriginationNumber')
         ? { originationNumber: context('smsOriginationNumber') as string }

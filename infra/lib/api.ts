@@ -55,6 +55,8 @@ export interface ApiProps {
   readonly smsReplies: sns.ITopic;
   /** Where the clients are served (links in mail and QR codes). */
   readonly publicUrl: string;
+  /** Seconds of an account deletion's grace period, when not the default 7 days. */
+  readonly accountDeletionGraceSeconds?: number;
   /** AppSync's own custom domain (AWS::AppSync::DomainName), with its ACM certificate (us-east-1). */
   readonly domain?: { domainName: string; certificateArn: string };
 }
@@ -119,6 +121,9 @@ export class Api extends Construct {
       ACCOUNTS_TABLE: props.accounts.tableName,
       MAIL_QUEUE_URL: props.mailQueue.queueUrl,
       PUBLIC_URL: props.publicUrl,
+      ...(props.accountDeletionGraceSeconds
+        ? { ACCOUNT_DELETION_GRACE_SECONDS: String(props.accountDeletionGraceSeconds) }
+        : {}),
     };
     this.resolver = fn('Resolver', 'resolver', stores);
     this.smsReplies = fn('SmsReplies', 'smsReplies', stores);
@@ -138,6 +143,9 @@ export class Api extends Construct {
       'Query',
       'BatchGetItem',
     );
+    // Deleting an account whose grace period has passed: its token list read, its items deleted, its sessions
+    // ended (resolvers/stores/accounts/dynamodb.ts: deleteAccount), its counters cleared.
+    this.graceSweeper.useTable(props.accounts, 'GetItem', 'UpdateItem', 'DeleteItem');
     // Replies claim each inbound message once in the delivery log (a taken claim is read).
     this.smsReplies.useTable(props.accounts, 'GetItem', 'UpdateItem');
     // Message jobs are sent, nothing else (grantSendMessages adds GetQueueAttributes and GetQueueUrl, never called).

@@ -20,6 +20,8 @@ export interface QueueManagerStackProps extends StackProps {
   readonly sms: SmsSettings;
   /** Where people open the clients; the CloudFront address once the web construct lands. */
   readonly publicUrl: string;
+  /** Seconds between an owner asking to delete their account and its deletion (default 7 days; the rehearsal's test shortens it). */
+  readonly accountDeletionGraceSeconds?: number;
   /**
    * AppSync's own custom domain for the API (`-c apiDomain=api.example.com -c apiCertificateArn=…`, an ACM
    * certificate in us-east-1): the clients then use https://<apiDomain>/graphql. Without it, AppSync's URL.
@@ -64,6 +66,9 @@ export class QueueManagerStack extends Stack {
       mailQueue: this.messaging.mailQueue,
       smsReplies: this.messaging.smsReplies,
       publicUrl: props.publicUrl,
+      ...(props.accountDeletionGraceSeconds
+        ? { accountDeletionGraceSeconds: props.accountDeletionGraceSeconds }
+        : {}),
       ...(props.apiDomain ? { domain: props.apiDomain } : {}),
     });
     this.web = new Web(this, 'Web', {

@@ -63,10 +63,12 @@ async function main(): Promise<void> {
   process.stdout.write(`Rehearsing the AWS stack: synthesizing the CDK app and starting its stand-ins…\n`);
 
   const visibility = process.env.REHEARSAL_VISIBILITY_TIMEOUT;
+  const grace = process.env.REHEARSAL_ACCOUNT_DELETION_GRACE_SECONDS;
   const stack = await openRehearsal({
     url,
     log,
     ...(visibility ? { visibilityTimeoutSeconds: Number(visibility) } : {}),
+    ...(grace ? { accountDeletionGraceSeconds: Number(grace) } : {}),
     ...(process.env.REHEARSAL_DIR ? { workDir: process.env.REHEARSAL_DIR } : {}),
   });
   const fanOut = new InProcessFanOut();

@@ -81,6 +81,8 @@ export interface RehearsalOptions {
   log: Log;
   /** Shorter than the template's, to see redrive in a test; the template's when absent. */
   visibilityTimeoutSeconds?: number;
+  /** An account deletion's grace period, when not the default 7 days (the rehearsal's test waits it out). */
+  accountDeletionGraceSeconds?: number;
   workDir?: string;
 }
 
@@ -109,7 +111,14 @@ export async function openRehearsal(options: RehearsalOptions): Promise<Rehearsa
       OwnMoto.start(join(workDir, 'moto-recording.jsonl')),
       synthesize(
         outdir,
-        { smtpHost: '127.0.0.1', smtpPort: String(mail.port), publicUrl: url },
+        {
+          smtpHost: '127.0.0.1',
+          smtpPort: String(mail.port),
+          publicUrl: url,
+          ...(options.accountDeletionGraceSeconds
+            ? { accountDeletionGraceSeconds: String(options.accountDeletionGraceSeconds) }
+            : {}),
+        },
         join(workDir, 'logs/synth.log'),
       ),
     ]);

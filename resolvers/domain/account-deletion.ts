@@ -53,7 +53,7 @@ export async function requestAccountDeletion(
     accountId: account.id,
     email: account.email,
     requestedAt: at,
-    dueAt: at + ACCOUNT_DELETION_GRACE_MS,
+    dueAt: at + (deps.accountDeletionGraceMs ?? ACCOUNT_DELETION_GRACE_MS),
   };
   const { deletion, created } = await deps.deletions.schedule(asked);
   if (created) {

@@ -46,6 +46,8 @@ export interface Deps {
   requestId?: string;
   /** Days audit entries are kept (default 365). */
   auditRetentionDays?: number;
+  /** Between asking to delete an account and its deletion (default ACCOUNT_DELETION_GRACE_MS); short only in tests. */
+  accountDeletionGraceMs?: number;
   /** How long one access token lives (default SESSION.lifetimeSeconds); short only in tests. */
   sessionLifetimeSeconds?: number;
 }

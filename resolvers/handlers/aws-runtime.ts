@@ -28,6 +28,7 @@ import { AppSyncIamPublisher } from './publisher';
  *   (the resolver reads all of these; the authorizer only the MySQL ones and SESSION_SECRET_ARN)
  *   PHONE_COUNTRY_CODE (optional: digits put in front of phone numbers typed without a country code; 55)
  *   AUDIT_RETENTION_DAYS (optional: days audit entries are kept; 365)
+ *   ACCOUNT_DELETION_GRACE_SECONDS (optional: between asking to delete an account and its deletion; 7 days)
  *   message consumer: SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_SECRET_ARN (username, password), MAIL_FROM;
  *   SMS_ORIGINATION_NUMBER, SMS_SENDER_ID, SMS_MAX_PRICE_USD (each optional)
  *   SMS replies: the resolver's; SMS settings (custom resource): SMS_MONTHLY_SPEND_LIMIT_USD
@@ -116,6 +117,9 @@ export async function depsFromEnv(env: Env = process.env): Promise<Deps> {
     publicUrl: required(env, 'PUBLIC_URL'),
     ...(env.PHONE_COUNTRY_CODE ? { phoneCountryCode: env.PHONE_COUNTRY_CODE } : {}),
     auditRetentionDays: auditRetentionDays(env.AUDIT_RETENTION_DAYS),
+    ...(env.ACCOUNT_DELETION_GRACE_SECONDS
+      ? { accountDeletionGraceMs: Number(env.ACCOUNT_DELETION_GRACE_SECONDS) * 1000 }
+      : {}),
   });
 }
 

@@ -48,6 +48,8 @@ export interface ResolverParts {
   phoneCountryCode?: string;
   /** Days audit entries are kept (default 365). */
   auditRetentionDays?: number;
+  /** Between asking to delete an account and its deletion (default 7 days); short only in tests. */
+  accountDeletionGraceMs?: number;
 }
 
 /** The resolver function: every store the domain uses. */
@@ -72,6 +74,7 @@ export function resolverDeps(parts: ResolverParts): Deps {
     indexRebuilds: new InFlight(),
     ...(parts.sessionLifetimeSeconds ? { sessionLifetimeSeconds: parts.sessionLifetimeSeconds } : {}),
     ...(parts.auditRetentionDays ? { auditRetentionDays: parts.auditRetentionDays } : {}),
+    ...(parts.accountDeletionGraceMs ? { accountDeletionGraceMs: parts.accountDeletionGraceMs } : {}),
   };
 }
 

@@ -28,7 +28,12 @@ let rehearsal: Promise<Rehearsal> | undefined;
 function startRehearsal(): Promise<Rehearsal> {
   rehearsal ??= new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'start:aws'], {
-      env: { ...process.env, PORT: '0', REHEARSAL_VISIBILITY_TIMEOUT: '2' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        REHEARSAL_VISIBILITY_TIMEOUT: '2',
+        REHEARSAL_ACCOUNT_DELETION_GRACE_SECONDS: '3',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group: stopped as a whole
     });
@@ -346,6 +351,39 @@ describe('what only the AWS path has, rehearsed', () => {
     }
     expect(page).toContain('Number 1 at Cartório Prazo: we called you and the time to come has run out.');
   }, 150_000);
+
+  it('given an owner who asks to delete their account, then once its grace period (3 s here) has passed EventBridge Scheduler’s sweep deletes it, with its queue, and its session no longer works', async () => {
+    const owner = await ownerSession('Dona Saída');
+    const queue = (
+      await gql(
+        'mutation C($i: CreateQueueInput!) { createQueue(input: $i) { id } }',
+        { i: { name: 'Fila Saída' } },
+        owner,
+      )
+    ).createQueue;
+    await gql(
+      'mutation A($q: ID!, $i: TicketInput!) { addTicket(queueId: $q, input: $i) { ticket { number } } }',
+      { q: queue.id, i: { name: 'Quem Espera', phone: '+5511987650001' } },
+      owner,
+    );
+    const asked = await gql(
+      'mutation D($p: String!) { requestAccountDeletion(password: $p) { deletionDueAt } }',
+      { p: 'correct horse battery' },
+      owner,
+    );
+    const due = Date.parse(asked.requestAccountDeletion.deletionDueAt);
+    expect(due - Date.now()).toBeGreaterThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, due - Date.now() + 500));
+    const runs = (await (await fetch(`${r.url}/rehearsal/schedules/run`, { method: 'POST' })).json()) as {
+      accountsDeleted: number;
+    }[];
+    expect(runs.reduce((n, run) => n + run.accountsDeleted, 0)).toBe(1);
+    await expect(gql('query { me { id } }', {}, owner)).rejects.toThrow(/UNAUTHENTICATED/);
+    const owner2 = await ownerSession('Dona Outra');
+    expect(await gql('query Q($id: ID!) { queue(id: $id) { id } }', { id: queue.id }, owner2)).toEqual({
+      queue: null,
+    });
+  });
 
   it('given a later deploy, then the migration custom resource answers Update with nothing left to apply, the SMS settings are applied again, and Delete keeps the data', async () => {
     const update = await fetch(`${r.url}/rehearsal/custom-resources/Update`, { method: 'POST' });

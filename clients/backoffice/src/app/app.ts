@@ -1,13 +1,14 @@
 import { Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthService } from './auth/auth.service';
+import { DeletionBanner } from './auth/account-data';
 import { AuditTexts } from './audit/audit.i18n';
 import { PeopleTexts } from './people/people.i18n';
 import { I18n } from './core/i18n';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink],
+  imports: [RouterOutlet, RouterLink, DeletionBanner],
   template: `
     <header class="app-header">
       <a routerLink="/queues" class="brand">{{ t().brand }}</a>
@@ -21,6 +22,9 @@ import { I18n } from './core/i18n';
         }
       </span>
     </header>
+    @if (auth.signedIn()) {
+      <app-deletion-banner />
+    }
     <main><router-outlet /></main>
   `,
 })

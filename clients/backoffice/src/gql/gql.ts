@@ -16,6 +16,10 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query AuditLog(\n    $queueId: ID\n    $operation: AuditOperation\n    $from: AWSDateTime\n    $to: AWSDateTime\n    $nextToken: String\n  ) {\n    auditLog(\n      queueId: $queueId\n      operation: $operation\n      from: $from\n      to: $to\n      limit: 50\n      nextToken: $nextToken\n    ) {\n      items {\n        id\n        at\n        accountId\n        accountName\n        operation\n        queueName\n        ticketNumber\n        detail\n        requestId\n      }\n      nextToken\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AccountDeletionState {\n    me {\n      email\n      deletionDueAt\n    }\n  }\n": typeof types.AccountDeletionStateDocument,
+    "\n  query AccountExport($nextToken: String) {\n    accountExport(nextToken: $nextToken) {\n      data\n      nextToken\n    }\n  }\n": typeof types.AccountExportDocument,
+    "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) {\n      deletionDueAt\n    }\n  }\n": typeof types.RequestAccountDeletionDocument,
+    "\n  mutation CancelAccountDeletion {\n    cancelAccountDeletion {\n      deletionDueAt\n    }\n  }\n": typeof types.CancelAccountDeletionDocument,
     "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestResetDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": typeof types.SignUpDocument,
@@ -59,6 +63,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AuditLog(\n    $queueId: ID\n    $operation: AuditOperation\n    $from: AWSDateTime\n    $to: AWSDateTime\n    $nextToken: String\n  ) {\n    auditLog(\n      queueId: $queueId\n      operation: $operation\n      from: $from\n      to: $to\n      limit: 50\n      nextToken: $nextToken\n    ) {\n      items {\n        id\n        at\n        accountId\n        accountName\n        operation\n        queueName\n        ticketNumber\n        detail\n        requestId\n      }\n      nextToken\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AccountDeletionState {\n    me {\n      email\n      deletionDueAt\n    }\n  }\n": types.AccountDeletionStateDocument,
+    "\n  query AccountExport($nextToken: String) {\n    accountExport(nextToken: $nextToken) {\n      data\n      nextToken\n    }\n  }\n": types.AccountExportDocument,
+    "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) {\n      deletionDueAt\n    }\n  }\n": types.RequestAccountDeletionDocument,
+    "\n  mutation CancelAccountDeletion {\n    cancelAccountDeletion {\n      deletionDueAt\n    }\n  }\n": types.CancelAccountDeletionDocument,
     "\n  mutation RequestReset($email: AWSEmail!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestResetDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      accepted\n      email\n    }\n  }\n": types.SignUpDocument,
@@ -105,6 +113,22 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditLog(\n    $queueId: ID\n    $operation: AuditOperation\n    $from: AWSDateTime\n    $to: AWSDateTime\n    $nextToken: String\n  ) {\n    auditLog(\n      queueId: $queueId\n      operation: $operation\n      from: $from\n      to: $to\n      limit: 50\n      nextToken: $nextToken\n    ) {\n      items {\n        id\n        at\n        accountId\n        accountName\n        operation\n        queueName\n        ticketNumber\n        detail\n        requestId\n      }\n      nextToken\n    }\n    myQueues(limit: 100) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountDeletionState {\n    me {\n      email\n      deletionDueAt\n    }\n  }\n"): typeof import('./graphql').AccountDeletionStateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountExport($nextToken: String) {\n    accountExport(nextToken: $nextToken) {\n      data\n      nextToken\n    }\n  }\n"): typeof import('./graphql').AccountExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestAccountDeletion($password: String!) {\n    requestAccountDeletion(password: $password) {\n      deletionDueAt\n    }\n  }\n"): typeof import('./graphql').RequestAccountDeletionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelAccountDeletion {\n    cancelAccountDeletion {\n      deletionDueAt\n    }\n  }\n"): typeof import('./graphql').CancelAccountDeletionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

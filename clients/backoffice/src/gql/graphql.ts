@@ -226,6 +226,30 @@ export type AuditLogQueryVariables = Exact<{
 
 export type AuditLogQuery = { auditLog: { nextToken: string | null, items: Array<{ id: string, at: string, accountId: string, accountName: string | null, operation: AuditOperation, queueName: string | null, ticketNumber: number | null, detail: string | null, requestId: string | null }> }, myQueues: { items: Array<{ id: string, name: string }> } };
 
+export type AccountDeletionStateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountDeletionStateQuery = { me: { email: string, deletionDueAt: string | null } };
+
+export type AccountExportQueryVariables = Exact<{
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type AccountExportQuery = { accountExport: { data: string, nextToken: string | null } };
+
+export type RequestAccountDeletionMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type RequestAccountDeletionMutation = { requestAccountDeletion: { deletionDueAt: string | null } };
+
+export type CancelAccountDeletionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CancelAccountDeletionMutation = { cancelAccountDeletion: { deletionDueAt: string | null } };
+
 export type RequestResetMutationVariables = Exact<{
   email: string;
 }>;
@@ -561,6 +585,36 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AccountDeletionStateDocument = new TypedDocumentString(`
+    query AccountDeletionState {
+  me {
+    email
+    deletionDueAt
+  }
+}
+    `) as unknown as TypedDocumentString<AccountDeletionStateQuery, AccountDeletionStateQueryVariables>;
+export const AccountExportDocument = new TypedDocumentString(`
+    query AccountExport($nextToken: String) {
+  accountExport(nextToken: $nextToken) {
+    data
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<AccountExportQuery, AccountExportQueryVariables>;
+export const RequestAccountDeletionDocument = new TypedDocumentString(`
+    mutation RequestAccountDeletion($password: String!) {
+  requestAccountDeletion(password: $password) {
+    deletionDueAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestAccountDeletionMutation, RequestAccountDeletionMutationVariables>;
+export const CancelAccountDeletionDocument = new TypedDocumentString(`
+    mutation CancelAccountDeletion {
+  cancelAccountDeletion {
+    deletionDueAt
+  }
+}
+    `) as unknown as TypedDocumentString<CancelAccountDeletionMutation, CancelAccountDeletionMutationVariables>;
 export const RequestResetDocument = new TypedDocumentString(`
     mutation RequestReset($email: AWSEmail!) {
   requestPasswordReset(email: $email)

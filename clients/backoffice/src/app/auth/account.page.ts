@@ -3,12 +3,13 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { errorField, errorText, I18n } from '../core/i18n';
 import { AuthService } from './auth.service';
+import { AccountDataSection } from './account-data';
 import { PASSWORD_MIN } from './validation';
 
-/** The owner's account: change the password, end every session on every device. */
+/** The owner's account: change the password, end every session on every device, export or delete it. */
 @Component({
   selector: 'app-account',
-  imports: [FormsModule],
+  imports: [FormsModule, AccountDataSection],
   template: `
     <form class="card" (ngSubmit)="change()" novalidate>
       <h1>{{ t().account }}</h1>
@@ -49,6 +50,7 @@ import { PASSWORD_MIN } from './validation';
       <p>{{ t().logoutEverywhereHelp }}</p>
       <button class="secondary" (click)="everywhere()" [disabled]="busy()">{{ t().logoutEverywhere }}</button>
     </section>
+    <app-account-data />
   `,
 })
 export class AccountPage {
