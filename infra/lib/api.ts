@@ -1,3 +1,4 @@
+import { LOG_RETENTION_DAYS } from '../../resolvers/handlers/log-shipper';
 import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -184,7 +185,7 @@ export class Api extends Construct {
       logConfig: {
         fieldLogLevel: appsync.FieldLogLevel.ERROR,
         excludeVerboseContent: true,
-        retention: logs.RetentionDays.ONE_MONTH,
+        retention: LOG_RETENTION_DAYS as logs.RetentionDays,
       },
       xrayEnabled: true,
       ...(props.domain

@@ -1,3 +1,4 @@
+import { LOG_RETENTION_DAYS } from '../../resolvers/handlers/log-shipper';
 import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -37,7 +38,7 @@ export class QueueManagerFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueManagerFunctionProps) {
     super(scope, id);
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION_DAYS as logs.RetentionDays });
     this.function = new NodejsFunction(this, 'Function', {
       entry: LAMBDA_ENTRY,
       handler: props.handler,

@@ -1,3 +1,4 @@
+import { MESSAGE_COPY_DAYS } from '../../resolvers/domain/retention';
 import { CfnResource, CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -47,13 +48,17 @@ export class Messaging extends Construct {
 
   constructor(scope: Construct, id: string, props: MessagingProps) {
     super(scope, id);
+    // Messages carry addresses and texts: no copy is kept longer than a day, the shortest retention a venue can
+    // choose (resolvers/domain/retention.ts: MESSAGE_COPY_DAYS). A message is stale by then (the longest link in
+    // one lives 24 hours), and staff retry a failed one from its record in SQL, not from here.
     this.deadLetters = new sqs.Queue(this, 'MailDeadLetters', {
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: Duration.days(MESSAGE_COPY_DAYS),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
     this.mailQueue = new sqs.Queue(this, 'Mail', {
       visibilityTimeout: Duration.seconds(90),
+      retentionPeriod: Duration.days(MESSAGE_COPY_DAYS),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 3 },

@@ -153,8 +153,9 @@ export class Monitoring extends Construct {
       timeout: Duration.seconds(30),
       environment: { OPENSEARCH_ENDPOINT: this.domain.domainEndpoint },
     });
-    // The shipper only POSTs to _bulk, into the daily log indexes (resolvers/handlers/log-shipper.ts): POST
-    // alone (grantIndexWrite and grantPathWrite add PUT, PATCH and DELETE, never sent).
+    // The shipper POSTs to _bulk, into the daily log indexes (resolvers/handlers/log-shipper.ts), and once an
+    // hour lists them and deletes those past LOG_RETENTION_DAYS, as CloudWatch keeps the log groups: those
+    // three requests only (grantIndexWrite and grantPathWrite add PUT and PATCH, never sent).
     this.shipper.function.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['es:ESHttpPost'],
@@ -163,7 +164,23 @@ export class Monitoring extends Construct {
         ),
       }),
     );
-    for (const resource of ['queue-manager-logs-*', 'queue-manager-logs-*/*'])
+    this.shipper.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['es:ESHttpGet'],
+        resources: [`${this.domain.domainArn}/_cat/indices/queue-manager-logs-*`],
+      }),
+    );
+    this.shipper.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['es:ESHttpDelete'],
+        resources: [`${this.domain.domainArn}/queue-manager-logs-*`],
+      }),
+    );
+    for (const resource of [
+      'queue-manager-logs-*',
+      'queue-manager-logs-*/*',
+      '_cat/indices/queue-manager-logs-*',
+    ])
       Validations.of(this.shipper.function).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${logicalId(this.domain)}.Arn>/${resource}]`,
         reason: 'The shipper writes to the daily log indexes, all under this prefix.',

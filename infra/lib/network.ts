@@ -1,3 +1,5 @@
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { LOG_RETENTION_DAYS } from '../../resolvers/handlers/log-shipper';
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
@@ -28,7 +30,15 @@ export class Network extends Construct {
         { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
         { name: 'private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
       ],
-      flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.REJECT } },
+      // Rejected traffic, kept as long as every other log (LOG_RETENTION_DAYS; CDK's default is two years).
+      flowLogs: {
+        all: {
+          trafficType: ec2.FlowLogTrafficType.REJECT,
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(
+            new logs.LogGroup(this, 'FlowLogs', { retention: LOG_RETENTION_DAYS as logs.RetentionDays }),
+          ),
+        },
+      },
     });
     nat.securityGroup.addIngressRule(
       ec2.Peer.ipv4(this.vpc.vpcCidrBlock),

@@ -1,3 +1,5 @@
+import { LOG_RETENTION_DAYS } from '../../resolvers/handlers/log-shipper';
+import { MESSAGE_COPY_DAYS } from '../../resolvers/domain/retention';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -358,6 +360,27 @@ describe('monitoring', () => {
   it('given the functions, then each has an error and a throttle alarm', () => {
     expect(alarmOn('AWS/Lambda', 'Errors')).toHaveLength(7);
     expect(alarmOn('AWS/Lambda', 'Throttles')).toHaveLength(7);
+  });
+
+  it('given the documented retention periods, then every log group keeps LOG_RETENTION_DAYS, the shipper may list and delete only the log indexes, and both message queues keep a copy MESSAGE_COPY_DAYS', () => {
+    const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBeGreaterThanOrEqual(7);
+    for (const g of groups) expect(g.Properties.RetentionInDays).toBe(LOG_RETENTION_DAYS);
+    // AppSync's own log group, whose retention the CDK helper sets at deploy time.
+    for (const r of Object.values(template.findResources('Custom::LogRetention')))
+      expect(r.Properties.RetentionInDays).toBe(LOG_RETENTION_DAYS);
+    const queues = Object.values(template.findResources('AWS::SQS::Queue'));
+    expect(queues.length).toBeGreaterThanOrEqual(2);
+    for (const q of queues) expect(q.Properties.MessageRetentionPeriod).toBe(MESSAGE_COPY_DAYS * 24 * 3600);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const on = (action: string) =>
+      statements.filter((st) => [st.Action].flat().includes(action)).map((st) => JSON.stringify(st.Resource));
+    expect(on('es:ESHttpDelete')).toHaveLength(1);
+    expect(on('es:ESHttpDelete')[0]).toMatch(/\/queue-manager-logs-\*"\]/);
+    expect(on('es:ESHttpGet')).toHaveLength(1);
+    expect(on('es:ESHttpGet')[0]).toMatch(/\/_cat\/indices\/queue-manager-logs-\*"\]/);
   });
 
   it("given the functions' logs, then they are kept a month and shipped by subscription into an encrypted OpenSearch domain in the VPC", () => {

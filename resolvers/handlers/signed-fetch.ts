@@ -12,10 +12,15 @@ export interface SignedPostOptions {
 }
 
 /**
- * A POST signed with AWS Signature V4 (the function's role), as AppSync and OpenSearch take them: the one way
- * the handlers call an AWS endpoint that has no SDK client.
+ * A request signed with AWS Signature V4 (the function's role), as AppSync and OpenSearch take them: the one way
+ * the handlers call an AWS endpoint that has no SDK client. `url`'s query is signed with it.
  */
-export async function signedPost(url: URL, body: string, options: SignedPostOptions): Promise<Response> {
+export async function signedRequest(
+  method: 'GET' | 'POST' | 'DELETE',
+  url: URL,
+  body: string | undefined,
+  options: SignedPostOptions,
+): Promise<Response> {
   const signer = new SignatureV4({
     credentials: options.credentials,
     region: options.region,
@@ -23,19 +28,23 @@ export async function signedPost(url: URL, body: string, options: SignedPostOpti
     sha256: Sha256,
   });
   const signed = await signer.sign({
-    method: 'POST',
+    method,
     protocol: url.protocol,
     hostname: url.hostname,
     ...(url.port ? { port: Number(url.port) } : {}),
     path: url.pathname,
-    query: {},
+    query: Object.fromEntries(url.searchParams),
     headers: { 'content-type': options.contentType, host: url.host },
-    body,
+    ...(body !== undefined ? { body } : {}),
   });
   return fetch(url, {
-    method: 'POST',
+    method,
     headers: signed.headers,
-    body,
+    ...(body !== undefined ? { body } : {}),
     signal: AbortSignal.timeout(options.timeoutMs),
   });
 }
+
+/** A signed POST (publishing to AppSync, indexing into OpenSearch). */
+export const signedPost = (url: URL, body: string, options: SignedPostOptions) =>
+  signedRequest('POST', url, body, options);

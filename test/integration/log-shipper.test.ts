@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkBody, createLogShipper } from '../../resolvers/handlers/log-shipper';
+import { bulkBody, createLogShipper, expiredIndexes } from '../../resolvers/handlers/log-shipper';
 
 const payload = (logEvents: { id: string; timestamp: number; message: string }[]) => ({
   awslogs: {
@@ -20,14 +20,29 @@ const payload = (logEvents: { id: string; timestamp: number; message: string }[]
 });
 
 describe('the log shipper', () => {
+  /** _bulk requests; the other calls (listing and deleting indexes) in `calls`. */
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const calls: { method: string; url: string; authorization: string }[] = [];
   let reply = '{"errors":false}';
+  let indexes = ['queue-manager-logs-2026.11.26'];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
+      const json = (answer: unknown) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      if (req.url === '/_bulk') {
+        received.push({ headers: req.headers, body });
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
+      }
+      calls.push({ method: req.method!, url: req.url!, authorization: String(req.headers.authorization) });
+      if (req.method === 'GET' && req.url?.startsWith('/_cat/indices/queue-manager-logs-*?'))
+        return json(indexes.map((index) => ({ index })));
+      if (req.method === 'DELETE' && indexes.includes(req.url!.slice(1))) {
+        indexes = indexes.filter((i) => `/${i}` !== req.url);
+        return json({ acknowledged: true });
+      }
+      res.writeHead(404).end();
     });
   });
   let endpoint: string;
@@ -75,6 +90,49 @@ describe('the log shipper', () => {
       }),
       { index: { _index: 'queue-manager-logs-2026.11.26', _id: 'e2' } },
       expect.objectContaining({ message: 'START RequestId: r2 Version: $LATEST' }),
+    ]);
+  });
+
+  it('given daily indexes older and younger than 30 days, then the first batch of the hour deletes the older ones, signed, and the next batches of that hour do not look again', async () => {
+    const now = Date.UTC(2026, 11, 1, 12);
+    indexes = [
+      'queue-manager-logs-2026.10.30', // 32 days: gone
+      'queue-manager-logs-2026.10.31', // 31 days: gone
+      'queue-manager-logs-2026.11.01', // 30 days ago: kept (its day is not over 30 days old)
+      'queue-manager-logs-2026.12.01',
+      'another-index-2020.01.01',
+    ];
+    expect(expiredIndexes(indexes, now)).toEqual([
+      'queue-manager-logs-2026.10.30',
+      'queue-manager-logs-2026.10.31',
+    ]);
+    let clock = now;
+    const shipAt = createLogShipper(
+      async () => ({
+        endpoint,
+        region: 'sa-east-1',
+        credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 'secret' }),
+      }),
+      () => clock,
+    );
+    calls.length = 0;
+    const batch = () => payload([{ id: `e${clock}`, timestamp: clock, message: 'x' }]) as never;
+    expect(await shipAt(batch())).toEqual({ indexed: 1, indexesDeleted: 2 });
+    expect(calls.map((c) => `${c.method} ${c.url.split('?')[0]}`)).toEqual([
+      'GET /_cat/indices/queue-manager-logs-*',
+      'DELETE /queue-manager-logs-2026.10.30',
+      'DELETE /queue-manager-logs-2026.10.31',
+    ]);
+    for (const c of calls) expect(c.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKID\//);
+    clock += 59 * 60 * 1000;
+    expect(await shipAt(batch())).toEqual({ indexed: 1 });
+    expect(calls).toHaveLength(3);
+    clock += 60 * 1000;
+    expect(await shipAt(batch())).toEqual({ indexed: 1, indexesDeleted: 0 });
+    expect(indexes).toEqual([
+      'queue-manager-logs-2026.11.01',
+      'queue-manager-logs-2026.12.01',
+      'another-index-2020.01.01',
     ]);
   });
 
