@@ -2,6 +2,7 @@
  * The Lambda entry points (infra bundles this file once per function and names the export as the handler).
  * Dependencies are built on the first invocation and reused while the execution environment lives.
  */
+import { createLog } from './logger';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { migrateToLatest } from '../stores/sql/migrate';
 import { createAuthorizerHandler } from './authorizer';
@@ -68,6 +69,7 @@ export const logShipper = createLogShipper(
     endpoint: `https://${process.env.OPENSEARCH_ENDPOINT ?? ''}`,
     region: process.env.AWS_REGION ?? '',
     credentials: defaultProvider(),
+    log: createLog('queue-manager-logs', process.env.LOG_LEVEL),
   })),
 );
 

@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
 import { gunzipSync } from 'node:zlib';
+import type { Log } from '../domain/ports';
 import { signedPost, signedRequest } from './signed-fetch';
 
 /** A CloudWatch Logs subscription payload: base64 gzip JSON. */
@@ -80,6 +81,8 @@ export interface LogShipperDeps {
   endpoint: string;
   region: string;
   credentials: AwsCredentialIdentityProvider;
+  /** Where the shipper reports its own trouble (its log group is not shipped). */
+  log?: Log;
 }
 
 /**
@@ -90,16 +93,14 @@ export interface LogShipperDeps {
 export function createLogShipper(deps: () => Promise<LogShipperDeps>, now: () => number = Date.now) {
   let swept = Number.NEGATIVE_INFINITY;
   return async (event: CloudWatchLogsEvent): Promise<{ indexed: number; indexesDeleted?: number }> => {
-    const { endpoint, region, credentials } = await deps();
+    const { endpoint, region, credentials, log } = await deps();
     let indexesDeleted: number | undefined;
     if (now() - swept >= 60 * 60 * 1000) {
       swept = now();
       try {
         indexesDeleted = (await deleteExpiredIndexes({ endpoint, region, credentials }, now())).length;
       } catch (error) {
-        console.warn(
-          JSON.stringify({ level: 'WARN', message: 'expired log indexes not deleted', error: String(error) }),
-        );
+        log?.warn('expired log indexes not deleted', { error: String(error) });
       }
     }
     const data = decodeLogs(event);
