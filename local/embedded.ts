@@ -21,7 +21,7 @@ import { migrateToLatest } from '../resolvers/stores/sql/migrate';
 import { messageDeps, resolverDeps } from '../resolvers/handlers/composition';
 import { deliverMessage } from '../resolvers/domain/deliver';
 import { purgeAudit } from '../resolvers/domain/audit';
-import { anonymizeFinished, purgeMessageCopies } from '../resolvers/domain/retention';
+import { anonymizeFinished, purgeEndedInvitations, purgeMessageCopies } from '../resolvers/domain/retention';
 import { deleteDueAccounts } from '../resolvers/domain/account-deletion';
 import { LocalMessageCopies } from '../resolvers/stores/dev/message-copies';
 import { sweepGrace } from '../resolvers/domain/grace';
@@ -150,9 +150,15 @@ export async function openLocalSystem(
     const accountSweeper = new Sweeper(() => deleteDueAccounts(deps), 60 * 1000, log);
     closers.push(() => accountSweeper.close());
     // Hourly, on any instance (all idempotent): audit entries past their retention go, finished tickets past
-    // their venue's retention lose their holders' names, emails and phones, and message copies past theirs go.
+    // their venue's retention lose their holders' names, emails and phones, ended invitations past it go, and
+    // message copies past theirs go.
     const auditSweeper = new Sweeper(
-      async () => [await purgeAudit(deps), await anonymizeFinished(deps), await purgeMessageCopies(deps)],
+      async () => [
+        await purgeAudit(deps),
+        await anonymizeFinished(deps),
+        await purgeEndedInvitations(deps),
+        await purgeMessageCopies(deps),
+      ],
       60 * 60 * 1000,
       log,
     );

@@ -369,6 +369,12 @@ describe('monitoring', () => {
     // AppSync's own log group, whose retention the CDK helper sets at deploy time.
     for (const r of Object.values(template.findResources('Custom::LogRetention')))
       expect(r.Properties.RetentionInDays).toBe(LOG_RETENTION_DAYS);
+    // CloudFront's access logs (viewers' addresses, ticket links) in their bucket, as long.
+    const expirations = Object.values(template.findResources('AWS::S3::Bucket')).flatMap(
+      (b) => (b.Properties.LifecycleConfiguration?.Rules ?? []) as { ExpirationInDays?: number }[],
+    );
+    expect(expirations.map((r) => r.ExpirationInDays)).toContain(LOG_RETENTION_DAYS);
+    for (const r of expirations) expect(r.ExpirationInDays ?? 0).toBeLessThanOrEqual(LOG_RETENTION_DAYS);
     const queues = Object.values(template.findResources('AWS::SQS::Queue'));
     expect(queues.length).toBeGreaterThanOrEqual(2);
     for (const q of queues) expect(q.Properties.MessageRetentionPeriod).toBe(MESSAGE_COPY_DAYS * 24 * 3600);

@@ -23,7 +23,10 @@ export interface MessageDeps {
 export const MAX_ATTEMPTS = 3;
 /** How long one attempt may hold a message before another consumer may try it. */
 const LEASE_MS = 5 * 60 * 1000;
-/** How long a message's fate is remembered: longer than any queue keeps a message (SQS: 14 days). */
+/**
+ * How long a message's fate (its id and state: no address, no text) is remembered: longer than any queue keeps a
+ * message (SQS: 1 day), so a redelivery is always recognised, and long enough for staff to see a failure.
+ */
 const REMEMBER_MS = 15 * 24 * 60 * 60 * 1000;
 
 // Every template, or the type check fails: a job of a template left out here would never be sent.

@@ -221,6 +221,8 @@ export interface VenueStore {
   updateVenue(id: string, patch: VenuePatch): Promise<void>;
   /** Every venue's retention, for the retention job. */
   retentions(): Promise<{ venueId: string; retentionDays: number }[]>;
+  /** Deletes up to `limit` invitations that ended longer ago than their venue's retention; how many. */
+  purgeEndedInvitations(now: number, limit: number): Promise<number>;
   /** Makes the account a member with this role (replacing its role there). */
   setMember(membership: Membership, at: number): Promise<void>;
   /** Ends the account's membership of the venue. */

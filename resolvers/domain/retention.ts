@@ -55,6 +55,17 @@ export async function anonymizeFinished(
 }
 
 /**
+ * Invitations that ended (accepted, revoked or expired) go after their venue's retention, with the address
+ * they were sent to (an accepted one's person is a member by then, by account). How many.
+ */
+export async function purgeEndedInvitations(deps: Deps): Promise<number> {
+  let purged = 0;
+  for (let n = 1000; n === 1000; purged += n) n = await deps.venues.purgeEndedInvitations(deps.now(), 1000);
+  if (purged) deps.log.info('ended invitations deleted', { count: purged });
+  return purged;
+}
+
+/**
  * Copies of messages (addresses and bodies, where the runtime keeps any beside the queue) are kept for a day,
  * the shortest retention a venue can choose: no copy outlives its venue's retention. Their counts stay in the
  * message records of each ticket (`ticket_messages`: channel and kind only).

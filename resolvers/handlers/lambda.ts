@@ -11,7 +11,7 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { createLogShipper } from './log-shipper';
 import { createMessageConsumer } from './message-consumer';
 import { purgeAudit } from '../domain/audit';
-import { anonymizeFinished } from '../domain/retention';
+import { anonymizeFinished, purgeEndedInvitations } from '../domain/retention';
 import { sweepGrace } from '../domain/grace';
 import { deleteDueAccounts } from '../domain/account-deletion';
 import { createResolverHandler } from './resolver';
@@ -45,17 +45,20 @@ export const smsReplies = createSmsRepliesHandler(once(() => depsFromEnv()));
 /**
  * EventBridge Scheduler, every minute: the grace timers due, swept as every local instance does each second;
  * the audit entries past their retention; and finished tickets past their venue's retention, anonymised for
- * at most 5 s a run (the rest the next minute); and accounts whose deletion is due (as many as fit in 5 s).
+ * at most 5 s a run (the rest the next minute); invitations ended past it; and accounts whose deletion is due
+ * (as many as fit in 5 s).
  */
 export const graceSweeper = async (): Promise<{
   noShows: number;
   auditPurged: number;
   anonymized: number;
+  invitationsPurged: number;
   accountsDeleted: number;
 }> => ({
   noShows: await sweepGrace(await graceDeps()),
   auditPurged: await purgeAudit(await graceDeps()),
   anonymized: await anonymizeFinished(await graceDeps(), { budgetMs: 5000 }),
+  invitationsPurged: await purgeEndedInvitations(await graceDeps()),
   accountsDeleted: await deleteDueAccounts(await graceDeps(), { budgetMs: 5000 }),
 });
 const graceDeps = once(() => depsFromEnv());

@@ -1,3 +1,4 @@
+import { anonymizeFinished } from '../../resolvers/domain/retention';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivePosition, type KnownPosition } from '../../resolvers/domain/positions';
@@ -518,6 +519,14 @@ export function backendContract(name: string, open: () => Promise<TestStack>, en
         input: { name: 'Privada Pessoa', email: 'privada@example.com', phone: '+55 11 99999-0000' },
       });
       await api('callNext', { queueId: queue.id });
+      // The paths that handle personal data on purpose: finding a person, exporting the account, asking to
+      // delete it and changing one's mind, the retention job, erasing the person.
+      await api('personalData', { person: { email: 'privada@example.com' } });
+      await api('accountExport', {});
+      await api('requestAccountDeletion', { password: 'correct horse battery' });
+      await api('cancelAccountDeletion', {});
+      await anonymizeFinished({ ...stack.deps, now: () => Date.now() + 400 * 24 * 3600 * 1000 });
+      await api('erasePerson', { person: { phone: '+55 11 99999-0000' } });
       const published = JSON.stringify(stack.events);
       const logged = JSON.stringify(stack.log.entries);
       for (const secret of [

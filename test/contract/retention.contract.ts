@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../resolvers/domain/deps';
-import { ANONYMIZED_NAME, anonymizeFinished } from '../../resolvers/domain/retention';
+import { ANONYMIZED_NAME, anonymizeFinished, purgeEndedInvitations } from '../../resolvers/domain/retention';
 import { apiAs, owner, type Api } from '../support/appsync';
 import type { TestStack } from '../support/stack';
 import { signedInOwner } from './backend.contract';
@@ -57,6 +57,15 @@ export function retentionContract(name: string, open: () => Promise<TestStack>, 
       const statsBefore = await api('queueStats', window);
       const listBefore = (await api('queueTickets', { queueId: queue })).items;
 
+      // Invitations expire 7 days after they are sent: one is sent 7.5 days before the rest (expired 12 hours
+      // ago, 37 hours ago after the wait below), one to each venue now.
+      const sentAt = clock;
+      clock -= 7.5 * 24 * HOUR;
+      await api('inviteToVenue', { venueId: short, input: { email: 'antiga@example.com', role: 'MANAGER' } });
+      clock = sentAt;
+      await api('inviteToVenue', { venueId: short, input: { email: 'agora@example.com', role: 'MANAGER' } });
+      await api('inviteToVenue', { venueId: long, input: { email: 'longa@example.com', role: 'MANAGER' } });
+      expect(await purgeEndedInvitations(at())).toBe(0); // ended 12 hours ago: inside the 1-day retention
       clock += 25 * HOUR;
       // Numbers 1, 2, 3, 4 and 6 are finished; in batches of 2, as a run cut short and resumed would.
       expect(await anonymizeFinished(at(), { batch: 2 })).toBe(5);
@@ -80,6 +89,16 @@ export function retentionContract(name: string, open: () => Promise<TestStack>, 
       const other = (await api('queueTickets', { queueId: kept })).items[0];
       expect(other).toMatchObject({ status: 'SERVED', name: 'Pessoa 9', email: 'pessoa9@example.com' });
       expect(await anonymizeFinished(at())).toBe(0);
+      // Invitations: one that ended (expired) over a day ago goes with its address; a live one, and one of the
+      // 30-day venue, stay.
+      expect(await purgeEndedInvitations(at())).toBe(1);
+      expect(
+        (await api('venueInvitations', { venueId: short })).map((i: { email: string }) => i.email),
+      ).toEqual(['agora@example.com']);
+      expect(
+        (await api('venueInvitations', { venueId: long })).map((i: { email: string }) => i.email),
+      ).toEqual(['longa@example.com']);
+      expect(await purgeEndedInvitations(at())).toBe(0);
       // Nothing of them is left in SQL: no row holds those emails or phones any more.
       const rows = await stack.sql.sql.db
         .selectFrom('tickets')

@@ -326,11 +326,14 @@ describe('what only the AWS path has, rehearsed', () => {
         noShows: number;
         auditPurged: number;
         anonymized: number;
+        invitationsPurged: number;
         accountsDeleted: number;
       }[];
     // The same minute's run also purges audit entries, anonymises tickets past their retention and deletes the
     // accounts whose deletion is due: none here.
-    expect(await sweep()).toEqual([{ noShows: 0, auditPurged: 0, anonymized: 0, accountsDeleted: 0 }]);
+    expect(await sweep()).toEqual([
+      { noShows: 0, auditPurged: 0, anonymized: 0, invitationsPurged: 0, accountsDeleted: 0 },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 61_000));
     const [first, second] = await Promise.all([sweep(), sweep()]);
     expect(first![0]!.noShows + second![0]!.noShows).toBe(1);

@@ -1,11 +1,12 @@
 /** Retention and erasure (migration 016): finished tickets past their time, and one person's tickets. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ANONYMIZED_NAME } from '../../domain/retention';
 import type { Ticket } from '../../domain/model';
 import type { Tables } from './database';
 import { TICKET_COLUMNS, toTicket } from './rows';
 
 const FINISHED = ['SERVED', 'NO_SHOW', 'REMOVED', 'LEFT'];
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Finds up to `limit` ids (by the queue's venue, then tickets_queue_anonymized_finished) and clears those rows
@@ -76,4 +77,34 @@ export async function eraseTickets(db: Kysely<Tables>, ids: string[], at: number
     changed += Number(result.numUpdatedRows);
   }
   return changed;
+}
+
+/**
+ * Deletes up to `limit` invitations that ended (accepted, revoked or expired) longer ago than their venue's
+ * retention: the address they were sent to goes with them. How many.
+ */
+export async function purgeInvitationsBatch(db: Kysely<Tables>, now: number, limit: number): Promise<number> {
+  const cutoff = sql<number>`${now} - v.retention_days * ${DAY_MS}`;
+  const ids = (
+    await db
+      .selectFrom('venue_invitations as i')
+      .innerJoin('venues as v', 'v.id', 'i.venue_id')
+      .select('i.id')
+      .where((eb) =>
+        eb.or([
+          eb('i.accepted_at', '<', cutoff),
+          eb('i.revoked_at', '<', cutoff),
+          eb.and([
+            eb('i.accepted_at', 'is', null),
+            eb('i.revoked_at', 'is', null),
+            eb('i.expires_at', '<', cutoff),
+          ]),
+        ]),
+      )
+      .limit(limit)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const result = await db.deleteFrom('venue_invitations').where('id', 'in', ids).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

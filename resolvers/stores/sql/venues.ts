@@ -13,6 +13,7 @@ import {
   revokeInvitation,
 } from './invitations';
 import { queueIdsOf, toQueue } from './rows';
+import { purgeInvitationsBatch } from './retention';
 
 const toVenue = (row: Selectable<VenuesTable>): Venue => ({
   id: row.id,
@@ -211,6 +212,10 @@ export class SqlVenueStore implements VenueStore {
   async retentions(): Promise<{ venueId: string; retentionDays: number }[]> {
     const rows = await this.db.selectFrom('venues').select(['id', 'retention_days']).orderBy('id').execute();
     return rows.map((r) => ({ venueId: r.id, retentionDays: Number(r.retention_days) }));
+  }
+
+  purgeEndedInvitations(now: number, limit: number): Promise<number> {
+    return purgeInvitationsBatch(this.db, now, limit);
   }
 
   setMember(membership: Membership, at: number): Promise<void> {
