@@ -6,7 +6,7 @@
  * links, counters; its sessions end). Copies of messages to its address and to the people of its venues go
  * too. A deletion that stops half way is carried on by the next sweep: every step can run again.
  */
-import { enqueueMessage, publishEvent } from './changes';
+import { enqueueMessage } from './changes';
 import type { Deps } from './deps';
 import { UnauthenticatedError, ValidationError } from './errors';
 import { requireOwner } from './identity';
@@ -14,7 +14,7 @@ import type { Account, Identity } from './model';
 import { requireLoginAttempt } from './owner-sessions';
 import { loginCounter, mailCounter } from './accounts';
 import type { AccountDeletion } from './ports';
-import { dropIndex } from './positions';
+import { announceQueueGone, everyQueueIn } from './queues';
 import { verifyPassword } from './secrets';
 
 export const ACCOUNT_DELETION_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -85,30 +85,9 @@ export async function deleteAccount(deps: Deps, deletion: AccountDeletion): Prom
   const venues = await deps.deletions.soleOwnedVenues(deletion.accountId);
   for (const venueId of venues) {
     for (const contact of await deps.deletions.contactsOfVenue(venueId)) contacts.add(contact);
-    let nextToken: string | undefined;
-    const queues = [];
-    do {
-      const page = await deps.queues.queuesIn([venueId], [], 500, nextToken);
-      queues.push(...page.items);
-      nextToken = page.nextToken;
-    } while (nextToken);
+    const queues = await everyQueueIn(deps, [venueId]);
     await deps.deletions.deleteVenue(venueId);
-    // Screens and pages still open on its queues hear that they are gone, as after deleteQueue.
-    for (const queue of queues) {
-      await dropIndex(deps, queue.id);
-      await publishEvent(deps, {
-        queueId: queue.id,
-        version: queue.version + 1,
-        kind: 'QUEUE_UPDATED',
-        ticketNumber: null,
-        waitingCount: 0,
-        nowServing: queue.nowServing,
-        counter: null,
-        fromPosition: null,
-        toPosition: null,
-        at: deps.now(),
-      });
-    }
+    for (const queue of queues) await announceQueueGone(deps, queue);
   }
   const copies = (await deps.messageCopies?.forget([...contacts])) ?? 0;
   await deps.accounts.clearAttempts(loginCounter(deletion.email));

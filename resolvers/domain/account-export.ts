@@ -7,14 +7,16 @@
 import { accountView } from './account-deletion';
 import { me } from './accounts';
 import type { Deps } from './deps';
-import type { Account, Identity, Queue, Ticket } from './model';
+import type { Account, Identity, Queue } from './model';
+import { exportedTicket, isoOrNull } from './exports';
+import { everyQueueIn } from './queues';
 import { decide } from './roles';
 import { decodeCursor, encodeCursor } from './validation';
 
 /** Tickets per page: with their messages, well under AppSync's 5 MB response. */
 const TICKETS_PER_PAGE = 1000;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = isoOrNull;
 
 const exportQueue = (q: Queue) => ({
   id: q.id,
@@ -43,13 +45,7 @@ async function ownedQueues(deps: Deps, accountId: string): Promise<Queue[]> {
   const owned = (await deps.venues.venuesOf(accountId))
     .filter((v) => v.membership.role === 'OWNER')
     .map((v) => v.venue.id);
-  const queues: Queue[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await deps.queues.queuesIn(owned, [], 500, nextToken);
-    queues.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken && owned.length);
+  const queues = await everyQueueIn(deps, owned);
   return queues.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -109,28 +105,13 @@ async function ticketsPage(deps: Deps, accountId: string, queueId: string, ticke
         page.items.map((t) => t.id),
       )
     : [];
-  const exportTicket = (t: Ticket) => ({
-    queueId: t.queueId,
-    number: t.number,
-    name: t.name,
-    email: t.email,
-    phone: t.phone,
-    language: t.language,
-    partySize: t.partySize,
-    status: t.status,
-    source: t.source,
-    counter: t.counter,
-    joinedAt: iso(t.joinedAt),
-    calledAt: iso(t.calledAt),
-    finishedAt: iso(t.finishedAt),
-    messages: messages
-      .filter((m) => m.ticketId === t.id)
-      .map((m) => ({ kind: m.kind, channel: m.channel, sentAt: iso(m.createdAt) })),
-  });
   const next = page.nextToken
     ? { q: queueId, t: page.nextToken }
     : queues[index + 1] && { q: queues[index + 1]!.id, t: '' };
-  return { page: { tickets: page.items.map(exportTicket) }, next };
+  return {
+    page: { tickets: page.items.map((t) => ({ queueId: t.queueId, ...exportedTicket(t, messages) })) },
+    next,
+  };
 }
 
 /** One page of the caller's account export, as JSON; the token for the next page, absent after the last. */

@@ -7,6 +7,7 @@
 import { auditEntry, recordAudit } from './audit';
 import type { Deps } from './deps';
 import { ValidationError } from './errors';
+import { exportedTicket, isoOrNull } from './exports';
 import { requireOwner } from './identity';
 import type { Identity, Ticket } from './model';
 import { venuesWhere } from './roles';
@@ -53,26 +54,10 @@ export async function personalData(
   const messages = (
     await Promise.all([...byQueue].map(([queueId, ids]) => deps.queues.messagesOfTickets(queueId, ids)))
   ).flat();
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return JSON.stringify({
-    exportedAt: iso(deps.now()),
+    exportedAt: isoOrNull(deps.now()),
     search: person,
-    tickets: tickets.map((t) => ({
-      queue: queueNames.get(t.queueId),
-      number: t.number,
-      name: t.name,
-      email: t.email,
-      phone: t.phone,
-      language: t.language,
-      partySize: t.partySize,
-      status: t.status,
-      joinedAt: iso(t.joinedAt),
-      calledAt: iso(t.calledAt),
-      finishedAt: iso(t.finishedAt),
-      messages: messages
-        .filter((m) => m.ticketId === t.id)
-        .map((m) => ({ kind: m.kind, channel: m.channel, sentAt: iso(m.createdAt) })),
-    })),
+    tickets: tickets.map((t) => ({ queue: queueNames.get(t.queueId), ...exportedTicket(t, messages) })),
   });
 }
 

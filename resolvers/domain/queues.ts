@@ -179,6 +179,26 @@ export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown
   const queue = await authorizedQueue(deps, ownerId, await deps.queues.queue(id), 'SETTINGS');
   await deps.queues.deleteQueue(queue.id);
   await recordAudit(deps, auditEntry(deps, ownerId, 'DELETE_QUEUE', queue));
+  await announceQueueGone(deps, queue);
+  deps.log.info('queue deleted', { queueId: queue.id, ownerId });
+  return true;
+}
+
+/** Every queue of these venues, page after page (deleting or exporting them all). */
+export async function everyQueueIn(deps: Deps, venueIds: string[]): Promise<Queue[]> {
+  const queues: Queue[] = [];
+  let nextToken: string | undefined;
+  if (venueIds.length)
+    do {
+      const page = await deps.queues.queuesIn(venueIds, [], 500, nextToken);
+      queues.push(...page.items);
+      nextToken = page.nextToken;
+    } while (nextToken);
+  return queues;
+}
+
+/** After a queue's rows are deleted: its position index goes, and screens still open on it hear of it. */
+export async function announceQueueGone(deps: Deps, queue: Queue): Promise<void> {
   await dropIndex(deps, queue.id);
   await publishEvent(deps, {
     queueId: queue.id,
@@ -192,8 +212,6 @@ export async function deleteQueue(deps: Deps, identity: Identity, rawId: unknown
     toPosition: null,
     at: deps.now(),
   });
-  deps.log.info('queue deleted', { queueId: queue.id, ownerId });
-  return true;
 }
 
 /** One queue the caller works on (any role that may operate it); null otherwise, as for a missing one. */

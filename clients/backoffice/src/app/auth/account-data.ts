@@ -90,6 +90,10 @@ export class AccountState {
   }
 }
 
+/** When the account will be deleted, as its owner reads dates. */
+const deletionDate = (iso: string, language: string) =>
+  new Date(iso).toLocaleString(language, { dateStyle: 'long', timeStyle: 'short' });
+
 /** The account page's data sections: download everything, and delete the account (or keep it). */
 @Component({
   selector: 'app-account-data',
@@ -156,7 +160,7 @@ export class AccountDataSection {
   typed = '';
 
   when(iso: string): string {
-    return new Date(iso).toLocaleString(this.i18n.language(), { dateStyle: 'long', timeStyle: 'short' });
+    return deletionDate(iso, this.i18n.language());
   }
 
   async prepare(): Promise<void> {
@@ -222,6 +226,6 @@ export class DeletionBanner {
   private readonly i18n = inject(I18n);
 
   when(iso: string): string {
-    return new Date(iso).toLocaleString(this.i18n.language(), { dateStyle: 'long', timeStyle: 'short' });
+    return deletionDate(iso, this.i18n.language());
   }
 }
