@@ -105,13 +105,14 @@ export class Api extends Construct {
       name: string,
       handler: 'resolver' | 'authorizer' | 'smsReplies' | 'graceSweeper',
       environment: Record<string, string>,
+      timeout = Duration.seconds(10),
     ) =>
       new QueueManagerFunction(this, name, {
         handler,
         vpc: props.vpc,
         securityGroups: props.securityGroups,
         environment,
-        timeout: Duration.seconds(10),
+        timeout,
       });
     // Each function gets exactly what its cold start reads (resolvers/handlers/aws-runtime.ts) and the grants
     // for it: the authorizer verifies sessions and looks tickets up, nothing more.
@@ -128,7 +129,9 @@ export class Api extends Construct {
     };
     this.resolver = fn('Resolver', 'resolver', stores);
     this.smsReplies = fn('SmsReplies', 'smsReplies', stores);
-    this.graceSweeper = fn('GraceSweeper', 'graceSweeper', stores);
+    // Its jobs each stop taking work after 5 s (anonymising, deleting accounts), and the last batch may run over:
+    // room for all of them within the minute between runs.
+    this.graceSweeper = fn('GraceSweeper', 'graceSweeper', stores, Duration.seconds(50));
     this.authorizer = fn('Authorizer', 'authorizer', database);
     for (const f of [this.resolver, this.smsReplies, this.graceSweeper])
       f.readSecrets(props.database.secret!, props.redisAuth, sessionSecret);

@@ -282,6 +282,44 @@ export function accountDeletionContract(name: string, open: () => Promise<TestSt
       expect(await deps.deletions.scheduled(signed.account.id)).toBeUndefined();
     });
 
+    it('given a page token naming another owner’s queue, then that queue’s tickets are not exported', async () => {
+      const mine = await signedInOwner(stack, 'Dona Curiosa');
+      const theirs = await signedInOwner(stack, 'Dona Alheia');
+      const queueId = (await theirs.api('createQueue', { input: { name: 'Fila Alheia' } })).id as string;
+      await theirs.api('addTicket', {
+        queueId,
+        input: { name: 'Segredo Alheio', email: 'segredo@example.com' },
+      });
+      const forged = Buffer.from(JSON.stringify({ q: queueId, t: '' })).toString('base64url');
+      const page = await apiAs(deps, owner(mine.account.id))('accountExport', { nextToken: forged });
+      expect(JSON.parse(page.data)).toEqual({ tickets: [] });
+      expect(page.nextToken).toBeNull();
+    });
+
+    it('given the accounts table failing half way through a deletion, then the next sweep finishes it and nothing is left', async () => {
+      const signed = await signedInOwner(stack, 'Dona Interrompida');
+      const api = apiAs(deps, owner(signed.account.id));
+      const queueId = (await api('createQueue', { input: { name: 'Fila Interrompida' } })).id as string;
+      await api('addTicket', { queueId, input: { name: 'Teresa Meio', phone: '+5511955554444' } });
+      const due = Date.parse((await api('requestAccountDeletion', { password: PASSWORD })).deletionDueAt);
+      clock = due + 1;
+      const accounts = Object.create(deps.accounts) as Deps['accounts'];
+      accounts.deleteAccount = () => Promise.reject(new Error('DynamoDB is unavailable'));
+      await expect(deleteDueAccounts({ ...deps, accounts })).rejects.toThrow(/unavailable/);
+      // The venue went; the account is still there, and still due.
+      expect(await deps.queues.queue(queueId)).toBeUndefined();
+      expect(await deps.deletions.scheduled(signed.account.id)).toBeDefined();
+      expect(await deleteDueAccounts(deps)).toBe(1);
+      expect(await deps.deletions.scheduled(signed.account.id)).toBeUndefined();
+      await expectError(
+        apiAs(deps, PUBLIC)('login', { email: signed.email, password: PASSWORD }),
+        'UNAUTHENTICATED',
+      );
+      const held = await everything(stack, dir);
+      for (const secret of [signed.email, 'Dona Interrompida', 'Teresa Meio', '955554444'])
+        expect(held, secret).not.toContain(secret);
+    });
+
     it('given five requests at once, then one deletion is scheduled and one mail goes', async () => {
       const signed = await signedInOwner(stack, 'Dona Pressa');
       const api = apiAs(deps, owner(signed.account.id));

@@ -28,7 +28,7 @@ export class LocalMessageCopies implements MessageCopies {
     const to = new Set(addresses);
     const theirs = (entry: { to: string }) => to.has(entry.to);
     return (
-      this.queue.forget(addresses) +
+      (await this.queue.forget(addresses)) +
       ((await this.mail?.removeWhere(theirs)) ?? 0) +
       (await this.sms.removeWhere(theirs))
     );

@@ -67,13 +67,21 @@ export class InProcessJobQueue implements JobQueue {
     return this.pending.map((p) => p.job);
   }
 
-  /** Deletes pending jobs and dead letters to these addresses (not the ones being attempted); how many. */
-  forget(addresses: string[]): number {
+  /**
+   * Deletes pending jobs and dead letters to these addresses; an attempt under way is let finish first (its
+   * copy is in the outbox when this resolves, for the caller to delete). How many jobs went.
+   */
+  async forget(addresses: string[]): Promise<number> {
     const to = new Set(addresses);
-    const before = this.pending.length + this.dead.length;
-    this.pending = this.pending.filter((p) => !to.has(p.job.to));
-    this.dead = this.dead.filter((d) => !to.has(d.job.to));
-    const gone = before - this.pending.length - this.dead.length;
+    const drop = () => {
+      const before = this.pending.length + this.dead.length;
+      this.pending = this.pending.filter((p) => !to.has(p.job.to));
+      this.dead = this.dead.filter((d) => !to.has(d.job.to));
+      return before - this.pending.length - this.dead.length;
+    };
+    let gone = drop();
+    await Promise.all([...this.running].filter(([entry]) => to.has(entry.job.to)).map(([, run]) => run));
+    gone += drop();
     if (gone) this.save();
     return gone;
   }

@@ -109,6 +109,25 @@ export class SqlAccountDeletionStore implements AccountDeletionStore {
     ] as string[];
   }
 
+  async deleteTicketsOfVenue(venueId: string, limit: number): Promise<number> {
+    const ids = (
+      await this.db
+        .selectFrom('tickets as t')
+        .innerJoin('queues as q', 'q.id', 't.queue_id')
+        .select('t.id')
+        .where('q.venue_id', '=', venueId)
+        .limit(limit)
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('ticket_messages').where('ticket_id', 'in', ids).execute();
+      await trx.deleteFrom('grace_timers').where('ticket_id', 'in', ids).execute();
+      const result = await trx.deleteFrom('tickets').where('id', 'in', ids).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  }
+
   async deleteVenue(venueId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const queues = trx.selectFrom('queues').select('id').where('venue_id', '=', venueId);
