@@ -24,7 +24,7 @@ export interface RetentionResult {
 }
 
 /** Seeds `count` tickets of one queue in batched transactions (500 rows a statement). */
-async function seed(
+export async function seed(
   stack: Awaited<ReturnType<typeof openStack>>,
   queue: Queue,
   count: number,
@@ -45,7 +45,7 @@ async function seed(
 }
 
 /** Calls next on the live queue, one call at a time, until `until` says stop; each call's milliseconds. */
-async function callLoop(call: () => Promise<unknown>, until: () => boolean): Promise<number[]> {
+export async function callLoop(call: () => Promise<unknown>, until: () => boolean): Promise<number[]> {
   const samples: number[] = [];
   while (!until()) {
     const started = performance.now();
@@ -55,7 +55,7 @@ async function callLoop(call: () => Promise<unknown>, until: () => boolean): Pro
   return samples;
 }
 
-const summary = (samples: number[]) => ({
+export const summary = (samples: number[]) => ({
   calls: samples.length,
   p50Ms: percentile(samples, 50),
   p99Ms: percentile(samples, 99),

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, as a ratio (the machine is shared
- * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins|aws-joins|cost|retention,
+ * and noisy). Prints a markdown table and writes bench/RESULTS.md. Options: --only fanout|reads|joins|aws-joins|cost|retention|account-deletion,
  * BENCH_QUICK=1 for small sizes while iterating.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { READ_CONNECTIONS, readBaseline, readServer, type ReadResult } from './r
 import { awsJoinBurst, CALLERS, CONNECTIONS, type AwsJoinResult } from './aws-joins';
 import { costRun, type CostResult } from './cost';
 import { retentionRun } from './retention';
+import { accountDeletionRun } from './account-deletion';
 import { lineChart, type Series } from './lib/chart';
 import { killAll } from './lib/processes';
 import { int, markdownTable, medianOf, ms, ratio, shuffled } from './lib/stats';
@@ -425,6 +426,66 @@ async function lambdaSection(): Promise<void> {
   );
 }
 
+async function accountDeletionSection(): Promise<void> {
+  const tickets = quick ? 50_000 : 1_000_000;
+  log(
+    `account deletion: deleting an owner with ${int(tickets)} tickets beside another owner's live queue (MariaDB)…`,
+  );
+  const r = await accountDeletionRun(tickets, quick ? 5 : 20, log);
+  const slower = r.during.p99Ms / r.baseline.p99Ms;
+  sections.push(
+    [
+      "### Deleting an account while another owner's queue is served (MariaDB + Redis)",
+      `An owner due for deletion with a venue of ${int(r.tickets)} served tickets, and another owner's venue with a live queue of 200,000 waiting; \`callNext\` on the live queue one call at a time (the domain call, no HTTP), first alone for the baseline, then while the sweep deletes the account (\`deleteDueAccounts\` with the AWS sweeper's 5 s budget, run back to back: tickets in batches of 5,000, no queue lock). Target: nothing of the venue left, and callNext's p99 during it at most 2× its own baseline.`,
+      '',
+      markdownTable(
+        ['', 'calls', 'p50', 'p99', 'vs baseline', 'verdict'],
+        [
+          [
+            'callNext alone (baseline)',
+            int(r.baseline.calls),
+            ms(r.baseline.p50Ms),
+            ms(r.baseline.p99Ms),
+            '1.00×',
+            '—',
+          ],
+          [
+            'callNext during the deletion',
+            int(r.during.calls),
+            ms(r.during.p50Ms),
+            ms(r.during.p99Ms),
+            ratio(r.during.p99Ms, r.baseline.p99Ms),
+            slower <= 2 ? 'PASS' : 'MISS',
+          ],
+        ],
+      ),
+      '',
+      markdownTable(
+        [
+          'job',
+          'tickets',
+          'time',
+          'sweeps of ≤ 5 s',
+          'CPU per ticket (this process + MariaDB)',
+          'left after',
+          'verdict',
+        ],
+        [
+          [
+            'deleteDueAccounts',
+            int(r.tickets),
+            `${r.jobSeconds.toFixed(1)} s`,
+            int(r.sweeps),
+            `${r.cpuUsPerTicket.toFixed(0)} µs`,
+            int(r.left),
+            r.left === 0 ? 'PASS' : 'MISS',
+          ],
+        ],
+      ),
+    ].join('\n'),
+  );
+}
+
 async function retentionSection(): Promise<void> {
   const finished = quick ? 50_000 : 1_000_000;
   log(`retention: anonymising ${int(finished)} finished tickets beside a live queue (MariaDB)…`);
@@ -537,6 +598,7 @@ async function main(): Promise<void> {
     ['aws-joins', awsJoinsSection],
     ['cost', lambdaSection],
     ['retention', retentionSection],
+    ['account-deletion', accountDeletionSection],
   ] as const)
     if (!only || only === name) {
       await section();
