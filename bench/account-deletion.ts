@@ -95,7 +95,12 @@ export async function accountDeletionRun(
       }
       done = true;
     })();
-    const during = await callLoop(call, () => done);
+    // A failing call stops the run, but only once the deletion has stopped using the stores.
+    const during = await callLoop(call, () => done).catch(async (error: unknown) => {
+      done = true;
+      await job.catch(() => undefined);
+      throw error;
+    });
     await job;
     const jobSeconds = (performance.now() - jobStarted) / 1000;
     const cpuSeconds = cpu.stop();

@@ -79,7 +79,10 @@ export async function cancelAccountDeletion(deps: Deps, identity: Identity): Pro
   return { ...account, deletionDueAt: null };
 }
 
-/** Tickets deleted per statement: a venue with a million goes a batch at a time, the queues' locks untouched. */
+/**
+ * Rows (tickets, then audit entries) deleted per transaction: a venue with a million goes a batch at a time,
+ * by key, never locking another venue's rows or its own queues.
+ */
 const TICKET_BATCH = 5000;
 
 /**
@@ -103,7 +106,7 @@ export async function deleteAccount(
     }
     for (let n = TICKET_BATCH; n === TICKET_BATCH;) {
       if (!inBudget()) return false;
-      n = await deps.deletions.deleteTicketsOfVenue(venueId, TICKET_BATCH);
+      n = await deps.deletions.deleteVenueRows(venueId, TICKET_BATCH);
     }
     const queues = await everyQueueIn(deps, [venueId]);
     await deps.deletions.deleteVenue(venueId);

@@ -250,8 +250,11 @@ export interface AccountDeletionStore {
   soleOwnedVenues(accountId: string): Promise<string[]>;
   /** The emails and phones on a venue's tickets and invitations (their message copies go with the venue). */
   contactsOfVenue(venueId: string): Promise<string[]>;
-  /** Deletes up to `limit` of a venue's tickets with their message records (a big venue, a batch at a time). */
-  deleteTicketsOfVenue(venueId: string, limit: number): Promise<number>;
+  /**
+   * Deletes up to `limit` of a venue's tickets (with their message records and timers), or when none are left
+   * of its audit entries: a big venue goes a batch at a time, by key. How many rows; 0 when none are left.
+   */
+  deleteVenueRows(venueId: string, limit: number): Promise<number>;
   /** Deletes a venue with its queues, tickets, message records, timers, members, invitations and audit log. */
   deleteVenue(venueId: string): Promise<void>;
   /** Ends the account's memberships and deletes invitations to its email, then the schedule itself (last). */

@@ -109,31 +109,63 @@ export class SqlAccountDeletionStore implements AccountDeletionStore {
     ] as string[];
   }
 
-  async deleteTicketsOfVenue(venueId: string, limit: number): Promise<number> {
-    const ids = (
-      await this.db
-        .selectFrom('tickets as t')
-        .innerJoin('queues as q', 'q.id', 't.queue_id')
-        .select('t.id')
-        .where('q.venue_id', '=', venueId)
-        .limit(limit)
-        .execute()
-    ).map((r) => r.id);
-    if (ids.length === 0) return 0;
-    return this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('ticket_messages').where('ticket_id', 'in', ids).execute();
-      await trx.deleteFrom('grace_timers').where('ticket_id', 'in', ids).execute();
-      const result = await trx.deleteFrom('tickets').where('id', 'in', ids).executeTakeFirst();
-      return Number(result.numDeletedRows);
-    });
+  /** The venue's queue ids, read without locking (every delete below then goes by key or indexed column). */
+  private async queueIdsOf(venueId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('queues').select('id').where('venue_id', '=', venueId).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async deleteVenueRows(venueId: string, limit: number): Promise<number> {
+    const queueIds = await this.queueIdsOf(venueId);
+    const tickets = queueIds.length
+      ? await this.db
+          .selectFrom('tickets')
+          .select(['id', 'queue_id'])
+          .where('queue_id', 'in', queueIds)
+          .limit(limit)
+          .execute()
+      : [];
+    if (tickets.length)
+      return this.db.transaction().execute(async (trx) => {
+        const byQueue = new Map<string, string[]>();
+        for (const t of tickets) byQueue.set(t.queue_id, [...(byQueue.get(t.queue_id) ?? []), t.id]);
+        for (const [queueId, ids] of byQueue)
+          await trx
+            .deleteFrom('ticket_messages')
+            .where('queue_id', '=', queueId)
+            .where('ticket_id', 'in', ids)
+            .execute();
+        const ids = tickets.map((t) => t.id);
+        await trx.deleteFrom('grace_timers').where('ticket_id', 'in', ids).execute();
+        const result = await trx.deleteFrom('tickets').where('id', 'in', ids).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      });
+    const audit = await this.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('venue_id', '=', venueId)
+      .limit(limit)
+      .execute();
+    if (audit.length === 0) return 0;
+    const result = await this.db
+      .deleteFrom('audit_log')
+      .where(
+        'id',
+        'in',
+        audit.map((a) => a.id),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async deleteVenue(venueId: string): Promise<void> {
+    const queueIds = await this.queueIdsOf(venueId);
     await this.db.transaction().execute(async (trx) => {
-      const queues = trx.selectFrom('queues').select('id').where('venue_id', '=', venueId);
-      for (const table of ['tickets', 'call_pace', 'ticket_messages', 'grace_timers'] as const)
-        await trx.deleteFrom(table).where('queue_id', 'in', queues).execute();
-      await trx.deleteFrom('queues').where('venue_id', '=', venueId).execute();
+      if (queueIds.length) {
+        for (const table of ['tickets', 'call_pace', 'ticket_messages', 'grace_timers'] as const)
+          await trx.deleteFrom(table).where('queue_id', 'in', queueIds).execute();
+        await trx.deleteFrom('queues').where('id', 'in', queueIds).execute();
+      }
       await trx.deleteFrom('venue_members').where('venue_id', '=', venueId).execute();
       await trx.deleteFrom('venue_invitations').where('venue_id', '=', venueId).execute();
       await trx.deleteFrom('audit_log').where('venue_id', '=', venueId).execute();
@@ -142,9 +174,23 @@ export class SqlAccountDeletionStore implements AccountDeletionStore {
   }
 
   async forget(deletion: AccountDeletion): Promise<void> {
+    // By key: invitations have no index by email, and a scan in the transaction would lock every venue's.
+    const invited = await this.db
+      .selectFrom('venue_invitations')
+      .select('id')
+      .where('email', '=', deletion.email)
+      .execute();
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('venue_members').where('account_id', '=', deletion.accountId).execute();
-      await trx.deleteFrom('venue_invitations').where('email', '=', deletion.email).execute();
+      if (invited.length)
+        await trx
+          .deleteFrom('venue_invitations')
+          .where(
+            'id',
+            'in',
+            invited.map((i) => i.id),
+          )
+          .execute();
       await trx.deleteFrom('account_deletions').where('account_id', '=', deletion.accountId).execute();
     });
   }
