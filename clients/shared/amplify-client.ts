@@ -97,13 +97,28 @@ export async function request<R, V>(
   }
 }
 
-/** Starts a typed subscription; returns the function that ends it. */
+/** aws-amplify's Hub event when the server acknowledges a subscription (its CONTROL_MSG.SUBSCRIPTION_ACK). */
+const SUBSCRIPTION_ACK = 'Subscription ack';
+
+/**
+ * Starts a typed subscription; returns the function that ends it. `ready` is called each time the server has
+ * acknowledged it (at the start, and again after a reconnection): from then on no event is missed, so a screen
+ * that read its data before should read it again then.
+ */
 export function subscribe<R, V>(
   document: TypedDocument<R, V>,
   variables: V,
   authToken: string,
-  handlers: { next(data: R): void; error?(error: ApiError): void },
+  handlers: { next(data: R): void; error?(error: ApiError): void; ready?(): void },
 ): () => void {
+  const wanted = JSON.stringify(variables ?? {});
+  const stopReady = handlers.ready
+    ? Hub.listen('api', ({ payload }) => {
+        if (payload.event !== SUBSCRIPTION_ACK) return;
+        const acknowledged = (payload.data as { variables?: unknown } | undefined)?.variables;
+        if (JSON.stringify(acknowledged ?? {}) === wanted) handlers.ready?.();
+      })
+    : () => undefined;
   const subscription = graphql()({
     query: document.toString(),
     variables: variables as object,
@@ -113,7 +128,10 @@ export function subscribe<R, V>(
     next: ({ data }: { data: R }) => handlers.next(data),
     error: (error: unknown) => handlers.error?.(toApiError(error)),
   });
-  return () => subscription.unsubscribe();
+  return () => {
+    stopReady();
+    subscription.unsubscribe();
+  };
 }
 
 /**

@@ -39,4 +39,5 @@ accountDeletionContract(
   'MariaDB + Redis',
   () => openStack('mariadb+redis'),
   inject('services').mysql && inject('services').redis,
+  true,
 );

@@ -146,10 +146,17 @@ export class AuthService {
    * A subscription as the owner that follows the session: when the token is refreshed, it starts again with
    * the fresh one (the new subscription first, then the old one ends, so no event falls between).
    */
-  subscribe<R, V>(document: TypedDocument<R, V>, variables: V, next: (data: R) => void): () => void {
+  subscribe<R, V>(
+    document: TypedDocument<R, V>,
+    variables: V,
+    next: (data: R) => void,
+    ready?: () => void,
+  ): () => void {
     const start = () => {
       const authorization = this.authorization();
-      return authorization ? this.api.subscribe(document, variables, authorization, next) : () => undefined;
+      return authorization
+        ? this.api.subscribe(document, variables, authorization, next, undefined, ready)
+        : () => undefined;
     };
     let stop = start();
     const follow = () => {

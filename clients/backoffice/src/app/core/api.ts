@@ -22,8 +22,13 @@ export class Api {
     authToken: string,
     next: (data: R) => void,
     error?: (e: ApiError) => void,
+    ready?: () => void,
   ): () => void {
-    return subscribe(document, variables, authToken, { next, ...(error ? { error } : {}) });
+    return subscribe(document, variables, authToken, {
+      next,
+      ...(error ? { error } : {}),
+      ...(ready ? { ready } : {}),
+    });
   }
 
   /** Calls back whenever the real-time connection is back after a disruption; returns the function that stops it. */

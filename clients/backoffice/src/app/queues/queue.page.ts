@@ -108,10 +108,17 @@ export class QueuePage implements OnInit, OnDestroy {
     await this.read();
     const authorization = this.auth.authorization();
     if (!authorization || this.notFound()) return;
-    // Every event re-reads the list: the owner sees names, which events never carry.
-    this.stop = this.auth.subscribe(QueueEvents, { queueId: this.id() }, (data) => {
-      if (data.onQueueEvent && data.onQueueEvent.version > this.version) void this.read();
-    });
+    // Every event re-reads the list: the owner sees names, which events never carry. Once the server has
+    // acknowledged the subscription the list is read again: a change between the first read and then has no
+    // event here.
+    this.stop = this.auth.subscribe(
+      QueueEvents,
+      { queueId: this.id() },
+      (data) => {
+        if (data.onQueueEvent && data.onQueueEvent.version > this.version) void this.read();
+      },
+      () => void this.read(),
+    );
     // Events may have been missed while the connection was down: read again once it is back.
     this.stopReconnected = this.api.onReconnected(() => void this.read());
   }
