@@ -94,16 +94,14 @@ export async function deleteAccount(
   deletion: AccountDeletion,
   inBudget: () => boolean = () => true,
 ): Promise<boolean> {
-  const contacts = new Set<string>([deletion.email]);
+  let copies = 0;
   const venues = await deps.deletions.soleOwnedVenues(deletion.accountId);
   for (const venueId of venues) {
     // Copies go before the tickets that name their addresses, so a run cut short leaves none behind. (Only
     // where copies are kept beside the queue: in AWS, SQS forgets them within a day, and a venue's contacts
     // can be a million addresses.)
-    if (deps.messageCopies) {
-      for (const contact of await deps.deletions.contactsOfVenue(venueId)) contacts.add(contact);
-      await deps.messageCopies.forget([...contacts]);
-    }
+    if (deps.messageCopies)
+      copies += await deps.messageCopies.forget(await deps.deletions.contactsOfVenue(venueId));
     for (let n = TICKET_BATCH; n === TICKET_BATCH;) {
       if (!inBudget()) return false;
       n = await deps.deletions.deleteVenueRows(venueId, TICKET_BATCH);
@@ -112,7 +110,7 @@ export async function deleteAccount(
     await deps.deletions.deleteVenue(venueId);
     for (const queue of queues) await announceQueueGone(deps, queue);
   }
-  const copies = (await deps.messageCopies?.forget([...contacts])) ?? 0;
+  copies += (await deps.messageCopies?.forget([deletion.email])) ?? 0;
   await deps.accounts.clearAttempts(loginCounter(deletion.email));
   await deps.accounts.clearAttempts(mailCounter(deletion.email));
   await deps.accounts.deleteAccount(deletion.accountId, deletion.email, deps.now());

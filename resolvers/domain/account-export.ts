@@ -16,8 +16,6 @@ import { decodeCursor, encodeCursor } from './validation';
 /** Tickets per page: with their messages, well under AppSync's 5 MB response. */
 const TICKETS_PER_PAGE = 1000;
 
-const iso = isoOrNull;
-
 const exportQueue = (q: Queue) => ({
   id: q.id,
   venueId: q.venueId,
@@ -37,12 +35,16 @@ const exportQueue = (q: Queue) => ({
   graceCallsNext: q.graceCallsNext,
   snoozePlaces: q.snoozePlaces,
   snoozeLimit: q.snoozeLimit,
-  createdAt: iso(q.createdAt),
+  createdAt: isoOrNull(q.createdAt),
 });
 
 /** The queues of the venues the account owns, by id (a stable order to page through). */
-async function ownedQueues(deps: Deps, accountId: string): Promise<Queue[]> {
-  const owned = (await deps.venues.venuesOf(accountId))
+async function ownedQueues(
+  deps: Deps,
+  accountId: string,
+  venues?: Awaited<ReturnType<Deps['venues']['venuesOf']>>,
+): Promise<Queue[]> {
+  const owned = (venues ?? (await deps.venues.venuesOf(accountId)))
     .filter((v) => v.membership.role === 'OWNER')
     .map((v) => v.venue.id);
   const queues = await everyQueueIn(deps, owned);
@@ -53,44 +55,49 @@ async function firstPage(deps: Deps, owner: Account) {
   const accountId = owner.id;
   const account = await accountView(deps, owner);
   const venues = [];
-  for (const { venue, membership } of await deps.venues.venuesOf(accountId)) {
+  const memberships = await deps.venues.venuesOf(accountId);
+  for (const { venue, membership } of memberships) {
     const runs = decide(membership, 'PEOPLE', null) === 'ALLOWED';
     const [members, invitations] = runs
       ? await Promise.all([deps.venues.members(venue.id), deps.venues.invitations(venue.id)])
       : [[], []];
     venues.push({
       ...venue,
-      createdAt: iso(venue.createdAt),
+      createdAt: isoOrNull(venue.createdAt),
       role: membership.role,
       ...(membership.queueIds ? { queueIds: membership.queueIds } : {}),
       ...(runs
         ? {
-            members: members.map((m) => ({ accountId: m.accountId, role: m.role, since: iso(m.since) })),
+            members: members.map((m) => ({
+              accountId: m.accountId,
+              role: m.role,
+              since: isoOrNull(m.since),
+            })),
             invitations: invitations.map((i) => ({
               email: i.email,
               role: i.role,
-              createdAt: iso(i.createdAt),
-              expiresAt: iso(i.expiresAt),
-              acceptedAt: iso(i.acceptedAt),
-              revokedAt: iso(i.revokedAt),
+              createdAt: isoOrNull(i.createdAt),
+              expiresAt: isoOrNull(i.expiresAt),
+              acceptedAt: isoOrNull(i.acceptedAt),
+              revokedAt: isoOrNull(i.revokedAt),
             })),
           }
         : {}),
     });
   }
   return {
-    exportedAt: iso(deps.now()),
+    exportedAt: isoOrNull(deps.now()),
     account: {
       id: account.id,
       email: account.email,
       name: account.name,
       status: account.status,
-      createdAt: iso(account.createdAt),
-      verifiedAt: iso(account.verifiedAt),
-      deletionDueAt: iso(account.deletionDueAt),
+      createdAt: isoOrNull(account.createdAt),
+      verifiedAt: isoOrNull(account.verifiedAt),
+      deletionDueAt: isoOrNull(account.deletionDueAt),
     },
     venues,
-    queues: (await ownedQueues(deps, accountId)).map(exportQueue),
+    queues: (await ownedQueues(deps, accountId, memberships)).map(exportQueue),
   };
 }
 
